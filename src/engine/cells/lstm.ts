@@ -1,0 +1,65 @@
+import { inputOuterAdd, inputVecAdd, matVecAdd, outerAddAndTransposedProduct, sigmoid } from '../kernels';
+import type { CellContext } from './context';
+
+/**
+ * f,i,o = σ(Wx· x_t + Wh· h_{t−1} + b·), g = tanh(Wxg x_t + Whg h_{t−1} + bg),
+ * c_t = f ⊙ c_{t−1} + i ⊙ g, h_t = o ⊙ tanh(c_t). Gate values go to act[t] as [f; i; g; o].
+ */
+export function lstmForward(cx: CellContext, t: number, x: Float64Array, xo: number, hot: number): void {
+  const { H, I, layout: L, theta, ws } = cx;
+  const a = ws.act;
+  const G = 4 * H;
+  const ao = t * G;
+  for (let r = 0; r < G; r++) a[ao + r] = theta[L.b + r];
+  inputVecAdd(a, ao, theta, L.wx, G, I, x, xo, hot);
+  matVecAdd(a, ao, theta, L.wh, G, H, ws.hs, t * H);
+  const { cs, hs, tc } = ws;
+  const cPrev = t * H;
+  const cNow = cPrev + H;
+  for (let j = 0; j < H; j++) {
+    const f = sigmoid(a[ao + j]);
+    const i = sigmoid(a[ao + H + j]);
+    const g = Math.tanh(a[ao + 2 * H + j]);
+    const o = sigmoid(a[ao + 3 * H + j]);
+    a[ao + j] = f;
+    a[ao + H + j] = i;
+    a[ao + 2 * H + j] = g;
+    a[ao + 3 * H + j] = o;
+    const c = f * cs[cPrev + j] + i * g;
+    cs[cNow + j] = c;
+    const th = Math.tanh(c);
+    tc[t * H + j] = th;
+    hs[cNow + j] = o * th;
+  }
+}
+
+/**
+ * Backward through step t, given ws.dh = ∂L/∂h_t and ws.dcNext = ∂L/∂c_t through c_{t+1}:
+ * dc = dcNext + dh ⊙ o ⊙ (1 − tanh²c_t)  (the total ∂L/∂c_t, left in ws.dc),
+ * da_o = dh ⊙ tanh c_t ⊙ o(1−o), da_f = dc ⊙ c_{t−1} ⊙ f(1−f), da_i = dc ⊙ g ⊙ i(1−i), da_g = dc ⊙ i ⊙ (1−g²);
+ * writes ws.dcNext = dc ⊙ f = ∂L/∂c_{t−1} and ws.dhNext = Whᵀ da = ∂L/∂h_{t−1} through this step.
+ */
+export function lstmBackward(cx: CellContext, grad: Float64Array, t: number, x: Float64Array, xo: number, hot: number): void {
+  const { H, I, layout: L, theta, ws } = cx;
+  const { dh, dc, dcNext, da, dhNext, act, cs, tc } = ws;
+  const G = 4 * H;
+  const ao = t * G;
+  for (let j = 0; j < H; j++) {
+    const f = act[ao + j];
+    const i = act[ao + H + j];
+    const g = act[ao + 2 * H + j];
+    const o = act[ao + 3 * H + j];
+    const th = tc[t * H + j];
+    const dcj = dcNext[j] + dh[j] * o * (1 - th * th);
+    dc[j] = dcj;
+    da[j] = dcj * cs[t * H + j] * f * (1 - f);
+    da[H + j] = dcj * g * i * (1 - i);
+    da[2 * H + j] = dcj * i * (1 - g * g);
+    da[3 * H + j] = dh[j] * th * o * (1 - o);
+    dcNext[j] = dcj * f;
+  }
+  for (let r = 0; r < G; r++) grad[L.b + r] += da[r];
+  inputOuterAdd(grad, L.wx, G, I, da, 0, x, xo, hot);
+  dhNext.fill(0);
+  outerAddAndTransposedProduct(grad, theta, L.wh, G, H, da, 0, ws.hs, t * H, dhNext, 0);
+}

@@ -1,0 +1,78 @@
+/**
+ * Seeded pseudo-random numbers: the same seed gives the same stream on every machine.
+ * The generator is sfc32 (Chris Doty-Humphrey's Small Fast Counting RNG), which uses only 32-bit
+ * integer operations, so its output does not depend on the platform's floating point.
+ */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private spare = NaN;
+
+  /** A stream determined by `seed` (any finite number; its integer part and sign are used). */
+  constructor(seed: number) {
+    // splitmix32 spreads a small seed over the four words of state.
+    let s = (Math.trunc(seed) | 0) >>> 0;
+    const next = (): number => {
+      s = (s + 0x9e3779b9) | 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+      z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+      return (z ^ (z >>> 15)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    for (let i = 0; i < 12; i++) this.uint32();
+  }
+
+  /** A uniform integer in [0, 2³²). */
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** u ~ U[0, 1), with 53 random bits. */
+  next(): number {
+    const hi = this.uint32() >>> 5; // 27 bits
+    const lo = this.uint32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** u ~ U[lo, hi). */
+  uniform(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.next();
+  }
+
+  /** k ~ uniform on {0, …, n−1}. */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** z ~ N(mean, σ²), by the Box–Muller transform (the second value is kept for the next call). */
+  normal(mean = 0, sigma = 1): number {
+    if (!Number.isNaN(this.spare)) {
+      const z = this.spare;
+      this.spare = NaN;
+      return mean + sigma * z;
+    }
+    let u = 0;
+    while (u === 0) u = this.next();
+    const v = this.next();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    return mean + sigma * r * Math.cos(2 * Math.PI * v);
+  }
+
+  /** A new independent stream derived from this one (for a task or an initializer). */
+  fork(): Rng {
+    return new Rng(this.uint32());
+  }
+}

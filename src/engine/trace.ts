@@ -1,0 +1,145 @@
+import { EngineError } from './errors';
+import { Network } from './network';
+import { weightNames } from './params';
+import { GATES } from './types';
+import type { Activation, CellKind, HeadKind, ModelShape, Sequence } from './types';
+import { oneHotIndices, validateSequence } from './validate';
+
+/** The trace command's input (DESIGN.md, "The trace contract"). */
+export interface TraceSpec {
+  cell: CellKind;
+  activation?: Activation;
+  inputSize: number;
+  hiddenSize: number;
+  outputSize: number;
+  output: HeadKind;
+  weights: Record<string, number[][] | number[]>;
+  h0?: number[];
+  c0?: number[];
+  inputs: number[][];
+  targets: (number | number[] | null)[];
+  /** optional: truncated BPTT window k (Williams & Peng 1990); absent = full BPTT */
+  truncate?: number;
+}
+
+/** One step of the trace: h_t, c_t, gate values by name, y_t, p_t and ℓ_t (null if not scored). */
+export interface TraceStep {
+  h: number[];
+  c?: number[];
+  gates: Record<string, number[]>;
+  y: number[];
+  p?: number[];
+  loss: number | null;
+}
+
+/** The trace command's output: L, per-step values, ∂L/∂h_t, ∂L/∂c_t, ∂L/∂h0, ∂L/∂c0 and ∂L/∂θ by weight name. */
+export interface TraceOutput {
+  loss: number;
+  steps: TraceStep[];
+  dh: number[][];
+  dc?: number[][];
+  dh0: number[];
+  dc0?: number[];
+  grads: Record<string, number[][] | number[]>;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function num(v: unknown, path: string): number {
+  if (typeof v !== 'number') throw new EngineError('bad-config', `expected a number, got ${v === null ? 'null' : typeof v}`, path);
+  if (!Number.isFinite(v)) throw new EngineError('non-finite', `${v} is not a finite number`, path);
+  return v;
+}
+
+function vec(v: unknown, n: number, path: string): number[] {
+  if (!Array.isArray(v)) throw new EngineError('bad-shape', `expected an array of ${n} numbers`, path);
+  if (v.length !== n) throw new EngineError('bad-shape', `expected ${n} numbers, got ${v.length}`, path);
+  return v.map((x, i) => num(x, `${path}[${i}]`));
+}
+
+/** Parses and checks a spec (unknown JSON) into a network with its weights and a sequence; throws EngineError. */
+export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?: number[]; c0?: number[]; truncate: number } {
+  if (!isObj(raw)) throw new EngineError('bad-config', 'the spec must be a JSON object');
+  const shape: ModelShape = {
+    cell: raw.cell as CellKind,
+    activation: (raw.activation ?? 'tanh') as Activation,
+    inputSize: raw.inputSize as number,
+    hiddenSize: raw.hiddenSize as number,
+    outputSize: raw.outputSize as number,
+    head: raw.output as HeadKind,
+  };
+  const net = new Network(shape); // validates names and sizes
+  const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
+  if (!isObj(raw.weights)) throw new EngineError('bad-config', 'expected an object of named weights', 'weights');
+  const names = weightNames(shape.cell);
+  for (const key of Object.keys(raw.weights)) {
+    if (!names.includes(key)) throw new EngineError('unknown-name', `unknown weight "${key}" for a ${shape.cell} (expected ${names.join(', ')})`, 'weights');
+  }
+  for (const b of net.layout.blocks) {
+    const w = raw.weights[b.name];
+    const path = `weights.${b.name}`;
+    if (w === undefined) throw new EngineError('bad-config', 'missing', path);
+    if (b.vector) {
+      net.theta.set(vec(w, b.rows, path), b.offset);
+      continue;
+    }
+    if (!Array.isArray(w) || w.length !== b.rows) throw new EngineError('bad-shape', `expected ${b.rows} rows of ${b.cols}`, path);
+    w.forEach((row, r) => net.theta.set(vec(row, b.cols, `${path}[${r}]`), b.offset + r * b.cols));
+  }
+  if (!Array.isArray(raw.inputs)) throw new EngineError('bad-shape', 'expected an array of T input vectors', 'inputs');
+  if (!Array.isArray(raw.targets)) throw new EngineError('bad-shape', 'expected an array of T targets', 'targets');
+  const T = raw.inputs.length;
+  if (T === 0) throw new EngineError('empty', 'the sequence is empty', 'inputs');
+  if (raw.targets.length !== T) throw new EngineError('bad-shape', `expected ${T} targets (one per input, null for none), got ${raw.targets.length}`, 'targets');
+  const inputs = new Float64Array(T * I);
+  raw.inputs.forEach((x, t) => inputs.set(vec(x, I, `inputs[${t}]`), t * I));
+  const mask = new Uint8Array(T);
+  const targets = new Float64Array(shape.head === 'softmax' ? T : T * O);
+  raw.targets.forEach((y, t) => {
+    if (y === null) return;
+    mask[t] = 1;
+    if (shape.head === 'softmax') targets[t] = num(y, `targets[${t}]`);
+    else targets.set(vec(y, O, `targets[${t}]`), t * O);
+  });
+  const seq: Sequence = { length: T, inputs, targets, mask, hot: oneHotIndices(inputs, T, I) };
+  validateSequence(shape, seq, 'spec');
+  const h0 = raw.h0 === undefined ? undefined : vec(raw.h0, H, 'h0');
+  const c0 = raw.c0 === undefined ? undefined : vec(raw.c0, H, 'c0');
+  if (c0 && shape.cell !== 'lstm') throw new EngineError('bad-config', `only an lstm has a cell state; remove c0 for a ${shape.cell}`, 'c0');
+  const truncate = raw.truncate === undefined ? 0 : num(raw.truncate, 'truncate');
+  if (!Number.isInteger(truncate) || truncate < 0) throw new EngineError('bad-config', 'expected a non-negative integer (0 = full BPTT)', 'truncate');
+  return { net, seq, h0, c0, truncate };
+}
+
+const rows = (a: Float64Array, o: number, n: number): number[] => Array.from(a.subarray(o, o + n));
+
+/** Evaluates a trace spec: forward, full (or truncated) BPTT, everything recorded, as plain JSON-ready numbers. */
+export function runTrace(raw: unknown): TraceOutput {
+  const { net, seq, h0, c0, truncate } = parseTraceSpec(raw);
+  const loss = net.forward(seq, h0, c0);
+  net.grad.fill(0);
+  net.backward(seq, { record: true, truncate });
+  const { ws, layout, shape } = net;
+  const { hiddenSize: H, outputSize: O, cell } = shape;
+  const gates = GATES[cell];
+  const G = gates.length;
+  const steps: TraceStep[] = [];
+  for (let t = 0; t < seq.length; t++) {
+    const g: Record<string, number[]> = {};
+    if (cell !== 'rnn') gates.forEach((name, k) => (g[name] = rows(ws.act, t * G * H + k * H, H)));
+    const step: TraceStep = { h: rows(ws.hs, (t + 1) * H, H), gates: g, y: rows(ws.ys, t * O, O), loss: seq.mask[t] ? ws.losses[t] : null };
+    if (cell === 'lstm') step.c = rows(ws.cs, (t + 1) * H, H);
+    if (shape.head === 'softmax') step.p = rows(ws.ps, t * O, O);
+    steps.push(step);
+  }
+  const grads: Record<string, number[][] | number[]> = {};
+  for (const b of layout.blocks) {
+    grads[b.name] = b.vector ? rows(net.grad, b.offset, b.rows) : Array.from({ length: b.rows }, (_, r) => rows(net.grad, b.offset + r * b.cols, b.cols));
+  }
+  const out: TraceOutput = { loss, steps, dh: steps.map((_, t) => rows(ws.dhRec, t * H, H)), dh0: Array.from(ws.dh0), grads };
+  if (cell === 'lstm') {
+    out.dc = steps.map((_, t) => rows(ws.dcRec, t * H, H));
+    out.dc0 = Array.from(ws.dc0);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/** The recurrent cell: vanilla `rnn`, `lstm` (Hochreiter & Schmidhuber 1997) or `gru` (Cho et al. 2014). */
+export type CellKind = 'rnn' | 'lstm' | 'gru';
+/** The vanilla RNN's nonlinearity act in h_t = act(Wxh x_t + Whh h_{t−1} + bh). */
+export type Activation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
+/** The output head: `softmax` (cross-entropy on a class index) or `linear` (½‖y − target‖²). */
+export type HeadKind = 'softmax' | 'linear';
+
+export const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+export const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu', 'sigmoid', 'linear'];
+export const HEADS: readonly HeadKind[] = ['softmax', 'linear'];
+
+/** Gate names of each cell, in the order their blocks are stored. */
+export const GATES: Readonly<Record<CellKind, readonly string[]>> = {
+  rnn: ['h'],
+  lstm: ['f', 'i', 'g', 'o'],
+  gru: ['z', 'r', 'n'],
+};
+
+/** The sizes and kinds that fix a network's parameter shapes. */
+export interface ModelShape {
+  cell: CellKind;
+  /** used by `rnn` only; gated cells use σ and tanh as their equations say */
+  activation: Activation;
+  inputSize: number;
+  hiddenSize: number;
+  outputSize: number;
+  head: HeadKind;
+}
+
+/** One training or evaluation sequence of T steps. */
+export interface Sequence {
+  /** T ≥ 1 */
+  length: number;
+  /** x_t for t = 0…T−1, row-major T × inputSize */
+  inputs: Float64Array;
+  /** softmax head: the class index of step t at [t] (length T); linear head: target_t, row-major T × outputSize */
+  targets: Float64Array;
+  /** 1 where step t is scored, 0 where its target is null (not scored) */
+  mask: Uint8Array;
+  /** optional: the index of the single 1 in x_t when x_t is one-hot, −1 otherwise (lets kernels skip a dense product) */
+  hot?: Int32Array;
+}
