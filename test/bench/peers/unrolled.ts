@@ -1,10 +1,26 @@
-/**
- * Our engine's benchmark adapter — a placeholder until the engine's training API lands; the lead replaces it.
- * The runner reports the engine as not available while this throws.
- */
+/** Our engine's benchmark adapter: a Network and a Trainer (plain SGD, no clipping, full BPTT) on the workload's data. */
+import { initialize, INIT_DEFAULTS } from '../../../src/engine/init';
+import { Network } from '../../../src/engine/network';
+import { Rng } from '../../../src/engine/rng';
+import { Trainer } from '../../../src/engine/trainer';
+import { DATA_SEED, engineSequences, LEARNING_RATE } from '../workloads';
 import type { BenchEngine, PrepareOptions, Workload } from '../workloads';
 
-/** Build Unrolled's network for `w`; `step()` will be one SGD step (forward, BPTT, update), recording per `opts`. */
-export function prepare(_w: Workload, _opts: PrepareOptions): BenchEngine {
-  throw new Error('unrolled adapter not written yet');
+/** Builds Unrolled's network for `w`; `step()` is one SGD step (forward, BPTT, update), recording when opts.record. */
+export function prepare(w: Workload, opts: PrepareOptions): BenchEngine {
+  const net = new Network({ cell: w.cell, activation: w.activation, inputSize: w.inputSize, hiddenSize: w.hiddenSize, outputSize: w.outputSize, head: 'softmax' });
+  initialize(net, INIT_DEFAULTS, new Rng(DATA_SEED));
+  const trainer = new Trainer(net, { optimizer: { kind: 'sgd', lr: LEARNING_RATE }, clip: { kind: 'none' }, truncate: 0 });
+  const batch = engineSequences(w);
+  const record = opts.record;
+  return {
+    step() {
+      if (!trainer.trainBatch(batch, record)) throw new Error(trainer.divergence?.message ?? 'diverged');
+    },
+    loss() {
+      let s = 0;
+      for (const seq of batch) s += net.forward(seq);
+      return s / batch.length;
+    },
+  };
 }

@@ -1,0 +1,116 @@
+import type { ClipConfig } from './clip';
+import { INIT_SCHEMES } from './init';
+import type { InitConfig } from './init';
+import { OPTIMIZERS } from './optim';
+import type { OptimizerConfig } from './optim';
+import { normalizeTaskConfig, repairNumber } from './tasks/create';
+import type { ParamLimit } from './tasks/limits';
+import { describe } from './tasks/limits';
+import type { TaskConfig } from './tasks/task';
+import { ACTIVATIONS, CELLS } from './types';
+import type { Activation, CellKind } from './types';
+
+/** Everything that determines a training run: the same config and seed give the same run everywhere. */
+export interface SessionConfig {
+  task: TaskConfig;
+  model: { cell: CellKind; activation: Activation; hiddenSize: number };
+  init: InitConfig;
+  optimizer: OptimizerConfig;
+  clip: ClipConfig;
+  /** truncated BPTT window k; 0 = full BPTT */
+  truncate: number;
+  /** sequences per update */
+  batch: number;
+  seed: number;
+}
+
+const num = (min: number, max: number, def: number, integer = false): ParamLimit => ({ min, max, default: def, integer });
+
+/** Range and default of every numeric setting outside the task (the task's are TASK_LIMITS). */
+export const CONFIG_LIMITS = {
+  hiddenSize: num(1, 128, 16, true),
+  lr: num(1e-5, 10, 0.01),
+  beta1: num(0, 0.999, 0.9),
+  beta2: num(0, 0.99999, 0.999),
+  clipThreshold: num(1e-3, 1e4, 1),
+  truncate: num(0, 400, 0, true),
+  batch: num(1, 64, 16, true),
+  seed: num(0, 2 ** 31 - 1, 1, true),
+  initScale: num(0, 5, 0.1),
+  recurrentScale: num(0, 5, 1),
+  forgetBias: num(-5, 5, 1),
+} as const;
+
+/** The lab's opening scenario: a small LSTM learning to echo a symbol across 10 steps. */
+export function defaultConfig(): SessionConfig {
+  return {
+    task: { kind: 'echo', lag: 10, symbols: 4 },
+    model: { cell: 'lstm', activation: 'tanh', hiddenSize: 16 },
+    init: { scheme: 'xavier', scale: 0.1, recurrentScale: 1, forgetBias: 1 },
+    optimizer: { kind: 'adam', lr: 0.01 },
+    clip: { kind: 'norm', threshold: 1 },
+    truncate: 0,
+    batch: 16,
+    seed: 1,
+  };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function pick<T extends string>(raw: unknown, allowed: readonly T[], def: T, name: string, notes: string[]): T {
+  if (raw === undefined) return def;
+  if ((allowed as readonly unknown[]).includes(raw)) return raw as T;
+  notes.push(`Unknown ${name} ${describe(raw)}; using ${def}.`);
+  return def;
+}
+
+function section(raw: unknown, name: string, notes: string[]): Record<string, unknown> {
+  if (raw === undefined) return {};
+  if (isObj(raw)) return raw;
+  notes.push(`${name} was ${describe(raw)}, not an object; using its defaults.`);
+  return {};
+}
+
+/**
+ * A valid SessionConfig made from anything (parsed JSON, URL parameters): unknown keys ignored,
+ * out-of-range numbers clamped, garbage replaced by defaults; `notes` says what changed, one sentence each.
+ */
+export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: string[] } {
+  const notes: string[] = [];
+  const d = defaultConfig();
+  if (raw !== undefined && !isObj(raw)) notes.push(`The configuration was ${describe(raw)}, not an object; using the defaults.`);
+  const r = isObj(raw) ? raw : {};
+  const L = CONFIG_LIMITS;
+  const task = r.task === undefined ? { config: d.task, notes: [] } : normalizeTaskConfig(r.task);
+  notes.push(...task.notes);
+  const m = section(r.model, 'model', notes);
+  const i = section(r.init, 'init', notes);
+  const o = section(r.optimizer, 'optimizer', notes);
+  const c = section(r.clip, 'clip', notes);
+  const clipKind = pick(c.kind, ['none', 'norm', 'value'] as const, d.clip.kind, 'clipping', notes);
+  const optimizer: OptimizerConfig = { kind: pick(o.kind, OPTIMIZERS, d.optimizer.kind, 'optimizer', notes), lr: repairNumber(o.lr, L.lr, 'learning rate', notes) };
+  if (o.beta1 !== undefined) optimizer.beta1 = repairNumber(o.beta1, L.beta1, 'beta1', notes);
+  if (o.beta2 !== undefined) optimizer.beta2 = repairNumber(o.beta2, L.beta2, 'beta2', notes);
+  const config: SessionConfig = {
+    task: task.config,
+    model: {
+      cell: pick(m.cell, CELLS, d.model.cell, 'cell', notes),
+      activation: pick(m.activation, ACTIVATIONS, d.model.activation, 'activation', notes),
+      hiddenSize: repairNumber(m.hiddenSize, L.hiddenSize, 'hidden size', notes),
+    },
+    init: {
+      scheme: pick(i.scheme, INIT_SCHEMES, d.init.scheme, 'initialization', notes),
+      scale: repairNumber(i.scale, L.initScale, 'init scale', notes),
+      recurrentScale: repairNumber(i.recurrentScale, L.recurrentScale, 'recurrent scale', notes),
+      forgetBias: repairNumber(i.forgetBias, L.forgetBias, 'forget-gate bias', notes),
+    },
+    optimizer,
+    clip: clipKind === 'none' ? { kind: 'none' } : { kind: clipKind, threshold: repairNumber(c.threshold, L.clipThreshold, 'clipping threshold', notes) },
+    truncate: repairNumber(r.truncate, L.truncate, 'truncation window', notes),
+    batch: repairNumber(r.batch, L.batch, 'batch size', notes),
+    seed: repairNumber(r.seed, L.seed, 'seed', notes),
+  };
+  const known = ['task', 'model', 'init', 'optimizer', 'clip', 'truncate', 'batch', 'seed'];
+  for (const k of Object.keys(r)) if (!known.includes(k)) notes.push(`Ignored the unknown setting ${JSON.stringify(k)}.`);
+  return { config, notes };
+}

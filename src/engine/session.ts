@@ -1,0 +1,198 @@
+import { blockNorms } from './clip';
+import { defaultConfig, normalizeConfig } from './config';
+import type { SessionConfig } from './config';
+import { EngineError } from './errors';
+import { initialize } from './init';
+import { largestSingularValue, spectralRadius } from './linalg';
+import { Network } from './network';
+import { Rng } from './rng';
+import { createTask } from './tasks/create';
+import type { Task, TaskMetric } from './tasks/task';
+import { Trainer } from './trainer';
+import type { Divergence, StepStats } from './trainer';
+import { GATES } from './types';
+import type { Sequence } from './types';
+
+/** Running figures of a session after its latest training step. */
+export interface SessionMetrics {
+  /** updates applied */
+  step: number;
+  /** mean loss of the latest batch */
+  loss: number;
+  /** ‖∇θ‖ before and after clipping, of the latest batch */
+  gradNorm: number;
+  gradNormClipped: number;
+  clipped: boolean;
+  divergence: Divergence | null;
+}
+
+/** The spectral radius ρ(W) = max|λ| and largest singular value σ_max(W) of one recurrent matrix Wh·. */
+export interface SpectralInfo {
+  name: string;
+  radius: number;
+  sigmaMax: number;
+}
+
+/** Everything the views show about one sequence, per timestep, as typed arrays (T rows each). */
+export interface InspectRecord {
+  T: number;
+  H: number;
+  I: number;
+  O: number;
+  gateNames: readonly string[];
+  /** x_t (T×I), targets (as Sequence.targets), mask (1 = scored) */
+  inputs: Float64Array;
+  targets: Float64Array;
+  mask: Uint8Array;
+  /** h_t, c_t (LSTM, else empty) — T×H */
+  h: Float64Array;
+  c: Float64Array;
+  /** gate values, T × G × H in gateNames order (rnn: its h; lstm f,i,g,o; gru z,r,n) */
+  gates: Float64Array;
+  /** y_t and p_t (softmax head, else empty) — T×O */
+  y: Float64Array;
+  p: Float64Array;
+  /** ℓ_t, NaN where not scored */
+  losses: Float64Array;
+  /** L of this sequence */
+  loss: number;
+  /** ∂L/∂h_t and ∂L/∂c_t — T×H (as training computes them: truncated when training truncates) */
+  dh: Float64Array;
+  dc: Float64Array;
+  /** the step τ of the gradient-flow profile, and ‖∂ℓ_τ/∂h_k‖, ‖∂ℓ_τ/∂c_k‖ for k = 0…τ (exact, untruncated) */
+  tau: number;
+  flowH: Float64Array;
+  flowC: Float64Array;
+  /** ‖∂L/∂W‖ of this sequence per named block (names in blockNames) */
+  blockNames: readonly string[];
+  blockGradNorms: Float64Array;
+  /** labels for the views */
+  inputLabels: string[];
+  targetLabels: string[];
+  outputLabels: string[];
+}
+
+/**
+ * A training run: a task, a network, an optimizer and a seeded data stream. No worker and no DOM:
+ * the worker wraps this object, the command line drives it directly.
+ */
+export class Session {
+  readonly config: SessionConfig;
+  /** what normalizing the given config changed, one sentence each */
+  readonly notes: string[];
+  readonly task: Task;
+  readonly net: Network;
+  readonly trainer: Trainer;
+  private data!: Rng;
+  private readonly batch: Sequence[];
+
+  /** Builds a session from any config (normalized first); throws EngineError if the task cannot be built. */
+  constructor(raw: unknown = defaultConfig()) {
+    const { config, notes } = normalizeConfig(raw);
+    this.config = config;
+    this.notes = notes;
+    this.task = createTask(config.task);
+    const { cell, activation, hiddenSize } = config.model;
+    this.net = new Network({ cell, activation, hiddenSize, inputSize: this.task.inputSize, outputSize: this.task.outputSize, head: this.task.head });
+    this.trainer = new Trainer(this.net, { optimizer: config.optimizer, clip: config.clip, truncate: config.truncate });
+    this.batch = new Array<Sequence>(config.batch);
+    this.reset();
+  }
+
+  /** Back to step 0: the seed's initial weights, a fresh optimizer, the data stream from its start. */
+  reset(): void {
+    const root = new Rng(this.config.seed);
+    initialize(this.net, this.config.init, root.fork());
+    this.data = root.fork();
+    this.trainer.reset();
+  }
+
+  /** Runs up to n training steps; stops early on divergence. Returns the number of steps done. */
+  train(n: number, record = false): number {
+    let done = 0;
+    for (; done < n; done++) {
+      for (let b = 0; b < this.batch.length; b++) this.batch[b] = this.task.sample(this.data);
+      if (!this.trainer.trainBatch(this.batch, record)) break;
+    }
+    return done;
+  }
+
+  /** The latest step's figures. */
+  metrics(): SessionMetrics {
+    const s: StepStats = this.trainer.stats;
+    return { step: this.trainer.step, loss: s.loss, gradNorm: s.gradNorm, gradNormClipped: s.gradNormClipped, clipped: s.clipped, divergence: this.trainer.divergence };
+  }
+
+  /** The task's metric on its fixed evaluation set (forward passes only). */
+  evaluate(): TaskMetric {
+    const { net } = this;
+    const O = net.shape.outputSize;
+    const outputs = this.task.evalSet().map((seq) => {
+      net.forward(seq);
+      const src = net.shape.head === 'softmax' ? net.ws.ps : net.ws.ys;
+      return src.slice(0, seq.length * O);
+    });
+    return this.task.evaluate(outputs);
+  }
+
+  /** ρ and σ_max of every recurrent matrix Wh·. */
+  spectral(): SpectralInfo[] {
+    const { layout, theta } = this.net;
+    return layout.blocks
+      .filter((b) => b.role === 'recurrent')
+      .map((b) => {
+        const w = theta.subarray(b.offset, b.offset + b.rows * b.cols);
+        return { name: b.name, radius: spectralRadius(w, b.rows), sigmaMax: largestSingularValue(w, b.rows, b.cols) };
+      });
+  }
+
+  /**
+   * The full per-timestep record of evaluation sequence `sample` (mod the set's size): forward values,
+   * ∂L/∂h_t, ∂L/∂c_t, and the gradient-flow profile from step τ (default: the last scored step).
+   */
+  inspect(sample = 0, tau?: number): InspectRecord {
+    const set = this.task.evalSet();
+    const seq = set[((Math.trunc(sample) % set.length) + set.length) % set.length];
+    const { net, task } = this;
+    const { hiddenSize: H, inputSize: I, outputSize: O, cell, head } = net.shape;
+    const T = seq.length;
+    const G = GATES[cell].length;
+    const loss = net.forward(seq);
+    const grad = new Float64Array(net.theta.length);
+    net.backward(seq, { record: true, truncate: this.config.truncate, grad });
+    const ws = net.ws;
+    const rec: InspectRecord = {
+      T, H, I, O, gateNames: GATES[cell],
+      inputs: seq.inputs.slice(), targets: seq.targets.slice(), mask: seq.mask.slice(),
+      h: ws.hs.slice(H, (T + 1) * H),
+      c: cell === 'lstm' ? ws.cs.slice(H, (T + 1) * H) : new Float64Array(0),
+      gates: ws.act.slice(0, T * G * H),
+      y: ws.ys.slice(0, T * O),
+      p: head === 'softmax' ? ws.ps.slice(0, T * O) : new Float64Array(0),
+      losses: ws.losses.slice(0, T),
+      loss,
+      dh: ws.dhRec.slice(0, T * H),
+      dc: cell === 'lstm' ? ws.dcRec.slice(0, T * H) : new Float64Array(0),
+      tau: 0, flowH: new Float64Array(0), flowC: new Float64Array(0),
+      blockNames: net.layout.blocks.map((b) => b.name),
+      blockGradNorms: blockNorms(net.layout, grad, new Float64Array(net.layout.blocks.length)),
+      inputLabels: [], targetLabels: [], outputLabels: [],
+    };
+    for (let t = 0; t < T; t++) {
+      rec.inputLabels.push(task.inputLabel(seq, t));
+      rec.targetLabels.push(task.targetLabel(seq, t));
+      rec.outputLabels.push(task.outputLabel(head === 'softmax' ? rec.p : rec.y, t * O));
+    }
+    let last = -1;
+    for (let t = T - 1; t >= 0 && last < 0; t--) if (seq.mask[t] === 1) last = t;
+    const wanted = tau === undefined ? last : Math.trunc(tau);
+    if (!Number.isFinite(wanted) || wanted < 0 || wanted >= T || seq.mask[wanted] !== 1) {
+      throw new EngineError('bad-config', `τ must be a scored step of this sequence (0…${T - 1}), got ${String(tau)}`, 'tau');
+    }
+    rec.tau = wanted;
+    rec.flowH = new Float64Array(wanted + 1);
+    rec.flowC = new Float64Array(cell === 'lstm' ? wanted + 1 : 0);
+    net.flow(seq, wanted, rec.flowH, cell === 'lstm' ? rec.flowC : undefined);
+    return rec;
+  }
+}

@@ -1,0 +1,128 @@
+import { blockNorms, clipGradient } from './clip';
+import type { ClipConfig, ClipResult } from './clip';
+import type { Network } from './network';
+import { Optimizer } from './optim';
+import type { OptimizerConfig } from './optim';
+import type { Sequence } from './types';
+
+/** Where and what blew up when training diverged. */
+export interface Divergence {
+  /** the training step (1-based) at which it was detected */
+  step: number;
+  /** the quantity that became NaN/±∞, in words: "hidden state h at t = 12", "gradient of Whh", "weights Why" */
+  quantity: string;
+  /** one sentence for people */
+  message: string;
+}
+
+/** What one training step measured (one object, rewritten every step). */
+export interface StepStats {
+  /** mean over the batch of each sequence's loss L */
+  loss: number;
+  /** ‖∂L/∂θ‖₂ before and after clipping */
+  gradNorm: number;
+  gradNormClipped: number;
+  clipped: boolean;
+  /** ‖∂L/∂W‖ per named block (layout order), before and after clipping; filled only when recording */
+  blockNormsBefore: Float64Array;
+  blockNormsAfter: Float64Array;
+}
+
+/** How to train: optimizer, clipping and the truncation window of BPTT. */
+export interface TrainerOptions {
+  optimizer: OptimizerConfig;
+  clip: ClipConfig;
+  /** truncated BPTT window k (0 = full BPTT) */
+  truncate: number;
+}
+
+/** Mini-batch gradient descent on a Network: forward, BPTT, clipping, update, with divergence checks at each stage. */
+export class Trainer {
+  readonly optimizer: Optimizer;
+  /** updates applied so far */
+  step = 0;
+  readonly stats: StepStats;
+  /** set when a step diverged; no update is applied from then on until reset */
+  divergence: Divergence | null = null;
+  private readonly clipOut: ClipResult = { normBefore: 0, normAfter: 0, clipped: false };
+
+  constructor(readonly net: Network, readonly options: TrainerOptions) {
+    this.optimizer = new Optimizer(options.optimizer, net.theta.length);
+    const nb = net.layout.blocks.length;
+    this.stats = { loss: 0, gradNorm: 0, gradNormClipped: 0, clipped: false, blockNormsBefore: new Float64Array(nb), blockNormsAfter: new Float64Array(nb) };
+  }
+
+  /**
+   * One update θ ← θ − Δ(clip(∇θ (1/B) Σ_b L_b)). Returns false (and sets `divergence`) if the loss,
+   * the gradient or the new weights are not finite; the weights are left as they were before a bad gradient.
+   */
+  trainBatch(batch: readonly Sequence[], record = false): boolean {
+    if (this.divergence) return false;
+    const { net, stats } = this;
+    const B = batch.length;
+    net.grad.fill(0);
+    let loss = 0;
+    for (let b = 0; b < B; b++) {
+      const seq = batch[b];
+      const l = net.forward(seq);
+      if (!Number.isFinite(l)) return this.diverge(this.locateForward(seq));
+      loss += l;
+      net.backward(seq, { scale: 1 / B, truncate: this.options.truncate, record });
+    }
+    stats.loss = loss / B;
+    if (record) blockNorms(net.layout, net.grad, stats.blockNormsBefore);
+    const c = clipGradient(net.grad, this.options.clip, this.clipOut);
+    if (!Number.isFinite(c.normBefore)) return this.diverge(this.locateBlock(net.grad, 'gradient of'));
+    stats.gradNorm = c.normBefore;
+    stats.gradNormClipped = c.normAfter;
+    stats.clipped = c.clipped;
+    if (record) blockNorms(net.layout, net.grad, stats.blockNormsAfter);
+    this.optimizer.step(net.theta, net.grad);
+    this.step++;
+    for (let i = 0; i < net.theta.length; i++) {
+      if (!Number.isFinite(net.theta[i])) return this.diverge(this.locateBlock(net.theta, 'weights'));
+    }
+    return true;
+  }
+
+  /** Clears the divergence and the optimizer's state (the caller re-initializes θ). */
+  reset(): void {
+    this.divergence = null;
+    this.step = 0;
+    this.optimizer.reset();
+  }
+
+  private diverge(quantity: string): false {
+    const step = this.step + 1;
+    this.divergence = { step, quantity, message: `Training diverged at step ${step}: the ${quantity} became infinite or NaN.` };
+    return false;
+  }
+
+  /** The first non-finite quantity of the last forward pass, in time order. */
+  private locateForward(seq: Sequence): string {
+    const { ws, H, shape } = this.net;
+    const O = shape.outputSize;
+    for (let t = 0; t < seq.length; t++) {
+      for (let j = 0; j < H; j++) if (!Number.isFinite(ws.hs[(t + 1) * H + j])) return `hidden state h at t = ${t}`;
+      if (shape.cell === 'lstm') for (let j = 0; j < H; j++) if (!Number.isFinite(ws.cs[(t + 1) * H + j])) return `cell state c at t = ${t}`;
+      for (let r = 0; r < O; r++) if (!Number.isFinite(ws.ys[t * O + r])) return `output y at t = ${t}`;
+    }
+    return 'loss';
+  }
+
+  /** The first named block of `v` holding a non-finite entry (or whose norm overflows). */
+  private locateBlock(v: Float64Array, what: string): string {
+    let largest = '';
+    let max = -1;
+    for (const b of this.net.layout.blocks) {
+      for (let i = b.offset; i < b.offset + b.rows * b.cols; i++) {
+        if (!Number.isFinite(v[i])) return `${what} ${b.name}`;
+        if (Math.abs(v[i]) > max) {
+          max = Math.abs(v[i]);
+          largest = b.name;
+        }
+      }
+    }
+    return `${what} ${largest} (its norm overflowed)`;
+  }
+}
