@@ -11,8 +11,9 @@ import { Rng } from './rng';
 
 /** Power-iteration steps allowed in largestSingularValue. */
 export const MAX_POWER_ITERATIONS = 1000;
-/** Relative change of the σ estimate at which power iteration stops. */
+/** Estimated relative error of σ_max at which power iteration stops. */
 const POWER_TOL = 1e-10;
+const EPS = 2 ** -52;
 
 /** Throws `bad-shape` unless rows, cols are positive integers and `a` holds rows·cols entries; `non-finite` on NaN/±∞. */
 function checkMatrix(a: Float64Array, rows: number, cols: number, path: string): void {
@@ -39,11 +40,12 @@ function scaleExponent(a: Float64Array, len: number): number {
 
 /** C = A B, with A m×k and B k×n (row-major; returns a new m×n array). */
 export function matMul(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+  checkMatrix(a, m, k, 'matMul.a');
+  checkMatrix(b, k, n, 'matMul.b');
   const c = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
       const aip = a[i * k + p];
-      if (aip === 0) continue;
       for (let j = 0; j < n; j++) c[i * n + j] += aip * b[p * n + j];
     }
   }
@@ -52,6 +54,7 @@ export function matMul(a: Float64Array, b: Float64Array, m: number, k: number, n
 
 /** Aᵀ, for A rows×cols (returns a new cols×rows array). */
 export function transpose(a: Float64Array, rows: number, cols: number): Float64Array {
+  checkMatrix(a, rows, cols, 'transpose');
   const t = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = a[i * cols + j];
   return t;
@@ -59,6 +62,7 @@ export function transpose(a: Float64Array, rows: number, cols: number): Float64A
 
 /** ‖A‖_F = √(Σ_ij a_ij²), computed with scaling so it neither overflows nor underflows. */
 export function frobeniusNorm(a: Float64Array, rows: number, cols: number): number {
+  checkMatrix(a, rows, cols, 'frobeniusNorm');
   let scale = 0;
   let ssq = 1;
   for (let i = 0; i < rows * cols; i++) {
@@ -102,8 +106,8 @@ export function spectralRadius(a: Float64Array, n: number): number {
 }
 
 /**
- * σ_max(A) = ‖A‖₂ = √λ_max(AᵀA), by power iteration on AᵀA from a fixed pseudo-random start; stops
- * when the estimate ‖AᵀA v‖/‖A v‖ changes by ≤ 1e-10 relatively, or after MAX_POWER_ITERATIONS steps.
+ * σ_max(A) = ‖A‖₂ = √λ_max(AᵀA), by power iteration on AᵀA from a fixed pseudo-random start until the
+ * estimated relative error is ≤ 1e-10; after MAX_POWER_ITERATIONS steps it falls back to √ρ(AᵀA) by QR.
  */
 export function largestSingularValue(a: Float64Array, rows: number, cols: number): number {
   checkMatrix(a, rows, cols, 'largestSingularValue');
@@ -117,7 +121,10 @@ export function largestSingularValue(a: Float64Array, rows: number, cols: number
   const rng = new Rng(0x5eed);
   let v = Float64Array.from({ length: cols }, () => rng.normal());
   const w = new Float64Array(rows);
+  const z = new Float64Array(cols);
   let sigma = 0;
+  let lastDelta = Infinity;
+  let lastRate = NaN;
   for (let it = 0; it < MAX_POWER_ITERATIONS; it++) {
     // w = B v
     let wn = 0;
@@ -142,7 +149,7 @@ export function largestSingularValue(a: Float64Array, rows: number, cols: number
       continue;
     }
     // z = Bᵀ w; v ← z/‖z‖; ‖z‖/‖w‖ = ‖Bᵀu‖ with u = w/‖w‖ is a nondecreasing lower bound on σ_max.
-    const z = new Float64Array(cols);
+    z.fill(0);
     for (let i = 0; i < rows; i++) {
       const wi = w[i];
       for (let j = 0; j < cols; j++) z[j] += b[i * cols + j] * wi;
@@ -152,11 +159,23 @@ export function largestSingularValue(a: Float64Array, rows: number, cols: number
     zn = Math.sqrt(zn);
     const next = zn / wn;
     for (let j = 0; j < cols; j++) v[j] = z[j] / zn;
-    const done = Math.abs(next - sigma) <= POWER_TOL * next;
+    // The estimates rise geometrically: σ − σ_k ≈ Δ_k r/(1 − r) with Δ_k = σ_k − σ_{k−1}, r = Δ_k/Δ_{k−1}.
+    // Stop when both Δ_k and that extrapolated error are ≤ 1e-10 σ_k and r has settled, or when Δ_k is
+    // at the level of round-off. A component with σ_i/σ₁ > 1 − 1e-5 rises too slowly to show in Δ_k;
+    // it can end the iteration early, with a relative error below its gap (σ₁ − σ_i)/σ₁.
+    const delta = next - sigma;
+    const r = delta / lastDelta;
+    const settled = Math.abs(r - lastRate) <= 0.1;
     sigma = next;
-    if (done) break;
+    lastDelta = delta;
+    lastRate = r;
+    const small = delta <= POWER_TOL * sigma && settled && r < 1 && (delta * r) / (1 - r) <= POWER_TOL * sigma;
+    if (it >= 2 && (small || delta <= 4 * EPS * sigma)) return sigma * 2 ** e;
   }
-  return sigma * 2 ** e;
+  // Not converged: σ₁ ≈ σ₂ makes the rate (σ₂/σ₁)² too close to 1. Fall back to √λ_max of the smaller
+  // Gram matrix (BᵀB or BBᵀ) by the QR algorithm, which is accurate to ~ε relative regardless of gaps.
+  const gram = cols <= rows ? matMul(transpose(b, rows, cols), b, cols, rows, cols) : matMul(b, transpose(b, rows, cols), rows, cols, rows);
+  return Math.sqrt(spectralRadius(gram, Math.min(rows, cols))) * 2 ** e;
 }
 
 /**
@@ -165,6 +184,7 @@ export function largestSingularValue(a: Float64Array, rows: number, cols: number
  */
 export function orthogonal(n: number, rng: Rng): Float64Array {
   if (!Number.isInteger(n) || n < 1) throw new EngineError('bad-config', `size must be a positive integer, got ${n}`, 'orthogonal');
+  if (!(rng instanceof Rng)) throw new EngineError('bad-config', 'a seeded Rng is required', 'orthogonal');
   const g = new Float64Array(n * n);
   for (let i = 0; i < n * n; i++) g[i] = rng.normal();
   const vs: Float64Array[] = []; // v_k (entries k…n−1) of H_k = I − β_k v_k v_kᵀ

@@ -117,6 +117,7 @@ const rows = (a: Float64Array, o: number, n: number): number[] => Array.from(a.s
 export function runTrace(raw: unknown): TraceOutput {
   const { net, seq, h0, c0, truncate } = parseTraceSpec(raw);
   const loss = net.forward(seq, h0, c0);
+  if (!Number.isFinite(loss)) throw new EngineError('non-finite', `the forward pass overflowed: the loss is ${loss}; use smaller weights or inputs`);
   net.grad.fill(0);
   net.backward(seq, { record: true, truncate });
   const { ws, layout, shape } = net;

@@ -90,7 +90,7 @@ describe('engine trace against the tfjs reference on random specs', () => {
       if (gaps.length > 0 && !firstBad) firstBad = spec;
       failures.push(...gaps);
     });
-    const report = failures.length === 0 ? '' : `${failures.length} mismatches, first 25:\n${failures.slice(0, 25).join('\n')}\nfirst failing spec: ${JSON.stringify(firstBad)}`;
+    const report = failures.length === 0 ? '' : `${failures.length} mismatches (got = engine, expected = tfjs reference), first 25:\n${failures.slice(0, 25).join('\n')}\nfirst failing spec: ${JSON.stringify(firstBad)}`;
     expect(failures.length, report).toBe(0);
   });
 });

@@ -17,20 +17,20 @@ export function close(a: number, b: number, tol: Tolerance): boolean {
 }
 
 /**
- * Every place where `actual` and `expected` differ: a number outside tolerance, a length or key
+ * Every place where `actual` ("got") and `expected` differ: a number outside tolerance, a length or key
  * mismatch, a value present on one side only. `path` prefixes each message (e.g. "spec 7 (lstm)").
  */
 export function differences(actual: unknown, expected: unknown, tol: Tolerance, path: string, out: string[] = []): string[] {
   const a = actual as Nested;
   const b = expected as Nested;
   if (typeof b === 'number' || typeof a === 'number') {
-    if (typeof a !== 'number' || typeof b !== 'number') out.push(`${path}: engine ${JSON.stringify(a)}, reference ${JSON.stringify(b)}`);
-    else if (!close(a, b, tol)) out.push(`${path}: engine ${a}, reference ${b} (|Δ| = ${Math.abs(a - b).toExponential(2)})`);
+    if (typeof a !== 'number' || typeof b !== 'number') out.push(`${path}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`);
+    else if (!close(a, b, tol)) out.push(`${path}: got ${a}, expected ${b} (|Δ| = ${Math.abs(a - b).toExponential(2)})`);
   } else if (b === null || b === undefined || a === null || a === undefined) {
-    if ((a ?? null) !== (b ?? null)) out.push(`${path}: engine ${JSON.stringify(a)}, reference ${JSON.stringify(b)}`);
+    if ((a ?? null) !== (b ?? null)) out.push(`${path}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`);
   } else if (Array.isArray(b) || Array.isArray(a)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
-      out.push(`${path}: engine length ${Array.isArray(a) ? a.length : typeof a}, reference length ${Array.isArray(b) ? b.length : typeof b}`);
+      out.push(`${path}: got length ${Array.isArray(a) ? a.length : typeof a}, expected length ${Array.isArray(b) ? b.length : typeof b}`);
     } else {
       for (let i = 0; i < b.length; i++) differences(a[i], b[i], tol, `${path}[${i}]`, out);
     }

@@ -1,0 +1,137 @@
+/**
+ * Next-value prediction on the user's own series z_0…z_{N−1}, pasted as CSV. The series is
+ * z-scored, u_n = (z_n − μ)/σ, so the network sees numbers of order 1; labels convert back to the
+ * original units. A sequence is a window of T steps at offset s: x_t = u_{s+t}, target_t = u_{s+t+1},
+ * every step scored. Metric: MSE in z-score units against persistence û_{n+1} = u_n.
+ */
+import { EngineError } from '../errors';
+import { Rng } from '../rng';
+import type { Sequence } from '../types';
+import { parseSeries } from './csv';
+import { fmt3 } from './labels';
+import { TASK_LIMITS, checkParam } from './limits';
+import { persistenceMse, scoredMse } from './scoring';
+import { checkOutputs, checkStep, newSequence } from './sequence';
+import { EVAL_SEED, type SeriesTaskConfig, type Task, type TaskMetric } from './task';
+
+/** How many windows the evaluation set holds at most. */
+export const SERIES_EVAL_WINDOWS = 32;
+
+/** The user-series task. */
+export class SeriesTask implements Task {
+  readonly kind = 'series' as const;
+  readonly config: SeriesTaskConfig;
+  readonly head = 'linear' as const;
+  readonly inputSize = 1;
+  readonly outputSize = 1;
+  readonly length: number;
+  /** the series in its original units */
+  readonly raw: Float64Array;
+  /** μ, the mean of the raw series */
+  readonly mean: number;
+  /** σ, the (population) standard deviation of the raw series */
+  readonly std: number;
+  /** u_n = (z_n − μ)/σ */
+  readonly normalized: Float64Array;
+  private evalCache: { set: Sequence[]; persistence: number } | null = null;
+
+  constructor(config: SeriesTaskConfig) {
+    const T = checkParam(config.seqLength, TASK_LIMITS.series.seqLength, 'seqLength');
+    if (typeof config.csv !== 'string') throw new EngineError('bad-config', `must be text, got ${typeof config.csv}`, 'csv');
+    const raw = parseSeries(config.csv);
+    if (raw.length < T + 2) {
+      throw new EngineError('empty', `the series has ${raw.length} point${raw.length === 1 ? '' : 's'}; sequences of length ${T} need at least ${T + 2}`, 'csv');
+    }
+    let mean = 0;
+    for (let n = 0; n < raw.length; n++) mean += raw[n];
+    mean /= raw.length;
+    let v = 0;
+    for (let n = 0; n < raw.length; n++) v += (raw[n] - mean) ** 2;
+    const std = Math.sqrt(v / raw.length);
+    if (!Number.isFinite(mean) || !Number.isFinite(std)) {
+      throw new EngineError('non-finite', 'the values are too large to normalise (their mean or spread overflows)', 'csv');
+    }
+    // σ this small relative to |μ| is rounding noise of a constant series, not a signal
+    if (!(std > 1e-12 * Math.max(1, Math.abs(mean)))) {
+      throw new EngineError('bad-config', `the series is constant (every value is ${fmt3(raw[0])}); there is nothing to predict`, 'csv');
+    }
+    this.config = { kind: 'series', csv: config.csv, seqLength: T };
+    this.length = T;
+    this.raw = raw;
+    this.mean = mean;
+    this.std = std;
+    this.normalized = raw.map((z) => (z - mean) / std);
+  }
+
+  /** z in original units for a normalised u: z = μ + σu. */
+  denormalize(u: number): number {
+    return this.mean + this.std * u;
+  }
+
+  /** The window at offset `start`: x_t = u_{start+t}, target_t = u_{start+t+1}. */
+  window(start: number): Sequence {
+    const T = this.length;
+    const u = this.normalized;
+    if (!Number.isInteger(start) || start < 0 || start + T >= u.length) {
+      throw new EngineError('bad-config', `window start ${start} is outside 0…${u.length - T - 1}`, 'start');
+    }
+    const seq = newSequence(T, 1, 1, false);
+    for (let t = 0; t < T; t++) {
+      seq.inputs[t] = u[start + t];
+      seq.targets[t] = u[start + t + 1];
+      seq.mask[t] = 1;
+    }
+    return seq;
+  }
+
+  /** A window at a uniformly random offset s ∈ {0, …, N−T−1}. */
+  sample(rng: Rng): Sequence {
+    return this.window(rng.int(this.normalized.length - this.length));
+  }
+
+  private ensureEval(): { set: Sequence[]; persistence: number } {
+    if (!this.evalCache) {
+      const span = this.normalized.length - this.length;
+      const n = Math.min(SERIES_EVAL_WINDOWS, span);
+      const rng = new Rng(EVAL_SEED);
+      const set: Sequence[] = [];
+      for (let i = 0; i < n; i++) {
+        // stratified: one start in each of n equal slices of the valid offsets
+        const lo = Math.floor((i * span) / n);
+        const hi = Math.floor(((i + 1) * span) / n);
+        set.push(this.window(lo + rng.int(hi - lo)));
+      }
+      this.evalCache = { set, persistence: persistenceMse(set) };
+    }
+    return this.evalCache;
+  }
+
+  /** Up to 32 windows spread over the whole series (jittered by a fixed seed), the same every call. */
+  evalSet(): readonly Sequence[] {
+    return this.ensureEval().set;
+  }
+
+  /** MSE in z-score units, baseline the MSE of persistence û_{n+1} = u_n on the same windows. */
+  evaluate(outputs: readonly Float64Array[]): TaskMetric {
+    const { set, persistence } = this.ensureEval();
+    checkOutputs(outputs, set, 1);
+    return { name: 'MSE (z-scored)', value: scoredMse(set, outputs), baseline: persistence, baselineName: 'persistence (repeat the last value)', higherIsBetter: false };
+  }
+
+  /** The input value in original units, 3 significant digits. */
+  inputLabel(seq: Sequence, t: number): string {
+    checkStep(seq, t);
+    return fmt3(this.denormalize(seq.inputs[t]));
+  }
+
+  /** The next value in original units. */
+  targetLabel(seq: Sequence, t: number): string {
+    checkStep(seq, t);
+    return seq.mask[t] === 1 ? fmt3(this.denormalize(seq.targets[t])) : '';
+  }
+
+  /** The predicted next value in original units. */
+  outputLabel(output: Float64Array, offset: number): string {
+    return fmt3(this.denormalize(output[offset]));
+  }
+}

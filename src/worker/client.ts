@@ -1,0 +1,79 @@
+import { MAIN_THREAD_LOOP, SessionLoop } from './loop';
+import type { Command, WorkerEvent } from './protocol';
+
+/** The main thread's end of the protocol: a real Web Worker, or the same loop in-process where Worker is absent. */
+export interface LabClient {
+  readonly mode: 'worker' | 'in-process';
+  send(cmd: Command): void;
+  /** listens to every event; returns the unsubscribe function */
+  subscribe(listener: (e: WorkerEvent) => void): () => void;
+  /** replaces a crashed (or any) worker by a fresh one; the caller then configures it again */
+  restart(): void;
+  dispose(): void;
+}
+
+interface Backend {
+  send(cmd: Command): void;
+  dispose(): void;
+}
+
+/** Starts a client: a worker when the platform has one (unless inProcess), else the in-process fallback. */
+export function createClient(opts: { inProcess?: boolean } = {}): LabClient {
+  const listeners = new Set<(e: WorkerEvent) => void>();
+  const emit = (e: WorkerEvent) => listeners.forEach((l) => l(e));
+  const useWorker = !opts.inProcess && typeof Worker !== 'undefined';
+  let backend: Backend = useWorker ? workerBackend(emit) : inProcessBackend(emit);
+  return {
+    mode: useWorker ? 'worker' : 'in-process',
+    send: (cmd) => backend.send(cmd),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    restart() {
+      backend.dispose();
+      backend = useWorker ? workerBackend(emit) : inProcessBackend(emit);
+    },
+    dispose() {
+      backend.dispose();
+      listeners.clear();
+    },
+  };
+}
+
+function workerBackend(emit: (e: WorkerEvent) => void): Backend {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'unrolled-trainer' });
+  let lastRun = -1;
+  worker.onmessage = (e: MessageEvent<WorkerEvent>) => emit(e.data);
+  worker.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    emit({ type: 'error', runId: lastRun, message: `The training worker crashed: ${e.message || 'unknown error'}`, recoverable: false });
+  };
+  worker.onmessageerror = () => emit({ type: 'error', runId: lastRun, message: 'A message from the training worker could not be read.', recoverable: false });
+  return {
+    send(cmd) {
+      lastRun = cmd.runId;
+      worker.postMessage(cmd);
+    },
+    dispose: () => worker.terminate(),
+  };
+}
+
+/** The same SessionLoop on this thread, with short slices so the page stays responsive; events arrive asynchronously as from a worker. */
+function inProcessBackend(emit: (e: WorkerEvent) => void): Backend {
+  let alive = true;
+  const loop = new SessionLoop(
+    (event) => setTimeout(() => alive && emit(event), 0),
+    { now: () => performance.now(), schedule: (fn) => setTimeout(() => alive && fn(), 0) },
+    MAIN_THREAD_LOOP,
+  );
+  return {
+    send(cmd) {
+      const copy = structuredClone(cmd);
+      setTimeout(() => alive && loop.handle(copy), 0);
+    },
+    dispose() {
+      alive = false;
+    },
+  };
+}

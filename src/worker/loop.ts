@@ -1,0 +1,271 @@
+import { EngineError } from '../engine/errors';
+import { Rng } from '../engine/rng';
+import { Session } from '../engine/session';
+import { HistoryCollector } from './history';
+import { taskOutput } from './outputs';
+import type { Command, Frame, RunInfo, WorkerEvent } from './protocol';
+import { frameTransferables } from './protocol';
+
+/** Where the loop sends events (postMessage in a worker, a callback in-process). */
+export type Post = (event: WorkerEvent, transfer: ArrayBuffer[]) => void;
+
+/** Time and scheduling, injected so the same loop runs in a worker, on the main thread, or under test. */
+export interface Clock {
+  now(): number;
+  /** runs fn soon, after pending messages have been handled */
+  schedule(fn: () => void): void;
+}
+
+/** How the loop shares the thread: a worker may train for most of each slice, the main thread for little. */
+export interface LoopOptions {
+  /** ms of training per slice before yielding to messages */
+  sliceMs: number;
+  /** refresh intervals (ms) of the costlier frame parts while playing */
+  metricEveryMs: number;
+  spectralEveryMs: number;
+  outputEveryMs: number;
+}
+
+export const WORKER_LOOP: LoopOptions = { sliceMs: 12, metricEveryMs: 400, spectralEveryMs: 1000, outputEveryMs: 1500 };
+export const MAIN_THREAD_LOOP: LoopOptions = { sliceMs: 4, metricEveryMs: 800, spectralEveryMs: 2000, outputEveryMs: 3000 };
+
+/**
+ * The training loop behind the protocol: owns one Session, trains in time slices while playing, and
+ * sends a frame whenever something changed and the previous frame was acknowledged (never floods).
+ */
+export class SessionLoop {
+  private session: Session | null = null;
+  private runId = -1;
+  private playing = false;
+  private stepsPerSecond = 0;
+  private awaitingAck = false;
+  private dirty = false;
+  private frameId = 0;
+  private sample = 0;
+  private tau: number | null = null;
+  private scheduled = false;
+  private divergenceReported = false;
+  private readonly history = new HistoryCollector();
+  private outputRng = new Rng(1);
+  private last = { metric: -Infinity, spectral: -Infinity, output: -Infinity };
+  private force = { metric: true, spectral: true, output: true };
+  private paceStart = 0;
+  private paceSteps = 0;
+  private rate = { t: 0, step: 0, value: 0 };
+
+  constructor(private readonly post: Post, private readonly clock: Clock, private readonly options: LoopOptions = WORKER_LOOP) {}
+
+  /** Handles one command; errors become an 'error' event, never an exception. */
+  handle(cmd: Command): void {
+    try {
+      this.dispatch(cmd);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private dispatch(cmd: Command): void {
+    if (cmd.type === 'configure') return this.configure(cmd.runId, cmd.config);
+    if (!this.session) return;
+    if (cmd.type === 'reset' && cmd.runId > this.runId) {
+      // a reset starts a new run: frames of the old one will be dropped by the main thread
+      this.runId = cmd.runId;
+      return this.startRun();
+    }
+    if (cmd.runId !== this.runId) return; // a command of an older run
+    switch (cmd.type) {
+      case 'play':
+        this.playing = !this.session.trainer.divergence;
+        this.resetPace();
+        break;
+      case 'pause':
+        this.playing = false;
+        this.refreshAll();
+        break;
+      case 'step':
+        this.playing = false;
+        this.trainSteps(1);
+        this.refreshAll();
+        break;
+      case 'reset':
+        return this.startRun();
+      case 'speed':
+        this.stepsPerSecond = Math.max(0, cmd.stepsPerSecond);
+        this.resetPace();
+        break;
+      case 'inspect':
+        this.sample = cmd.sample;
+        this.tau = cmd.tau;
+        break;
+      case 'ack':
+        if (cmd.frameId === this.frameId) this.awaitingAck = false;
+        break;
+    }
+    this.dirty = true;
+    this.wake();
+  }
+
+  private configure(runId: number, config: unknown): void {
+    let session: Session;
+    try {
+      session = new Session(config);
+    } catch (e) {
+      // A config the engine refuses (empty text, bad CSV) leaves the current run as it was.
+      this.post({ type: 'error', runId, message: e instanceof Error ? e.message : String(e), recoverable: true }, []);
+      return;
+    }
+    this.session = session;
+    this.runId = runId;
+    this.sample = 0;
+    this.tau = null;
+    const { task, net } = session;
+    const info: RunInfo = {
+      config: session.config,
+      notes: session.notes,
+      task: { kind: task.kind, inputSize: task.inputSize, outputSize: task.outputSize, head: task.head, length: task.length, evalSize: task.evalSet().length },
+      model: { cell: net.shape.cell, paramCount: net.theta.length, blocks: net.layout.blocks.map((b) => ({ name: b.name, rows: b.rows, cols: b.cols })) },
+    };
+    this.post({ type: 'ready', runId, info }, []);
+    this.startRun();
+  }
+
+  /** Step 0 of the current run: fresh weights, no pending frame of an older run. */
+  private startRun(): void {
+    this.session!.reset();
+    this.playing = false;
+    this.awaitingAck = false;
+    this.divergenceReported = false;
+    this.history.clear();
+    this.outputRng = new Rng(this.session!.config.seed);
+    this.refreshAll();
+    this.dirty = true;
+    this.wake();
+  }
+
+  private refreshAll(): void {
+    this.force = { metric: true, spectral: true, output: true };
+  }
+
+  private resetPace(): void {
+    this.paceStart = this.clock.now();
+    this.paceSteps = 0;
+  }
+
+  private wake(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.clock.schedule(() => {
+      this.scheduled = false;
+      try {
+        this.tick();
+      } catch (e) {
+        this.fail(e);
+      }
+    });
+  }
+
+  /** One slice: train (if playing) for up to sliceMs or until the pace says stop, then maybe send a frame. */
+  private tick(): void {
+    const s = this.session;
+    if (!s) return;
+    if (this.playing) {
+      const t0 = this.clock.now();
+      let allowed = Infinity;
+      if (this.stepsPerSecond > 0) allowed = Math.floor(((t0 - this.paceStart) / 1000) * this.stepsPerSecond) - this.paceSteps;
+      let n = 0;
+      while (n < allowed && this.clock.now() - t0 < this.options.sliceMs) {
+        if (this.trainSteps(1) === 0) break;
+        n++;
+      }
+      this.paceSteps += n;
+      if (n > 0) this.dirty = true;
+    }
+    if (this.dirty && !this.awaitingAck) this.sendFrame();
+    if (this.playing) this.wake();
+  }
+
+  /** Trains up to n steps, recording each in the history; on divergence pauses and reports. */
+  private trainSteps(n: number): number {
+    const s = this.session!;
+    let done = 0;
+    for (; done < n; done++) {
+      if (s.train(1) === 0) break;
+      const st = s.trainer.stats;
+      this.history.push(s.trainer.step, st.loss, st.gradNorm, st.gradNormClipped, st.clipped);
+    }
+    if (s.trainer.divergence && !this.divergenceReported) {
+      this.divergenceReported = true;
+      this.playing = false;
+      this.refreshAll();
+      this.post({ type: 'diverged', runId: this.runId, divergence: s.trainer.divergence }, []);
+    }
+    return done;
+  }
+
+  private sendFrame(): void {
+    const s = this.session!;
+    const now = this.clock.now();
+    const due = (k: 'metric' | 'spectral' | 'output', every: number) => this.force[k] || (now - this.last[k] >= every);
+    let metric: Frame['metric'] = null;
+    if (due('metric', this.options.metricEveryMs)) {
+      metric = { step: s.trainer.step, value: s.evaluate() };
+      this.last.metric = now;
+      this.force.metric = false;
+    }
+    let spectral: Frame['spectral'] = null;
+    if (due('spectral', this.options.spectralEveryMs)) {
+      spectral = safe(() => s.spectral());
+      this.last.spectral = now;
+      this.force.spectral = false;
+    }
+    let output: Frame['output'] = null;
+    if (due('output', this.options.outputEveryMs)) {
+      output = safe(() => taskOutput(s, this.outputRng));
+      this.last.output = now;
+      this.force.output = false;
+    }
+    const step = s.trainer.step;
+    if (now - this.rate.t >= 1000 || step < this.rate.step) {
+      this.rate.value = this.rate.t > 0 && step >= this.rate.step ? ((step - this.rate.step) * 1000) / (now - this.rate.t) : 0;
+      this.rate.t = now;
+      this.rate.step = step;
+    }
+    const frame: Frame = {
+      frameId: ++this.frameId,
+      step,
+      playing: this.playing,
+      stepsPerSecond: this.playing ? this.rate.value : 0,
+      history: this.history.take(),
+      metric,
+      record: s.inspect(this.sample, this.validTau()),
+      spectral,
+      output,
+    };
+    this.awaitingAck = true;
+    this.dirty = false;
+    this.post({ type: 'frame', runId: this.runId, frame }, frameTransferables(frame));
+  }
+
+  /** τ if it is a scored step of the inspected sequence, else undefined (the last scored step). */
+  private validTau(): number | undefined {
+    if (this.tau === null) return undefined;
+    const set = this.session!.task.evalSet();
+    const seq = set[((this.sample % set.length) + set.length) % set.length];
+    return this.tau >= 0 && this.tau < seq.length && seq.mask[this.tau] === 1 ? this.tau : undefined;
+  }
+
+  private fail(e: unknown): void {
+    this.playing = false;
+    const message = e instanceof Error ? e.message : String(e);
+    this.post({ type: 'error', runId: this.runId, message, recoverable: e instanceof EngineError }, []);
+  }
+}
+
+/** fn(), or null when it throws (e.g. the spectrum of weights that overflowed). */
+function safe<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
