@@ -1,4 +1,4 @@
-import { outerAddAndTransposedProduct } from './kernels';
+import { dot } from './kernels';
 import type { ParamLayout } from './params';
 import type { HeadKind, Sequence } from './types';
 import type { Workspace } from './workspace';
@@ -13,12 +13,7 @@ export function headForward(L: ParamLayout, theta: Float64Array, ws: Workspace, 
   const { ys, ps, hs } = ws;
   const yo = t * O;
   const ho = (t + 1) * H;
-  for (let r = 0; r < O; r++) {
-    let s = theta[L.by + r];
-    const base = L.why + r * H;
-    for (let c = 0; c < H; c++) s += theta[base + c] * hs[ho + c];
-    ys[yo + r] = s;
-  }
+  for (let r = 0; r < O; r++) ys[yo + r] = theta[L.by + r] + dot(theta, L.why + r * H, hs, ho, H);
   const scored = seq.mask[t] === 1;
   if (head === 'softmax') {
     let m = -Infinity;
@@ -44,13 +39,13 @@ export function headForward(L: ParamLayout, theta: Float64Array, ws: Workspace, 
 
 /**
  * Backward of the head at a scored step t with weight `scale` (= ∂L/∂ℓ_t):
- * dy = scale·(p_t − e_k) (softmax) or scale·(y_t − target_t) (linear);
- * ∂Why += dy h_tᵀ, ∂by += dy, and ws.dh += Whyᵀ dy.
+ * dy = scale·(p_t − e_k) (softmax) or scale·(y_t − target_t) (linear), added to row t of ws.dY when
+ * `accumulate` (∂Why = Σ_t dy_t h_tᵀ and ∂by = Σ_t dy_t are formed after the sweep); ws.dh += Whyᵀ dy.
  */
-export function headBackward(L: ParamLayout, theta: Float64Array, grad: Float64Array, ws: Workspace, head: HeadKind, seq: Sequence, t: number, scale: number): void {
+export function headBackward(L: ParamLayout, ws: Workspace, head: HeadKind, seq: Sequence, t: number, scale: number, accumulate: boolean): void {
   const O = L.shape.outputSize;
   const H = L.shape.hiddenSize;
-  const { dy, ys, ps } = ws;
+  const { dy, ys, ps, dY, dh, whyT } = ws;
   const yo = t * O;
   if (head === 'softmax') {
     const k = seq.targets[t];
@@ -58,6 +53,6 @@ export function headBackward(L: ParamLayout, theta: Float64Array, grad: Float64A
   } else {
     for (let r = 0; r < O; r++) dy[r] = scale * (ys[yo + r] - seq.targets[yo + r]);
   }
-  for (let r = 0; r < O; r++) grad[L.by + r] += dy[r];
-  outerAddAndTransposedProduct(grad, theta, L.why, O, H, dy, 0, ws.hs, (t + 1) * H, ws.dh, 0);
+  if (accumulate) for (let r = 0; r < O; r++) dY[yo + r] += dy[r];
+  for (let c = 0; c < H; c++) dh[c] += dot(whyT, c * O, dy, 0, O);
 }

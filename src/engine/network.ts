@@ -3,7 +3,8 @@ import { gruBackward, gruForward } from './cells/gru';
 import { lstmBackward, lstmForward } from './cells/lstm';
 import { rnnBackward, rnnForward } from './cells/rnn';
 import { headBackward, headForward } from './head';
-import { norm2 } from './kernels';
+import { weightGradients } from './gradients';
+import { norm2, transpose } from './kernels';
 import { ParamLayout } from './params';
 import { validateShape } from './validate';
 import type { CellKind, ModelShape, Sequence } from './types';
@@ -40,7 +41,6 @@ export class Network implements CellContext {
   scored = 0;
   /** T of the last forward pass */
   steps = 0;
-  private scratch: Float64Array | null = null;
 
   constructor(readonly shape: ModelShape) {
     validateShape(shape);
@@ -87,14 +87,22 @@ export class Network implements CellContext {
    * Full BPTT sweeps once from T−1 to 0. Truncated BPTT with window k follows Williams & Peng (1990),
    * BPTT(h) with h = k: the error of each scored step τ flows back through steps τ, τ−1, …, τ−k+1 only,
    * i.e. h_{τ−k} is treated as a constant for ℓ_τ; cost O(#scored · k).
+   * The sweep keeps each step's ∂L/∂a_t and ∂L/∂y_t; the weight gradients, sums over time such as
+   * ∂Wh = Σ_t ∂a_t h_{t−1}ᵀ, are formed afterwards in one pass (gradients.ts).
    */
   backward(seq: Sequence, opts: BackwardOptions = {}): void {
     const T = this.steps;
-    const { ws, H } = this;
+    const { ws, H, layout, theta } = this;
     const grad = opts.grad ?? this.grad;
     const record = opts.record === true;
     const k = opts.truncate ?? 0;
     const perStep = (opts.scale ?? 1) / Math.max(1, this.scored);
+    const G = layout.gates;
+    const O = this.shape.outputSize;
+    transpose(theta, layout.wh, G * H, H, ws.whT);
+    transpose(theta, layout.why, O, H, ws.whyT);
+    ws.dA.fill(0, 0, T * G * H);
+    ws.dY.fill(0, 0, T * O);
     ws.dh0.fill(0);
     ws.dc0.fill(0);
     if (record) {
@@ -102,13 +110,14 @@ export class Network implements CellContext {
       ws.dcRec.fill(0, 0, T * H);
     }
     if (k <= 0 || k >= T) {
-      this.sweep(seq, T - 1, 0, -1, perStep, grad, record);
-      return;
+      this.sweep(seq, T - 1, 0, -1, perStep, true, record);
+    } else {
+      for (let tau = T - 1; tau >= 0; tau--) {
+        if (seq.mask[tau] !== 1) continue;
+        this.sweep(seq, tau, Math.max(0, tau - k + 1), tau, perStep, true, record);
+      }
     }
-    for (let tau = T - 1; tau >= 0; tau--) {
-      if (seq.mask[tau] !== 1) continue;
-      this.sweep(seq, tau, Math.max(0, tau - k + 1), tau, perStep, grad, record);
-    }
+    weightGradients(this, seq, T, grad);
   }
 
   /**
@@ -117,31 +126,29 @@ export class Network implements CellContext {
    * Needs forward(seq) first; τ must be a scored step.
    */
   flow(seq: Sequence, tau: number, dhNorm: Float64Array, dcNorm?: Float64Array): void {
-    if (!this.scratch) this.scratch = new Float64Array(this.layout.size);
-    const { ws, H } = this;
-    this.sweep(seq, tau, 0, tau, 1, this.scratch, false, (t) => {
+    const { ws, H, layout, theta } = this;
+    transpose(theta, layout.wh, layout.gates * H, H, ws.whT);
+    transpose(theta, layout.why, this.shape.outputSize, H, ws.whyT);
+    this.sweep(seq, tau, 0, tau, 1, false, false, (t) => {
       dhNorm[t] = norm2(ws.dh, 0, H);
       if (dcNorm) dcNorm[t] = this.cell === 'lstm' ? norm2(ws.dc, 0, H) : 0;
     });
   }
 
   /** Backward from step `from` down to `to`; only step `only` injects its error (−1: every scored step). */
-  private sweep(seq: Sequence, from: number, to: number, only: number, perStep: number, grad: Float64Array,
+  private sweep(seq: Sequence, from: number, to: number, only: number, perStep: number, accumulate: boolean,
     record: boolean, visit?: (t: number) => void): void {
-    const { ws, H, I, cell, layout, theta } = this;
+    const { ws, H, cell, layout } = this;
     const { dh, dhNext, dcNext, dc } = ws;
-    const x = seq.inputs;
-    const hot = seq.hot;
     const head = this.shape.head;
     dhNext.fill(0);
     dcNext.fill(0);
     for (let t = from; t >= to; t--) {
       for (let j = 0; j < H; j++) dh[j] = dhNext[j];
-      if (seq.mask[t] === 1 && (only < 0 || only === t)) headBackward(layout, theta, grad, ws, head, seq, t, perStep);
-      const k = hot ? hot[t] : -1;
-      if (cell === 'lstm') lstmBackward(this, grad, t, x, t * I, k);
-      else if (cell === 'gru') gruBackward(this, grad, t, x, t * I, k);
-      else rnnBackward(this, grad, t, x, t * I, k);
+      if (seq.mask[t] === 1 && (only < 0 || only === t)) headBackward(layout, ws, head, seq, t, perStep, accumulate);
+      if (cell === 'lstm') lstmBackward(this, t, accumulate);
+      else if (cell === 'gru') gruBackward(this, t, accumulate);
+      else rnnBackward(this, t, accumulate);
       if (record) {
         const o = t * H;
         for (let j = 0; j < H; j++) ws.dhRec[o + j] += dh[j];

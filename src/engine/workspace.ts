@@ -29,6 +29,19 @@ export class Workspace {
   /** recorded ∂L/∂h_t and ∂L/∂c_t: T·H each (filled only when recording) */
   dhRec = new Float64Array(0);
   dcRec = new Float64Array(0);
+  /** per-step error signals kept for the weight gradients, computed once after the sweep: ∂/∂a_t (T × G·H) and ∂/∂y_t (T × O) */
+  dA = new Float64Array(0);
+  dY = new Float64Array(0);
+  /** transposes (feature × time) of dA, h_{t−1}, h_t, x_t, r⊙h_{t−1} and dY, for the gradient products Σ_t a_t b_tᵀ */
+  dAT = new Float64Array(0);
+  hPrevT = new Float64Array(0);
+  hT = new Float64Array(0);
+  xT = new Float64Array(0);
+  rhT = new Float64Array(0);
+  dYT = new Float64Array(0);
+  /** Whᵀ (H × G·H) and Whyᵀ (H × O), refreshed at each backward pass: the backward products become dot products */
+  readonly whT: Float64Array;
+  readonly whyT: Float64Array;
   /** ∂L/∂h0, ∂L/∂c0 */
   readonly dh0: Float64Array;
   readonly dc0: Float64Array;
@@ -53,6 +66,8 @@ export class Workspace {
     this.drh = new Float64Array(H);
     this.da = new Float64Array(G * H);
     this.dy = new Float64Array(shape.outputSize);
+    this.whT = new Float64Array(H * G * H);
+    this.whyT = new Float64Array(H * shape.outputSize);
   }
 
   /** Grows the buffers to hold `T` steps (a no-op when they already do). */
@@ -74,5 +89,13 @@ export class Workspace {
     this.losses = new Float64Array(cap);
     this.dhRec = new Float64Array(cap * H);
     this.dcRec = new Float64Array(cap * H);
+    this.dA = new Float64Array(cap * G * H);
+    this.dY = new Float64Array(cap * O);
+    this.dAT = new Float64Array(cap * G * H);
+    this.hPrevT = new Float64Array(cap * H);
+    this.hT = new Float64Array(cap * H);
+    this.xT = new Float64Array(cap * this.shape.inputSize);
+    if (cell === 'gru') this.rhT = new Float64Array(cap * H);
+    this.dYT = new Float64Array(cap * O);
   }
 }

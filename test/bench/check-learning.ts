@@ -3,6 +3,8 @@
  * Prints, per engine and workload, the mean cross-entropy on the fixed data before and after N benchmark steps.
  * Usage: npx tsx test/bench/check-learning.ts [--engines=brain.js,tfjs,unrolled] [--workloads=a,b,c,d] [--steps=200]
  * Exit code 1 if any engine's loss did not go down (or an engine has no `loss()`).
+ * Known: brain.js's LSTM under plain SGD first gains loss for a few hundred steps (its bias gradients are overwritten
+ * by one time step instead of summed; freezing its biases removes the rise), then learns: try --steps=1000.
  */
 import type { Prepare } from './workloads';
 import { WORKLOADS, describe, workloadById } from './workloads';

@@ -1,4 +1,4 @@
-import { inputOuterAdd, inputVecAdd, matVecAdd, outerAddAndTransposedProduct, sigmoid } from '../kernels';
+import { dot, preactivation, sigmoid } from '../kernels';
 import type { CellContext } from './context';
 
 /**
@@ -10,9 +10,7 @@ export function lstmForward(cx: CellContext, t: number, x: Float64Array, xo: num
   const a = ws.act;
   const G = 4 * H;
   const ao = t * G;
-  for (let r = 0; r < G; r++) a[ao + r] = theta[L.b + r];
-  inputVecAdd(a, ao, theta, L.wx, G, I, x, xo, hot);
-  matVecAdd(a, ao, theta, L.wh, G, H, ws.hs, t * H);
+  preactivation(a, ao, theta, L.b, L.wx, L.wh, G, I, H, x, xo, hot, ws.hs, t * H);
   const { cs, hs, tc } = ws;
   const cPrev = t * H;
   const cNow = cPrev + H;
@@ -37,11 +35,12 @@ export function lstmForward(cx: CellContext, t: number, x: Float64Array, xo: num
  * Backward through step t, given ws.dh = ∂L/∂h_t and ws.dcNext = ∂L/∂c_t through c_{t+1}:
  * dc = dcNext + dh ⊙ o ⊙ (1 − tanh²c_t)  (the total ∂L/∂c_t, left in ws.dc),
  * da_o = dh ⊙ tanh c_t ⊙ o(1−o), da_f = dc ⊙ c_{t−1} ⊙ f(1−f), da_i = dc ⊙ g ⊙ i(1−i), da_g = dc ⊙ i ⊙ (1−g²);
- * writes ws.dcNext = dc ⊙ f = ∂L/∂c_{t−1} and ws.dhNext = Whᵀ da = ∂L/∂h_{t−1} through this step.
+ * adds da to row t of ws.dA when `accumulate`; writes ws.dcNext = dc ⊙ f = ∂L/∂c_{t−1} and
+ * ws.dhNext = Whᵀ da = ∂L/∂h_{t−1} through this step.
  */
-export function lstmBackward(cx: CellContext, grad: Float64Array, t: number, x: Float64Array, xo: number, hot: number): void {
-  const { H, I, layout: L, theta, ws } = cx;
-  const { dh, dc, dcNext, da, dhNext, act, cs, tc } = ws;
+export function lstmBackward(cx: CellContext, t: number, accumulate: boolean): void {
+  const { H, ws } = cx;
+  const { dh, dc, dcNext, da, dhNext, act, cs, tc, dA, whT } = ws;
   const G = 4 * H;
   const ao = t * G;
   for (let j = 0; j < H; j++) {
@@ -58,8 +57,6 @@ export function lstmBackward(cx: CellContext, grad: Float64Array, t: number, x: 
     da[3 * H + j] = dh[j] * th * o * (1 - o);
     dcNext[j] = dcj * f;
   }
-  for (let r = 0; r < G; r++) grad[L.b + r] += da[r];
-  inputOuterAdd(grad, L.wx, G, I, da, 0, x, xo, hot);
-  dhNext.fill(0);
-  outerAddAndTransposedProduct(grad, theta, L.wh, G, H, da, 0, ws.hs, t * H, dhNext, 0);
+  if (accumulate) for (let r = 0; r < G; r++) dA[ao + r] += da[r];
+  for (let k = 0; k < H; k++) dhNext[k] = dot(whT, k * G, da, 0, G);
 }

@@ -1,4 +1,4 @@
-import { inputOuterAdd, inputVecAdd, matVecAdd, outerAddAndTransposedProduct, sigmoid } from '../kernels';
+import { dot, preactivation, sigmoid } from '../kernels';
 import type { CellContext } from './context';
 
 /** h_t = act(Wxh x_t + Whh h_{t−1} + bh); writes h_t to act[t] and hs[t+1]. */
@@ -6,10 +6,8 @@ export function rnnForward(cx: CellContext, t: number, x: Float64Array, xo: numb
   const { H, I, layout: L, theta, ws, activation } = cx;
   const a = ws.act;
   const ao = t * H;
-  for (let r = 0; r < H; r++) a[ao + r] = theta[L.b + r];
-  inputVecAdd(a, ao, theta, L.wx, H, I, x, xo, hot);
-  matVecAdd(a, ao, theta, L.wh, H, H, ws.hs, t * H);
   const hs = ws.hs;
+  preactivation(a, ao, theta, L.b, L.wx, L.wh, H, I, H, x, xo, hot, hs, t * H);
   const ho = (t + 1) * H;
   for (let r = 0; r < H; r++) {
     const v = a[ao + r];
@@ -25,12 +23,13 @@ export function rnnForward(cx: CellContext, t: number, x: Float64Array, xo: numb
 
 /**
  * Backward through step t, given ws.dh = ∂L/∂h_t:
- * da = dh ⊙ act′ (tanh: 1−h², σ: h(1−h), relu: [h>0], linear: 1); ∂Wxh += da xᵀ, ∂Whh += da h_{t−1}ᵀ, ∂bh += da;
- * writes ws.dhNext = ∂L/∂h_{t−1} through this step = Whhᵀ da.
+ * da = dh ⊙ act′ (tanh: 1−h², σ: h(1−h), relu: [h>0], linear: 1), added to row t of ws.dA when
+ * `accumulate` (the weight gradients Σ_t da_t ·ᵀ are formed from it after the sweep);
+ * writes ws.dhNext = ∂L/∂h_{t−1} through this step = Whhᵀ da (ws.whT holds Whhᵀ).
  */
-export function rnnBackward(cx: CellContext, grad: Float64Array, t: number, x: Float64Array, xo: number, hot: number): void {
-  const { H, I, layout: L, theta, ws, activation } = cx;
-  const { dh, da, dhNext, act } = ws;
+export function rnnBackward(cx: CellContext, t: number, accumulate: boolean): void {
+  const { H, ws, activation } = cx;
+  const { dh, da, dhNext, act, dA, whT } = ws;
   const ao = t * H;
   for (let r = 0; r < H; r++) {
     const h = act[ao + r];
@@ -39,11 +38,8 @@ export function rnnBackward(cx: CellContext, grad: Float64Array, t: number, x: F
     else if (activation === 'relu') d = h > 0 ? 1 : 0;
     else if (activation === 'sigmoid') d = h * (1 - h);
     else d = 1;
-    const g = dh[r] * d;
-    da[r] = g;
-    grad[L.b + r] += g;
+    da[r] = dh[r] * d;
   }
-  inputOuterAdd(grad, L.wx, H, I, da, 0, x, xo, hot);
-  dhNext.fill(0);
-  outerAddAndTransposedProduct(grad, theta, L.wh, H, H, da, 0, ws.hs, t * H, dhNext, 0);
+  if (accumulate) for (let r = 0; r < H; r++) dA[ao + r] += da[r];
+  for (let k = 0; k < H; k++) dhNext[k] = dot(whT, k * H, da, 0, H);
 }
