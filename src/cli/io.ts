@@ -18,6 +18,12 @@ export function readJsonArg(argv: string[], usage: string): unknown {
   }
 }
 
+// A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 /** Runs a command body: an error becomes one line on stderr and exit status 1 (2 for a bug). */
 export function runCli(body: () => void): void {
   try {

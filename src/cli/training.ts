@@ -27,7 +27,8 @@ export interface SummaryLine {
   steps: number;
   seconds: number;
   stepsPerSec: number;
-  metric: TaskMetric;
+  /** the task metric at the end; null when the weights no longer give finite outputs (after a divergence) */
+  metric: TaskMetric | null;
   divergence: Divergence | null;
   notes: string[];
   config: SessionConfig;
@@ -60,5 +61,11 @@ export function runTraining(config: unknown, options: RunOptions, log: (line: Pr
   }
   const seconds = (performance.now() - t0) / 1000;
   const m = session.metrics();
-  return { summary: true, steps: m.step, seconds, stepsPerSec: m.step / seconds, metric: session.evaluate(), divergence: m.divergence, notes: session.notes, config: session.config };
+  let metric: TaskMetric | null = null;
+  try {
+    metric = session.evaluate();
+  } catch (e) {
+    if (!m.divergence) throw e;
+  }
+  return { summary: true, steps: m.step, seconds, stepsPerSec: m.step / seconds, metric, divergence: m.divergence, notes: session.notes, config: session.config };
 }

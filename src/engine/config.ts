@@ -32,6 +32,7 @@ export const CONFIG_LIMITS = {
   lr: num(1e-5, 10, 0.01),
   beta1: num(0, 0.999, 0.9),
   beta2: num(0, 0.99999, 0.999),
+  eps: num(1e-12, 1, 1e-8),
   clipThreshold: num(1e-3, 1e4, 1),
   truncate: num(0, 400, 0, true),
   batch: num(1, 64, 16, true),
@@ -91,6 +92,16 @@ export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: s
   const optimizer: OptimizerConfig = { kind: pick(o.kind, OPTIMIZERS, d.optimizer.kind, 'optimizer', notes), lr: repairNumber(o.lr, L.lr, 'learning rate', notes) };
   if (o.beta1 !== undefined) optimizer.beta1 = repairNumber(o.beta1, L.beta1, 'beta1', notes);
   if (o.beta2 !== undefined) optimizer.beta2 = repairNumber(o.beta2, L.beta2, 'beta2', notes);
+  if (o.eps !== undefined) optimizer.eps = repairNumber(o.eps, L.eps, 'epsilon', notes);
+  const sectionKeys: [Record<string, unknown>, string, string[]][] = [
+    [m, 'model', ['cell', 'activation', 'hiddenSize']],
+    [i, 'init', ['scheme', 'scale', 'recurrentScale', 'forgetBias']],
+    [o, 'optimizer', ['kind', 'lr', 'beta1', 'beta2', 'eps']],
+    [c, 'clip', ['kind', 'threshold']],
+  ];
+  for (const [obj, name, keys] of sectionKeys) {
+    for (const k of Object.keys(obj)) if (!keys.includes(k)) notes.push(`Ignored the unknown setting ${JSON.stringify(`${name}.${k}`)}.`);
+  }
   const config: SessionConfig = {
     task: task.config,
     model: {

@@ -27,9 +27,8 @@ export function generateText(net: Network, task: Task, length: number, temperatu
   const h = new Float64Array(H);
   const c = new Float64Array(H);
   const start = task.encode(prime && prime.length > 0 ? prime : task.vocab[task.codes[0]]);
-  let k = start[0];
   for (let i = 0; i < start.length; i++) {
-    k = start[i];
+    const k = start[i];
     one.inputs.fill(0);
     one.inputs[k] = 1;
     one.hot![0] = k;
@@ -37,7 +36,7 @@ export function generateText(net: Network, task: Task, length: number, temperatu
   }
   const out: number[] = [];
   for (let n = 0; n < length; n++) {
-    k = sampleIndex(net.ws.ps, 0, V, temperature, rng);
+    const k = sampleIndex(net.ws.ps, 0, V, temperature, rng);
     out.push(k);
     one.inputs.fill(0);
     one.inputs[k] = 1;

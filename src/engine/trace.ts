@@ -120,6 +120,12 @@ export function runTrace(raw: unknown): TraceOutput {
   if (!Number.isFinite(loss)) throw new EngineError('non-finite', `the forward pass overflowed: the loss is ${loss}; use smaller weights or inputs`);
   net.grad.fill(0);
   net.backward(seq, { record: true, truncate });
+  const T = seq.length;
+  const Hn = net.shape.hiddenSize;
+  const checks: [string, Float64Array, number][] = [['the gradient', net.grad, net.grad.length], ['dh', net.ws.dhRec, T * Hn], ['dc', net.ws.dcRec, net.shape.cell === 'lstm' ? T * Hn : 0], ['dh0', net.ws.dh0, Hn]];
+  for (const [name, a, n] of checks) {
+    for (let i = 0; i < n; i++) if (!Number.isFinite(a[i])) throw new EngineError('non-finite', `the backward pass overflowed: ${name} holds ${a[i]}; use smaller weights or inputs`);
+  }
   const { ws, layout, shape } = net;
   const { hiddenSize: H, outputSize: O, cell } = shape;
   const gates = GATES[cell];

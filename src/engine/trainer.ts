@@ -45,9 +45,12 @@ export class Trainer {
   /** set when a step diverged; no update is applied from then on until reset */
   divergence: Divergence | null = null;
   private readonly clipOut: ClipResult = { normBefore: 0, normAfter: 0, clipped: false };
+  /** θ before the latest update, to undo an update that overflowed */
+  private readonly before: Float64Array;
 
   constructor(readonly net: Network, readonly options: TrainerOptions) {
     this.optimizer = new Optimizer(options.optimizer, net.theta.length);
+    this.before = new Float64Array(net.theta.length);
     const nb = net.layout.blocks.length;
     this.stats = { loss: 0, gradNorm: 0, gradNormClipped: 0, clipped: false, blockNormsBefore: new Float64Array(nb), blockNormsAfter: new Float64Array(nb) };
   }
@@ -77,11 +80,16 @@ export class Trainer {
     stats.gradNormClipped = c.normAfter;
     stats.clipped = c.clipped;
     if (record) blockNorms(net.layout, net.grad, stats.blockNormsAfter);
+    this.before.set(net.theta);
     this.optimizer.step(net.theta, net.grad);
-    this.step++;
     for (let i = 0; i < net.theta.length; i++) {
-      if (!Number.isFinite(net.theta[i])) return this.diverge(this.locateBlock(net.theta, 'weights'));
+      if (!Number.isFinite(net.theta[i])) {
+        const where = this.locateBlock(net.theta, 'weights');
+        net.theta.set(this.before); // keep the last finite weights on view
+        return this.diverge(where);
+      }
     }
+    this.step++;
     return true;
   }
 

@@ -1,0 +1,202 @@
+import type { SessionConfig } from '../engine/config';
+import { createTask } from '../engine/tasks/create';
+import { createClient } from '../worker/client';
+import type { LabClient } from '../worker/client';
+import type { Frame, WorkerEvent } from '../worker/protocol';
+import { createLabStore } from './store';
+import type { LabStore, Notice, Selection, UiSettings } from './store';
+
+/** What the controls can ask of a lab. */
+export interface LabActions {
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  reset(): void;
+  setSpeed(stepsPerSecond: number): void;
+  /** a new run with this config (keeps playing if it was); false, with a notice, if the engine refuses it */
+  configure(config: SessionConfig): boolean;
+  select(patch: Partial<Selection>): void;
+  setUi(patch: Partial<UiSettings>): void;
+  dismissNotice(id: number): void;
+  notify(kind: Notice['kind'], text: string): void;
+  /** replaces a crashed worker and starts the current config again */
+  restartWorker(): void;
+}
+
+/** One widget: its store, its worker client and the actions that tie them. */
+export interface Lab {
+  store: LabStore;
+  client: LabClient;
+  actions: LabActions;
+  dispose(): void;
+}
+
+export interface LabOptions {
+  config: SessionConfig;
+  ui: UiSettings;
+  notices?: Notice[];
+  /** defaults to a worker client (in-process where Worker is absent) */
+  client?: LabClient;
+  /** frame scheduler, requestAnimationFrame by default */
+  raf?: (cb: () => void) => unknown;
+}
+
+let noticeIds = 1;
+
+/**
+ * Creates a lab and starts its first run. Frames are committed to the store at most once per
+ * animation frame, then acknowledged (the worker waits for the ack before sending the next one).
+ */
+export function createLab(opts: LabOptions): Lab {
+  const store = createLabStore(opts.config, opts.ui, opts.notices ?? []);
+  const client = opts.client ?? createClient();
+  const raf = opts.raf ?? ((cb: () => void) => requestAnimationFrame(cb));
+  let pending: Frame | null = null;
+  let scheduled = false;
+  let disposed = false;
+  const runId = () => store.getState().runId;
+  const send = (type: 'play' | 'pause' | 'step') => client.send({ type, runId: runId() });
+
+  const commit = () => {
+    scheduled = false;
+    const frame = pending;
+    pending = null;
+    if (!frame || disposed) return;
+    const s = store.getState();
+    const h = frame.history;
+    for (let i = 0; i < h.step.length; i++) s.history.push(h.step[i], h.loss[i], h.gradNorm[i], h.gradNormClipped[i], h.clipped[i] === 1);
+    if (frame.metric) s.metrics.push(frame.metric.step, frame.metric.value.value);
+    store.setState({
+      frame,
+      step: frame.step,
+      playing: frame.playing,
+      stepsPerSecond: frame.stepsPerSecond,
+      historyVersion: s.historyVersion + 1,
+      metric: frame.metric ? frame.metric.value : s.metric,
+      spectral: frame.spectral ?? s.spectral,
+      output: frame.output ?? s.output,
+    });
+    client.send({ type: 'ack', runId: runId(), frameId: frame.frameId });
+  };
+
+  const onEvent = (e: WorkerEvent) => {
+    if (disposed) return;
+    const s = store.getState();
+    if (e.runId !== s.runId) {
+      if (e.type === 'frame') store.setState({ staleFramesDropped: s.staleFramesDropped + 1 });
+      else if (e.type === 'error') actions.notify('error', e.message);
+      return;
+    }
+    switch (e.type) {
+      case 'ready':
+        store.setState({ info: e.info, status: 'ready', config: e.info.config });
+        e.info.notes.forEach((n) => actions.notify('warning', n));
+        break;
+      case 'frame':
+        if (pending) e.frame.history = concatHistory(pending.history, e.frame.history);
+        pending = e.frame;
+        if (!scheduled) {
+          scheduled = true;
+          raf(commit);
+        }
+        break;
+      case 'diverged':
+        store.setState({ status: 'diverged', divergence: e.divergence, playing: false });
+        break;
+      case 'error':
+        if (e.recoverable) actions.notify('error', e.message);
+        else store.setState({ status: 'error', fatal: e.message, playing: false });
+        break;
+    }
+  };
+
+  /** Starts run `next` with the store's config; the worker answers 'ready' then frames. */
+  const startRun = (kind: 'configure' | 'reset', play: boolean) => {
+    const s = store.getState();
+    const next = s.runId + 1;
+    s.history.clear();
+    s.metrics.clear();
+    pending = null;
+    store.setState({ runId: next, status: kind === 'configure' ? 'starting' : 'ready', divergence: null, fatal: null, frame: null, step: 0, metric: null, spectral: null, output: null, playing: false, historyVersion: s.historyVersion + 1 });
+    if (kind === 'configure') client.send({ type: 'configure', runId: next, config: s.config });
+    else client.send({ type: 'reset', runId: next });
+    client.send({ type: 'speed', runId: next, stepsPerSecond: s.ui.speed });
+    client.send({ type: 'inspect', runId: next, sample: s.selection.sample, tau: s.selection.tau });
+    if (play) client.send({ type: 'play', runId: next });
+  };
+
+  const actions: LabActions = {
+    play: () => {
+      store.setState({ playing: true });
+      send('play');
+    },
+    pause: () => {
+      store.setState({ playing: false });
+      send('pause');
+    },
+    togglePlay: () => (store.getState().playing ? actions.pause() : actions.play()),
+    step: () => send('step'),
+    reset: () => startRun('reset', false),
+    setSpeed: (stepsPerSecond) => {
+      store.setState((s) => ({ ui: { ...s.ui, speed: stepsPerSecond } }));
+      client.send({ type: 'speed', runId: runId(), stepsPerSecond });
+    },
+    configure: (config) => {
+      // Refuse here what the worker would refuse (empty text, a CSV with letters), so the running run goes on.
+      try {
+        createTask(config.task);
+      } catch (e) {
+        actions.notify('error', e instanceof Error ? e.message : String(e));
+        return false;
+      }
+      const wasPlaying = store.getState().playing;
+      store.setState({ config });
+      startRun('configure', wasPlaying);
+      return true;
+    },
+    select: (patch) => {
+      const before = store.getState().selection;
+      const selection = { ...before, ...patch };
+      store.setState({ selection });
+      if (selection.sample !== before.sample || selection.tau !== before.tau) client.send({ type: 'inspect', runId: runId(), sample: selection.sample, tau: selection.tau });
+    },
+    setUi: (patch) => store.setState((s) => ({ ui: { ...s.ui, ...patch } })),
+    dismissNotice: (id) => store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    notify: (kind, text) => store.setState((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: noticeIds++, kind, text }].slice(-6) })),
+    restartWorker: () => {
+      client.restart();
+      startRun('configure', false);
+    },
+  };
+
+  const unsubscribe = client.subscribe(onEvent);
+  startRun('configure', opts.ui.autoplay);
+  return {
+    store,
+    client,
+    actions,
+    dispose() {
+      disposed = true;
+      unsubscribe();
+      client.dispose();
+    },
+  };
+}
+
+function concatHistory(a: Frame['history'], b: Frame['history']): Frame['history'] {
+  const cat = <T extends Float64Array | Uint8Array>(x: T, y: T, make: (n: number) => T): T => {
+    const z = make(x.length + y.length);
+    z.set(x);
+    z.set(y, x.length);
+    return z;
+  };
+  const f = (n: number) => new Float64Array(n);
+  return {
+    step: cat(a.step, b.step, f),
+    loss: cat(a.loss, b.loss, f),
+    gradNorm: cat(a.gradNorm, b.gradNorm, f),
+    gradNormClipped: cat(a.gradNormClipped, b.gradNormClipped, f),
+    clipped: cat(a.clipped, b.clipped, (n) => new Uint8Array(n)),
+  };
+}

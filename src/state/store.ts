@@ -1,0 +1,97 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { SessionConfig } from '../engine/config';
+import type { SpectralInfo } from '../engine/session';
+import type { TaskMetric } from '../engine/tasks/task';
+import type { Divergence } from '../engine/trainer';
+import type { Frame, RunInfo, TaskOutput } from '../worker/protocol';
+import { PointRing, TrainingHistory } from './history';
+
+/** The views a lab can show (the teaching views arrive with their own issue). */
+export type ViewId = 'curve' | 'output';
+export const VIEW_IDS: readonly ViewId[] = ['curve', 'output'];
+
+/** Settings of the page rather than of the run; they travel in the URL with the config. */
+export interface UiSettings {
+  /** training steps per second; 0 = as fast as possible */
+  speed: number;
+  views: ViewId[];
+  /** start training as soon as the page opens */
+  autoplay: boolean;
+  /** training curve on a log scale */
+  logScale: boolean;
+}
+
+/** A message for the user: what a link changed, a refused input, a failure. */
+export interface Notice {
+  id: number;
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** Which sequence, timestep and unit the views focus on. */
+export interface Selection {
+  sample: number;
+  /** selected timestep, or null for none */
+  t: number | null;
+  unit: number;
+  /** step τ of the gradient-flow profile; null = the last scored step */
+  tau: number | null;
+}
+
+/** One widget's whole state. */
+export interface LabState {
+  config: SessionConfig;
+  ui: UiSettings;
+  notices: Notice[];
+  status: 'starting' | 'ready' | 'diverged' | 'error';
+  /** a failure that stopped the worker (restart it), or null */
+  fatal: string | null;
+  divergence: Divergence | null;
+  /** the current run; frames of any other run are dropped */
+  runId: number;
+  info: RunInfo | null;
+  playing: boolean;
+  step: number;
+  stepsPerSecond: number;
+  /** the latest committed frame */
+  frame: Frame | null;
+  /** bumps whenever `history` or `metrics` gain points (they are mutated in place, being large) */
+  historyVersion: number;
+  history: TrainingHistory;
+  metrics: PointRing;
+  metric: TaskMetric | null;
+  spectral: SpectralInfo[] | null;
+  output: TaskOutput | null;
+  selection: Selection;
+  /** frames dropped because they belonged to an older run (for tests and diagnostics) */
+  staleFramesDropped: number;
+}
+
+export type LabStore = StoreApi<LabState>;
+
+/** A fresh store for one widget instance (never a module-level singleton: several labs may share a page). */
+export function createLabStore(config: SessionConfig, ui: UiSettings, notices: Notice[] = []): LabStore {
+  return createStore<LabState>(() => ({
+    config,
+    ui,
+    notices,
+    status: 'starting',
+    fatal: null,
+    divergence: null,
+    runId: 0,
+    info: null,
+    playing: false,
+    step: 0,
+    stepsPerSecond: 0,
+    frame: null,
+    historyVersion: 0,
+    history: new TrainingHistory(),
+    metrics: new PointRing(),
+    metric: null,
+    spectral: null,
+    output: null,
+    selection: { sample: 0, t: null, unit: 0, tau: null },
+    staleFramesDropped: 0,
+  }));
+}

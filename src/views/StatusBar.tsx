@@ -1,0 +1,47 @@
+import { useLab, useLabActions } from '../state/context';
+import { SPEEDS } from '../state/url';
+
+const fmt = new Intl.NumberFormat('en-US');
+
+/** Playback (play/pause, one step, reset, speed) and where the run is: step, speed, state. */
+export function StatusBar() {
+  const playing = useLab((s) => s.playing);
+  const step = useLab((s) => s.step);
+  const rate = useLab((s) => s.stepsPerSecond);
+  const status = useLab((s) => s.status);
+  const speed = useLab((s) => s.ui.speed);
+  const a = useLabActions();
+  const blocked = status === 'diverged' || status === 'error';
+  const state = status === 'starting' ? 'starting' : status === 'diverged' ? 'diverged' : status === 'error' ? 'stopped' : playing ? 'training' : 'paused';
+  return (
+    <div className="status-bar" role="group" aria-label="Playback">
+      <button type="button" className="primary" onClick={a.togglePlay} disabled={blocked} aria-keyshortcuts="Space" title="Play or pause (Space)">
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" onClick={a.step} disabled={blocked} aria-keyshortcuts="ArrowRight" title="One training step (→)">
+        Step
+      </button>
+      <button type="button" onClick={a.reset} aria-keyshortcuts="r" title="Back to step 0 and the seed's initial weights (r)">
+        Reset
+      </button>
+      <label className="speed">
+        Speed{' '}
+        <select value={String(speed)} onChange={(e) => a.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((v) => (
+            <option key={v} value={String(v)}>
+              {v === 0 ? 'max' : `${v} steps/s`}
+            </option>
+          ))}
+          {!SPEEDS.includes(speed) && <option value={String(speed)}>{speed} steps/s</option>}
+        </select>
+      </label>
+      <output className="step-counter" aria-live="off" data-testid="step">
+        step <strong>{fmt.format(step)}</strong>
+      </output>
+      <span className={`run-state run-${state}`} data-testid="run-state">
+        {state}
+        {playing && rate > 0 ? ` · ${fmt.format(Math.round(rate))} steps/s` : ''}
+      </span>
+    </div>
+  );
+}

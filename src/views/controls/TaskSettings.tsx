@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { defaultTaskConfig, TASK_LIMITS } from '../../engine/tasks/create';
+import { TASK_KINDS } from '../../engine/tasks/task';
+import type { TaskConfig, TaskKind } from '../../engine/tasks/task';
+import { useLab, useLabActions } from '../../state/context';
+import { NumberField, SelectField } from './fields';
+import { EXAMPLE_CSV } from './example-series';
+
+const TASK_NAMES: Record<TaskKind, string> = {
+  text: 'Text: predict the next character',
+  sine: 'Sine waves: predict the next value',
+  echo: 'Echo: recall a symbol after a lag',
+  adding: 'Adding problem (long range)',
+  series: 'Your own series (CSV)',
+};
+
+/** The task picker and the chosen task's parameters, including the user's own text or series. */
+export function TaskSettings() {
+  const config = useLab((s) => s.config);
+  const a = useLabActions();
+  const task = config.task;
+  const set = (t: TaskConfig) => a.configure({ ...config, task: t });
+  const pick = (kind: TaskKind) => {
+    if (kind === task.kind) return;
+    set(kind === 'series' ? { kind, csv: EXAMPLE_CSV, seqLength: TASK_LIMITS.series.seqLength.default } : defaultTaskConfig(kind));
+  };
+  return (
+    <fieldset>
+      <legend>Task</legend>
+      <SelectField label="Task" value={task.kind} options={TASK_KINDS} names={TASK_NAMES} onChange={pick} />
+      {task.kind === 'echo' && (
+        <>
+          <NumberField label="Lag (blank steps)" value={task.lag} limit={TASK_LIMITS.echo.lag} onCommit={(lag) => set({ ...task, lag })} />
+          <NumberField label="Symbols" value={task.symbols} limit={TASK_LIMITS.echo.symbols} onCommit={(symbols) => set({ ...task, symbols })} />
+        </>
+      )}
+      {task.kind === 'sine' && (
+        <>
+          <NumberField label="Sequence length T" value={task.seqLength} limit={TASK_LIMITS.sine.seqLength} onCommit={(seqLength) => set({ ...task, seqLength })} />
+          <NumberField label="Noise σ" value={task.noise} limit={TASK_LIMITS.sine.noise} step={0.01} onCommit={(noise) => set({ ...task, noise })} />
+          <NumberField label="Sine components" value={task.components} limit={TASK_LIMITS.sine.components} onCommit={(components) => set({ ...task, components })} />
+        </>
+      )}
+      {(task.kind === 'adding' || task.kind === 'text' || task.kind === 'series') && (
+        <NumberField label="Sequence length T" value={task.seqLength} limit={TASK_LIMITS[task.kind].seqLength} onCommit={(seqLength) => set({ ...task, seqLength })} />
+      )}
+      {task.kind === 'text' && <OwnData key="text" label="Your own text (leave empty for Alice)" initial={task.text ?? ''} onApply={(text) => set(text.trim() === '' ? { kind: 'text', seqLength: task.seqLength } : { ...task, text })} />}
+      {task.kind === 'series' && <OwnData key="csv" label="Your series: one number per line, or CSV (last numeric column)" initial={task.csv} onApply={(csv) => set({ ...task, csv })} />}
+    </fieldset>
+  );
+}
+
+/** A textarea applied by a button: pasting a whole text must not start a run per keystroke. */
+function OwnData({ label, initial, onApply }: { label: string; initial: string; onApply: (v: string) => boolean }) {
+  const [text, setText] = useState(initial);
+  return (
+    <div className="field own-data">
+      <label>
+        {label}
+        <textarea value={text} rows={5} spellCheck={false} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="button" onClick={() => onApply(text)} disabled={text === initial}>
+        Use this
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { CONFIG_LIMITS } from '../../engine/config';
+import { OPTIMIZERS } from '../../engine/optim';
+import type { OptimizerKind } from '../../engine/optim';
+import { useLab, useLabActions } from '../../state/context';
+import { NumberField, SelectField } from './fields';
+
+const OPT_NAMES: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD + momentum', rmsprop: 'RMSProp', adam: 'Adam' };
+type ClipKind = 'none' | 'norm' | 'value';
+const CLIP_KINDS: readonly ClipKind[] = ['none', 'norm', 'value'];
+const CLIP_NAMES: Record<ClipKind, string> = { none: 'none', norm: 'by global norm', value: 'by value' };
+
+/** How it learns: optimizer, learning rate, clipping, truncated BPTT, batch, seed. */
+export function TrainingSettings() {
+  const config = useLab((s) => s.config);
+  const a = useLabActions();
+  const L = CONFIG_LIMITS;
+  const set = (patch: Partial<typeof config>) => a.configure({ ...config, ...patch });
+  const clip = config.clip;
+  const threshold = clip.kind === 'none' ? L.clipThreshold.default : clip.threshold;
+  return (
+    <fieldset>
+      <legend>Training</legend>
+      <SelectField label="Optimizer" value={config.optimizer.kind} options={OPTIMIZERS} names={OPT_NAMES} onChange={(kind: OptimizerKind) => set({ optimizer: { ...config.optimizer, kind } })} />
+      <NumberField label="Learning rate" value={config.optimizer.lr} limit={L.lr} step={0.001} onCommit={(lr) => set({ optimizer: { ...config.optimizer, lr } })} />
+      <SelectField label="Gradient clipping" value={clip.kind} options={CLIP_KINDS} names={CLIP_NAMES} onChange={(kind: ClipKind) => set({ clip: kind === 'none' ? { kind } : { kind, threshold } })} />
+      {clip.kind !== 'none' && <NumberField label="Clipping threshold" value={clip.threshold} limit={L.clipThreshold} step={0.1} onCommit={(t) => set({ clip: { kind: clip.kind, threshold: t } })} />}
+      <NumberField label="Truncated BPTT k" value={config.truncate} limit={L.truncate} hint="0 = full BPTT." onCommit={(truncate) => set({ truncate })} />
+      <NumberField label="Batch size" value={config.batch} limit={L.batch} onCommit={(batch) => set({ batch })} />
+      <NumberField label="Seed" value={config.seed} limit={L.seed} onCommit={(seed) => set({ seed })} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,78 @@
+import { useId, useMemo, useRef, useState } from 'react';
+import { useLab, useLabActions } from '../../state/context';
+import { Legend } from '../chart/Legend';
+import type { LegendItem } from '../chart/Legend';
+import { useElementWidth } from '../chart/use-width';
+import { CurveChart } from './CurveChart';
+import { CurveTable } from './CurveTable';
+import { buildCurve } from './curve-model';
+import { beatsBaseline, curveAriaLabel, lossText, metricText, verdictText } from './curve-summary';
+import './curve.css';
+
+/** Width laid out before the panel is measured (and in jsdom, which has no layout). */
+export const CURVE_FALLBACK_WIDTH = 640;
+
+/**
+ * The training curve: loss per step above, the task metric against its trivial predictor's baseline beneath,
+ * the latest values as text, a log-scale switch and a table alternative. Re-renders on every committed frame;
+ * the geometry is recomputed only when the history, the width or the scale changes.
+ */
+export function TrainingCurve() {
+  const version = useLab((s) => s.historyVersion);
+  const history = useLab((s) => s.history);
+  const metrics = useLab((s) => s.metrics);
+  const metric = useLab((s) => s.metric);
+  const logScale = useLab((s) => s.ui.logScale);
+  const { setUi } = useLabActions();
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(box, CURVE_FALLBACK_WIDTH);
+
+  // history and metrics are mutated in place: this versioned handle is a new object exactly when they changed
+  const series = useMemo(() => ({ history, metrics, version }), [history, metrics, version]);
+  const model = useMemo(() => buildCurve(series.history, series.metrics, metric, width, logScale), [series, metric, width, logScale]);
+
+  const empty = history.length === 0 && metrics.length === 0;
+  const loss = lossText(history);
+  const legend: LegendItem[] = [
+    { label: 'loss (training batches)', className: 'series-loss' },
+    { label: metric ? `${metric.name} (evaluation set)` : 'task metric', className: 'series-metric' },
+    { label: metric ? metric.baselineName : 'trivial predictor', className: 'series-baseline', dashed: true },
+  ];
+
+  return (
+    <div className="training-curve">
+      <div className="curve-toolbar">
+        <p className="curve-latest" data-testid="curve-latest">
+          {loss ?? 'No training steps yet.'}
+          {metric && (
+            <>
+              {' · '}
+              {metricText(metric)}{' '}
+              <span className={beatsBaseline(metric) ? 'verdict verdict-good' : 'verdict verdict-bad'}>
+                {beatsBaseline(metric) ? '✓ ' : ''}
+                {verdictText(metric)}
+              </span>
+            </>
+          )}
+        </p>
+        <label className="curve-option">
+          <input type="checkbox" checked={logScale} onChange={(e) => setUi({ logScale: e.target.checked })} /> log scale
+        </label>
+        <button type="button" className="curve-option" aria-expanded={showTable} aria-controls={showTable ? tableId : undefined} onClick={() => setShowTable((v) => !v)}>
+          {showTable ? 'Hide table' : 'Show as table'}
+        </button>
+      </div>
+      <Legend items={legend} label="Legend" />
+      <div className="curve-box" ref={box}>
+        {empty ? (
+          <p className="view-empty">Training starts… the curve appears after the first step.</p>
+        ) : (
+          <CurveChart model={model} metric={metric} log={logScale} label={curveAriaLabel(history, metric)} />
+        )}
+      </div>
+      {showTable && <CurveTable id={tableId} history={history} stride={history.stride} metrics={metrics} metric={metric} />}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { formatStep, formatValue } from '../chart/format';
+import { INPUT_CHARS, answersSummary, truncateMiddle } from './answers';
+import type { AnswerItem } from './answers';
+
+/**
+ * The network's answers to the first evaluation sequences: input (monospace, middle-truncated), target, answer,
+ * and ✓/✗ (classification) or the absolute error (a numeric answer such as the adding task's sum).
+ */
+export function AnswersOutput({ step, items, question, total }: { step: number; items: readonly AnswerItem[]; question: string; total: number | null }) {
+  const judged = items.some((it) => it.correct !== null);
+  const summary = answersSummary(items);
+  return (
+    <table className="data-table answers-table">
+      <caption>
+        <strong>{question}</strong>
+        <span className="output-meta">
+          {' '}
+          — the first {items.length}
+          {total !== null ? ` of ${formatStep(total)}` : ''} evaluation sequences at step {formatStep(step)}
+          {summary ? `: ${summary}` : ''}
+        </span>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">input</th>
+          <th scope="col">target</th>
+          <th scope="col">network</th>
+          <th scope="col">{judged ? 'right?' : '|error|'}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((it, i) => {
+          const shown = truncateMiddle(it.input, INPUT_CHARS);
+          return (
+            <tr key={i}>
+              <td className="mono answers-input" title={shown === it.input ? undefined : it.input}>
+                {shown}
+              </td>
+              <td className="mono">{it.target}</td>
+              <td className="mono">{it.output}</td>
+              <Verdict item={it} />
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Verdict({ item }: { item: AnswerItem }) {
+  if (item.correct !== null) {
+    return (
+      <td className={item.correct ? 'answer-right' : 'answer-wrong'} data-correct={String(item.correct)}>
+        <span aria-hidden="true">{item.correct ? '✓' : '✗'}</span>
+        <span className="visually-hidden">{item.correct ? 'right' : 'wrong'}</span>
+      </td>
+    );
+  }
+  return <td className="mono">{item.error !== null ? formatValue(item.error) : '—'}</td>;
+}

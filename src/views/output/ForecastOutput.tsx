@@ -1,0 +1,56 @@
+import { useMemo, useRef } from 'react';
+import { AxisBottom, AxisLeft } from '../chart/Axis';
+import { formatStep, formatValue } from '../chart/format';
+import { Legend } from '../chart/Legend';
+import type { LegendItem } from '../chart/Legend';
+import { useElementWidth } from '../chart/use-width';
+import type { ForecastData } from './forecast-layout';
+import { forecastError, forecastModel } from './forecast-layout';
+
+/** Width laid out before the panel is measured (and in jsdom). */
+export const FORECAST_FALLBACK_WIDTH = 640;
+
+/**
+ * A free-running forecast: the values the net read (context), then its own predictions fed back as inputs,
+ * against the noiseless truth where the task knows it; a dotted line marks where the forecast starts.
+ */
+export function ForecastOutput({ step, data, question }: { step: number; data: ForecastData; question: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(box, FORECAST_FALLBACK_WIDTH);
+  const m = useMemo(() => forecastModel(data, width), [data, width]);
+  const err = forecastError(data);
+  const T = data.context.length;
+  const H = data.predicted.length;
+  const legend: LegendItem[] = [
+    { label: 'what the net read', className: 'series-context' },
+    { label: 'its forecast (fed its own output)', className: 'series-forecast' },
+  ];
+  if (m.truthPath !== null) legend.push({ label: 'truth without noise', className: 'series-truth', dashed: true });
+  const errText = err === null ? '' : `; mean distance from the truth ${formatValue(err)}`;
+  const label = `Forecast at step ${formatStep(step)}: the net read ${T} values, then predicted ${H} more on its own${errText}.`;
+  return (
+    <figure className="output-forecast">
+      <figcaption>
+        <strong>{question}</strong>
+        <span className="output-meta">
+          {' '}
+          — forecast at step {formatStep(step)}: reads {T} values, then feeds back its own predictions for {H} steps{errText}
+        </span>
+      </figcaption>
+      <Legend items={legend} label="Legend" />
+      <div className="forecast-box" ref={box}>
+        <svg className="chart forecast-chart" role="img" aria-label={label} width={m.width} height={m.height} viewBox={`0 0 ${m.width} ${m.height}`}>
+          <AxisLeft ticks={m.yTicks} x={m.left} y0={m.top} y1={m.bottom} gridTo={m.right} />
+          <AxisBottom ticks={m.xTicks} y={m.bottom} x0={m.left} x1={m.right} title="time step" />
+          <line className="marker" data-marker="forecast-start" x1={m.splitX} x2={m.splitX} y1={m.top - 6} y2={m.bottom} />
+          <text className="axis-label" x={m.splitX + 6} y={m.top - 8}>
+            forecast →
+          </text>
+          <path className="series series-context" data-series="context" d={m.contextPath} />
+          {m.truthPath !== null && <path className="series series-truth dashed" data-series="truth" d={m.truthPath} />}
+          <path className="series series-forecast" data-series="forecast" d={m.predictedPath} />
+        </svg>
+      </div>
+    </figure>
+  );
+}

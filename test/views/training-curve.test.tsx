@@ -1,0 +1,128 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TaskMetric } from '../../src/engine/tasks/task';
+import type { LabStore } from '../../src/state/store';
+import { TrainingCurve } from '../../src/views/curve/TrainingCurve';
+import { renderLab } from './render-lab';
+
+const ACCURACY: TaskMetric = { name: 'accuracy', value: 0.75, baseline: 0.25, baselineName: 'chance (1/4)', higherIsBetter: true };
+
+/** Steps 1…4 with loss 2, 1, 0.5, 0.25 and accuracy 50% at step 2, 75% at step 4. */
+function fill(store: LabStore, metric: TaskMetric | null = ACCURACY) {
+  const s = store.getState();
+  [2, 1, 0.5, 0.25].forEach((l, i) => s.history.push(i + 1, l, 0, 0, false));
+  if (metric) {
+    s.metrics.push(2, 0.5);
+    s.metrics.push(4, 0.75);
+  }
+  store.setState({ historyVersion: s.historyVersion + 1, metric });
+}
+
+const svg = (c: HTMLElement) => c.querySelector('svg[role="img"]') as SVGSVGElement;
+const series = (c: HTMLElement, name: string) => c.querySelector(`[data-series="${name}"]`) as SVGElement;
+
+describe('TrainingCurve', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says training is starting instead of drawing an empty chart', () => {
+    const { container } = renderLab(<TrainingCurve />);
+    expect(screen.getByText(/Training starts…/)).toBeInTheDocument();
+    expect(svg(container)).toBeNull();
+  });
+
+  it('draws the loss at the right pixels (640 px fallback width in jsdom) and the baseline at the scale of the baseline', () => {
+    const { container } = renderLab(<TrainingCurve />, { setup: fill });
+    expect(svg(container).getAttribute('width')).toBe('640');
+    // x = 64 + 560·step/4, y = 168 − 70·loss (domain [0, 2] onto 168…28)
+    expect(series(container, 'loss').getAttribute('d')).toBe('M204,28L344,98L484,133L624,150.5');
+    // metric panel 272…204 for 0…100%: 50% → 238, 75% → 221; chance 25% → 255
+    expect(series(container, 'metric').getAttribute('d')).toBe('M344,238L624,221');
+    const base = series(container, 'baseline');
+    expect(base.getAttribute('y1')).toBe('255');
+    expect(base.getAttribute('y2')).toBe('255');
+    expect(within(svg(container) as unknown as HTMLElement).getByText('chance (1/4)')).toBeInTheDocument();
+  });
+
+  it('prints the latest values and summarises the curve for a screen reader', () => {
+    const { container } = renderLab(<TrainingCurve />, { setup: fill });
+    expect(screen.getByTestId('curve-latest')).toHaveTextContent('loss 0.25 at step 4 · accuracy 75% (chance (1/4): 25%) ✓ better than chance (1/4)');
+    expect(svg(container)).toHaveAttribute('aria-label', 'Training curve: over 4 steps the loss fell from 2 to 0.25. accuracy 75%, better than chance (1/4) (25%).');
+  });
+
+  it('says when the model does not beat the trivial predictor (lower is better)', () => {
+    const mse: TaskMetric = { name: 'MSE', value: 0.2, baseline: 0.167, baselineName: 'always answer 1.0 (expected 1/6)', higherIsBetter: false };
+    renderLab(<TrainingCurve />, { setup: (s) => fill(s, mse) });
+    expect(screen.getByTestId('curve-latest')).toHaveTextContent('MSE 0.2 (always answer 1.0 (expected 1/6): 0.167) not better than always answer 1.0 (expected 1/6)');
+  });
+
+  it('redraws when historyVersion bumps after points are pushed in place', () => {
+    const { container, store } = renderLab(<TrainingCurve />, { setup: fill });
+    act(() => {
+      const s = store.getState();
+      s.history.push(5, 0.25, 0, 0, false);
+      store.setState({ historyVersion: s.historyVersion + 1 });
+    });
+    // the step axis now ends at 5: x = 64 + 112·step
+    expect(series(container, 'loss').getAttribute('d')).toBe('M176,28L288,98L400,133L512,150.5L624,150.5');
+  });
+
+  it('binds the log-scale checkbox to ui.logScale and then draws log10(loss)', () => {
+    const { container, actions } = renderLab(<TrainingCurve />, { setup: fill });
+    const box = screen.getByRole('checkbox', { name: 'log scale' });
+    expect(box).not.toBeChecked();
+    fireEvent.click(box);
+    expect(actions.setUi).toHaveBeenCalledWith({ logScale: true });
+    expect(box).toBeChecked();
+    expect(screen.getByText('loss (log scale)')).toBeInTheDocument();
+    // domain [0.1, 10]: y = 168 − 70·(log10 loss + 1)
+    const d = series(container, 'loss').getAttribute('d') ?? '';
+    const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+    [2, 1, 0.5, 0.25].forEach((l, i) => expect(ys[i]).toBeCloseTo(168 - 70 * (Math.log10(l) + 1), 2));
+    fireEvent.click(box);
+    expect(actions.setUi).toHaveBeenLastCalledWith({ logScale: false });
+  });
+
+  it('lists the newest 20 loss points and metric evaluations in the table alternative', () => {
+    renderLab(<TrainingCurve />, {
+      setup: (store) => {
+        const s = store.getState();
+        for (let i = 1; i <= 25; i++) s.history.push(i * 10, 1 / i, 0, 0, false);
+        s.metrics.push(100, 0.5);
+        s.metrics.push(250, 0.875);
+        store.setState({ historyVersion: 1, metric: { ...ACCURACY, value: 0.875 } });
+      },
+    });
+    expect(screen.queryByRole('table')).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Show as table' });
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const [lossTable, metricTable] = screen.getAllByRole('table');
+    const lossRows = within(lossTable).getAllByRole('row').slice(1);
+    expect(lossRows).toHaveLength(20);
+    expect(lossRows[0]).toHaveTextContent('600.167'); // step 60, loss 1/6
+    expect(within(lossRows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['60', '0.167']);
+    expect(within(lossRows[19]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['250', '0.04']);
+    const metricRows = within(metricTable).getAllByRole('row').slice(1);
+    expect(metricRows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+      ['100', '50%'],
+      ['250', '88%'],
+    ]);
+    expect(within(metricTable).getByText(/accuracy, newest 2 evaluations \(chance \(1\/4\): 25%\)/)).toBeInTheDocument();
+  });
+
+  it('follows the width of its panel through a ResizeObserver', () => {
+    class FakeResizeObserver {
+      constructor(private cb: ResizeObserverCallback) {}
+      observe() {
+        this.cb([{ contentRect: { width: 400.7 } } as ResizeObserverEntry], this as unknown as ResizeObserver);
+      }
+      disconnect() {}
+      unobserve() {}
+    }
+    vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+    const { container } = renderLab(<TrainingCurve />, { setup: fill });
+    expect(svg(container).getAttribute('width')).toBe('400');
+    // plot now spans 64…384 (320 px): the last point sits at the right edge
+    expect(series(container, 'loss').getAttribute('d')).toBe('M144,28L224,98L304,133L384,150.5');
+  });
+});
