@@ -6,6 +6,7 @@ import type { OptimizerConfig } from './optim';
 import { normalizeTaskConfig, repairNumber } from './tasks/create';
 import type { ParamLimit } from './tasks/limits';
 import { describe } from './tasks/limits';
+import { TASK_KINDS } from './tasks/task';
 import type { TaskConfig } from './tasks/task';
 import { ACTIVATIONS, CELLS } from './types';
 import type { Activation, CellKind } from './types';
@@ -82,7 +83,10 @@ export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: s
   if (raw !== undefined && !isObj(raw)) notes.push(`The configuration was ${describe(raw)}, not an object; using the defaults.`);
   const r = isObj(raw) ? raw : {};
   const L = CONFIG_LIMITS;
-  const task = r.task === undefined ? { config: d.task, notes: [] } : normalizeTaskConfig(r.task);
+  const rt = r.task;
+  const kindOk = isObj(rt) && (TASK_KINDS as readonly unknown[]).includes(rt.kind);
+  // A missing or unknown task kind falls back to the lab's default task, not to another kind with the given fields.
+  const task = rt === undefined ? { config: d.task, notes: [] } : kindOk ? normalizeTaskConfig(rt) : { config: d.task, notes: [`Unknown task kind ${describe(isObj(rt) ? rt.kind : rt)}; using the ${d.task.kind} task.`] };
   notes.push(...task.notes);
   const m = section(r.model, 'model', notes);
   const i = section(r.init, 'init', notes);

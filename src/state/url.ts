@@ -5,7 +5,7 @@ import type { UiSettings, ViewId } from './store';
 
 /** Speeds offered by the controls (training steps per second; 0 = max). */
 export const SPEEDS: readonly number[] = [1, 5, 20, 100, 0];
-export const DEFAULT_UI: UiSettings = { speed: 0, views: [...VIEW_IDS], autoplay: true, logScale: true };
+export const DEFAULT_UI: UiSettings = { speed: 20, views: [...VIEW_IDS], autoplay: true, logScale: true };
 /** User text or CSV longer than this stays out of links (a URL of megabytes breaks browsers and chats). */
 export const MAX_LINK_TEXT = 2000;
 
