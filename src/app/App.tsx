@@ -3,9 +3,11 @@ import type { Lab } from '../state/lab';
 import { Controls } from '../views/controls/Controls';
 import { Notices } from '../views/Notices';
 import { StatusBar } from '../views/StatusBar';
-import { TaskOutput } from '../views/output/TaskOutput';
-import { TrainingCurve } from '../views/curve/TrainingCurve';
+import { Suspense } from 'react';
+import { useLab } from '../state/context';
 import { Panel } from '../views/Panel';
+import { ViewPicker } from '../views/ViewPicker';
+import { VIEWS } from './views';
 import { useHashSync } from './useHashSync';
 import { useKeyboard } from './useKeyboard';
 
@@ -21,6 +23,7 @@ export function App({ lab }: { lab: Lab }) {
 function Shell() {
   useHashSync();
   useKeyboard();
+  const shown = useLab((s) => s.ui.views);
   return (
     <div className="app">
       <header className="app-header">
@@ -35,12 +38,14 @@ function Shell() {
           <Controls />
         </aside>
         <main className="app-views">
-          <Panel id="curve" title="Training curve">
-            <TrainingCurve />
-          </Panel>
-          <Panel id="output" title="What the network does">
-            <TaskOutput />
-          </Panel>
+          <ViewPicker />
+          {VIEWS.filter((v) => shown.includes(v.id)).map(({ id, title, Component, wide }) => (
+            <Panel key={id} id={id} title={title} wide={wide}>
+              <Suspense fallback={<p className="view-empty">Loading the view…</p>}>
+                <Component />
+              </Suspense>
+            </Panel>
+          ))}
         </main>
       </div>
     </div>

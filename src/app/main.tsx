@@ -4,6 +4,7 @@ import { createLab } from '../state/lab';
 import { fromHash } from '../state/url';
 import { App } from './App';
 import './styles.css';
+import '../views/kit/kit.css';
 
 const { config, ui, notes } = fromHash(window.location.hash);
 let id = 1;

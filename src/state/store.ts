@@ -7,9 +7,9 @@ import type { Divergence } from '../engine/trainer';
 import type { Frame, RunInfo, TaskOutput } from '../worker/protocol';
 import { PointRing, TrainingHistory } from './history';
 
-/** The views a lab can show (the teaching views arrive with their own issue). */
-export type ViewId = 'curve' | 'output';
-export const VIEW_IDS: readonly ViewId[] = ['curve', 'output'];
+/** The views a lab can show, in page order. */
+export type ViewId = 'curve' | 'output' | 'unroll' | 'flow' | 'gates' | 'surface' | 'formulas' | 'compare';
+export const VIEW_IDS: readonly ViewId[] = ['curve', 'output', 'unroll', 'flow', 'gates', 'formulas', 'surface', 'compare'];
 
 /** Settings of the page rather than of the run; they travel in the URL with the config. */
 export interface UiSettings {
@@ -37,6 +37,8 @@ export interface Selection {
   unit: number;
   /** step τ of the gradient-flow profile; null = the last scored step */
   tau: number | null;
+  /** a named element every view may light up (e.g. 'Whh', 'h', 'x', 'f', 'c', 'dh'): set by hovering a formula symbol or a figure part */
+  highlight: string | null;
 }
 
 /** One widget's whole state. */
@@ -91,7 +93,7 @@ export function createLabStore(config: SessionConfig, ui: UiSettings, notices: N
     metric: null,
     spectral: null,
     output: null,
-    selection: { sample: 0, t: null, unit: 0, tau: null },
+    selection: { sample: 0, t: null, unit: 0, tau: null, highlight: null },
     staleFramesDropped: 0,
   }));
 }

@@ -1,0 +1,23 @@
+import { VIEWS } from '../app/views';
+import { useLab, useLabActions } from '../state/context';
+import type { ViewId } from '../state/store';
+
+/** Which views the page shows (kept in the URL, so a lecture link opens on the views it needs). */
+export function ViewPicker() {
+  const shown = useLab((s) => s.ui.views);
+  const a = useLabActions();
+  const toggle = (id: ViewId, on: boolean) => {
+    const next = VIEWS.map((v) => v.id).filter((v) => (v === id ? on : shown.includes(v)));
+    if (next.length > 0) a.setUi({ views: next });
+  };
+  return (
+    <fieldset className="view-picker">
+      <legend>Views</legend>
+      {VIEWS.map((v) => (
+        <label key={v.id}>
+          <input type="checkbox" checked={shown.includes(v.id)} onChange={(e) => toggle(v.id, e.target.checked)} /> {v.title}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,38 @@
+import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { downloadPng, downloadSvg } from './export-image';
+
+/**
+ * The frame every teaching view shares: a toolbar (its own controls, "show as table", PNG and SVG export),
+ * the figure, and the table alternative for screen readers and for reading exact numbers.
+ */
+export function ViewShell(props: { name: string; toolbar?: ReactNode; table: () => ReactNode; children: ReactNode; caption?: ReactNode }) {
+  const figure = useRef<HTMLDivElement>(null);
+  const [asTable, setAsTable] = useState(false);
+  return (
+    <div className="view-shell">
+      <div className="view-toolbar">
+        {props.toolbar}
+        <span className="view-toolbar-end">
+          <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+            {asTable ? 'Show as figure' : 'Show as table'}
+          </button>
+          <button type="button" disabled={asTable} onClick={() => figure.current && downloadPng(figure.current, props.name)} title="Save the figure as a PNG image">
+            PNG
+          </button>
+          <button type="button" disabled={asTable} onClick={() => figure.current && downloadSvg(figure.current, props.name)} title="Save the figure as an SVG image">
+            SVG
+          </button>
+        </span>
+      </div>
+      {props.caption && <p className="view-caption">{props.caption}</p>}
+      {asTable ? (
+        <div className="view-table">{props.table()}</div>
+      ) : (
+        <div className="view-figure" ref={figure}>
+          {props.children}
+        </div>
+      )}
+    </div>
+  );
+}

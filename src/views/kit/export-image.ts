@@ -1,0 +1,70 @@
+/**
+ * Export a view's figure for slides: SVG (vector; canvases inside are embedded as images) or PNG
+ * (at 2× for projectors). The figure is the element that holds the view's <svg> and <canvas> children.
+ */
+
+/** A standalone SVG document of the figure: its svgs nested in place and its canvases as images, on a white background. */
+export function figureToSvg(figure: HTMLElement): string {
+  const box = figure.getBoundingClientRect();
+  const w = Math.max(1, Math.round(box.width));
+  const h = Math.max(1, Math.round(box.height));
+  const parts: string[] = [`<rect width="${w}" height="${h}" fill="#ffffff"/>`];
+  const ser = new XMLSerializer();
+  figure.querySelectorAll('svg, canvas').forEach((el) => {
+    if (el.closest('.no-export')) return;
+    const r = el.getBoundingClientRect();
+    const x = Math.round(r.left - box.left);
+    const y = Math.round(r.top - box.top);
+    if (el instanceof HTMLCanvasElement) {
+      parts.push(`<image x="${x}" y="${y}" width="${r.width}" height="${r.height}" href="${el.toDataURL('image/png')}"/>`);
+    } else if (!el.parentElement?.closest('svg')) {
+      const clone = el.cloneNode(true) as SVGSVGElement;
+      inlineStyles(el as SVGSVGElement, clone);
+      clone.setAttribute('x', String(x));
+      clone.setAttribute('y', String(y));
+      parts.push(ser.serializeToString(clone));
+    }
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="system-ui, sans-serif">${parts.join('')}</svg>`;
+}
+
+/** Copies the computed paint of every element (CSS classes do not travel with an exported file). */
+function inlineStyles(src: Element, dst: Element): void {
+  const props = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline'];
+  const cs = getComputedStyle(src);
+  const style = props.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+  dst.setAttribute('style', style);
+  for (let i = 0; i < src.children.length; i++) inlineStyles(src.children[i], dst.children[i]);
+}
+
+function download(url: string, name: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** Saves the figure as an SVG file. */
+export function downloadSvg(figure: HTMLElement, name: string): void {
+  const url = URL.createObjectURL(new Blob([figureToSvg(figure)], { type: 'image/svg+xml' }));
+  download(url, `${name}.svg`);
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves the figure as a PNG file at `scale`× its CSS size. */
+export async function downloadPng(figure: HTMLElement, name: string, scale = 2): Promise<void> {
+  const svg = figureToSvg(figure);
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await img.decode();
+  const c = document.createElement('canvas');
+  c.width = img.width * scale;
+  c.height = img.height * scale;
+  const ctx = c.getContext('2d');
+  if (!ctx) return;
+  ctx.scale(scale, scale);
+  ctx.drawImage(img, 0, 0);
+  download(c.toDataURL('image/png'), `${name}.png`);
+}
