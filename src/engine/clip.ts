@@ -2,6 +2,7 @@ import type { ParamLayout } from './params';
 
 /** Gradient clipping: none, by global norm (Pascanu et al. 2013), or each component by value. */
 export type ClipConfig = { kind: 'none' } | { kind: 'norm'; threshold: number } | { kind: 'value'; threshold: number };
+/** The clipping modes, as the UI lists them. */
 export const CLIP_KINDS = ['none', 'norm', 'value'] as const;
 
 /** What clipping did to one gradient. */

@@ -4,6 +4,7 @@ import type { Rng } from './rng';
 
 /** How the weight matrices start. */
 export type InitScheme = 'uniform' | 'normal' | 'xavier' | 'orthogonal' | 'identity';
+/** Every initialization scheme, as the UI lists them. */
 export const INIT_SCHEMES: readonly InitScheme[] = ['uniform', 'normal', 'xavier', 'orthogonal', 'identity'];
 
 /** Initialization settings. */
@@ -17,6 +18,7 @@ export interface InitConfig {
   forgetBias: number;
 }
 
+/** Xavier weights, s = σ = 0.1 for the naive schemes, recurrent scale 1, forget bias 1. */
 export const INIT_DEFAULTS: InitConfig = { scheme: 'xavier', scale: 0.1, recurrentScale: 1, forgetBias: 1 };
 
 /**

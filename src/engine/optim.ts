@@ -1,5 +1,6 @@
 /** The update rule. */
 export type OptimizerKind = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
+/** Every optimizer, as the UI lists them. */
 export const OPTIMIZERS: readonly OptimizerKind[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
 
 /** An optimizer and its hyper-parameters (defaults in OPTIMIZER_DEFAULTS). */
@@ -15,6 +16,7 @@ export interface OptimizerConfig {
   eps?: number;
 }
 
+/** β₁ = μ = 0.9, β₂ = 0.999, ρ = 0.9, ε = 10⁻⁸ unless a config says otherwise. */
 export const OPTIMIZER_DEFAULTS = { beta1: 0.9, beta2: 0.999, rho: 0.9, eps: 1e-8 } as const;
 
 /**

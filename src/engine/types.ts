@@ -5,8 +5,11 @@ export type Activation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
 /** The output head: `softmax` (cross-entropy on a class index) or `linear` (½‖y − target‖²). */
 export type HeadKind = 'softmax' | 'linear';
 
+/** Every cell kind. */
 export const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+/** Every activation of the vanilla RNN. */
 export const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu', 'sigmoid', 'linear'];
+/** Every output head. */
 export const HEADS: readonly HeadKind[] = ['softmax', 'linear'];
 
 /** Gate names of each cell, in the order their blocks are stored. */

@@ -11,6 +11,7 @@ import { SineTask } from './sine';
 import { TASK_KINDS, type Task, type TaskConfig, type TaskKind } from './task';
 import { TextTask, normalizeLineEndings } from './text';
 
+/** Range and default of every numeric task parameter (re-exported from limits.ts). */
 export { TASK_LIMITS } from './limits';
 
 /** The task kind used when a configuration names none or an unknown one. */
