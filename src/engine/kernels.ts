@@ -29,7 +29,34 @@ export function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, n:
  */
 export function preactivation(out: Float64Array, o: number, P: Float64Array, b: number, wx: number, wh: number, rows: number, I: number, H: number,
   x: Float64Array, xo: number, hot: number, h: Float64Array, ho: number): void {
-  for (let r = 0; r < rows; r++) {
+  let r = 0;
+  // Two rows at a time: each h[c] loaded once serves both rows, and four partial sums overlap the adds.
+  for (; r + 1 < rows; r += 2) {
+    const w0 = wh + r * H;
+    const w1 = w0 + H;
+    let s0 = 0;
+    let s1 = 0;
+    let u0 = 0;
+    let u1 = 0;
+    let c = 0;
+    for (; c + 1 < H; c += 2) {
+      const h0 = h[ho + c];
+      const h1 = h[ho + c + 1];
+      s0 += P[w0 + c] * h0;
+      u0 += P[w0 + c + 1] * h1;
+      s1 += P[w1 + c] * h0;
+      u1 += P[w1 + c + 1] * h1;
+    }
+    if (c < H) {
+      s0 += P[w0 + c] * h[ho + c];
+      s1 += P[w1 + c] * h[ho + c];
+    }
+    const x0 = hot >= 0 ? P[wx + r * I + hot] : dot(P, wx + r * I, x, xo, I);
+    const x1 = hot >= 0 ? P[wx + (r + 1) * I + hot] : dot(P, wx + (r + 1) * I, x, xo, I);
+    out[o + r] = P[b + r] + x0 + (s0 + u0);
+    out[o + r + 1] = P[b + r + 1] + x1 + (s1 + u1);
+  }
+  if (r < rows) {
     const xin = hot >= 0 ? P[wx + r * I + hot] : dot(P, wx + r * I, x, xo, I);
     out[o + r] = P[b + r] + xin + dot(P, wh + r * H, h, ho, H);
   }
@@ -46,12 +73,46 @@ export function transpose(src: Float64Array, so: number, rows: number, cols: num
 /**
  * dW[w + r·cols + c] += Σ_{t<T} AT[(aRow0 + r)·T + t] · BT[c·T + t] for r < rows, c < cols:
  * the gradient Σ_t a_t b_tᵀ of a weight used at every timestep, from the transposed per-step factors.
+ * Entries are computed in 2 × 2 blocks, so each value loaded serves two products.
  */
 export function accumulateOuterOverTime(dW: Float64Array, w: number, rows: number, cols: number, AT: Float64Array, aRow0: number, BT: Float64Array, T: number): void {
-  for (let r = 0; r < rows; r++) {
+  let r = 0;
+  for (; r + 1 < rows; r += 2) {
+    const a0 = (aRow0 + r) * T;
+    const a1 = a0 + T;
+    const base0 = w + r * cols;
+    const base1 = base0 + cols;
+    let c = 0;
+    for (; c + 1 < cols; c += 2) {
+      const b0 = c * T;
+      const b1 = b0 + T;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let t = 0; t < T; t++) {
+        const x0 = AT[a0 + t];
+        const x1 = AT[a1 + t];
+        const y0 = BT[b0 + t];
+        const y1 = BT[b1 + t];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+      }
+      dW[base0 + c] += s00;
+      dW[base0 + c + 1] += s01;
+      dW[base1 + c] += s10;
+      dW[base1 + c + 1] += s11;
+    }
+    if (c < cols) {
+      dW[base0 + c] += dot(AT, a0, BT, c * T, T);
+      dW[base1 + c] += dot(AT, a1, BT, c * T, T);
+    }
+  }
+  if (r < rows) {
     const ar = (aRow0 + r) * T;
-    const base = w + r * cols;
-    for (let c = 0; c < cols; c++) dW[base + c] += dot(AT, ar, BT, c * T, T);
+    for (let c = 0; c < cols; c++) dW[w + r * cols + c] += dot(AT, ar, BT, c * T, T);
   }
 }
 
