@@ -10,9 +10,20 @@ import type { CellKind } from '../engine/types';
 import { runCli } from './io';
 import { runTraining } from './training';
 
-const CELLS: CellKind[] = ['rnn', 'lstm', 'gru'];
+/** The models compared; the second tanh RNN starts from PyTorch's default U(±1/√H) instead of Xavier. */
+interface Variant {
+  label: string;
+  cell: CellKind;
+  init: { scheme: 'xavier' | 'uniform'; scale: number };
+}
+const VARIANTS: Variant[] = [
+  { label: 'tanh RNN, Xavier init', cell: 'rnn', init: { scheme: 'xavier', scale: 0.1 } },
+  { label: 'tanh RNN, U(±1/√H) init', cell: 'rnn', init: { scheme: 'uniform', scale: 0.25 } },
+  { label: 'LSTM', cell: 'lstm', init: { scheme: 'xavier', scale: 0.1 } },
+  { label: 'GRU', cell: 'gru', init: { scheme: 'xavier', scale: 0.1 } },
+];
 const quick = process.argv.includes('--quick');
-const LAGS = quick ? [2, 10] : [2, 5, 10, 20, 40];
+const LAGS = quick ? [2, 10] : [2, 5, 10, 20, 40, 80];
 const ADD_T = quick ? [10] : [10, 25, 50, 100];
 const ECHO_SEEDS = quick ? [1] : [1, 2, 3];
 const ADD_SEEDS = quick ? [1] : [1, 2];
@@ -25,8 +36,8 @@ interface Cell {
   reached: (number | null)[];
 }
 
-function base(cell: CellKind, seed: number) {
-  return { model: { cell, activation: 'tanh', hiddenSize: 16 }, batch: 32, clip: { kind: 'norm', threshold: 1 }, seed, init: { scheme: 'xavier', forgetBias: cell === 'lstm' ? 3 : 1 } };
+function base(v: Variant, seed: number) {
+  return { model: { cell: v.cell, activation: 'tanh', hiddenSize: 16 }, batch: 32, clip: { kind: 'norm', threshold: 1 }, seed, init: { ...v.init, forgetBias: v.cell === 'lstm' ? 3 : 1 } };
 }
 
 function measure(config: object, steps: number, hit: (v: number) => boolean): { value: number; reached: number | null; seconds: number } {
@@ -41,37 +52,56 @@ const fmtPct = (v: number) => `${Math.round(v * 100)}%`;
 const fmtMse = (v: number) => v.toFixed(3);
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 
-function table(head: string, cols: number[], rows: Map<CellKind, Cell[]>, fmt: (v: number) => string): string {
+function table(head: string, cols: number[], rows: Map<Variant, Cell[]>, fmt: (v: number) => string): string {
   const lines = [`| ${head} | ${cols.join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`];
-  for (const cell of CELLS) {
-    const cells = rows.get(cell)!.map((c) => `${fmt(mean(c.values))} (${c.values.map(fmt).join(', ')})`);
-    lines.push(`| ${cell === 'rnn' ? 'tanh RNN' : cell.toUpperCase()} | ${cells.join(' | ')} |`);
+  for (const v of VARIANTS) {
+    const cells = rows.get(v)!.map((c) => `${fmt(mean(c.values))} (${c.values.map(fmt).join(', ')})`);
+    lines.push(`| ${v.label} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
 
+/** What the full run recorded here showed (runs are seeded, so the same engine on the same platform repeats them). */
+const READING = `
+## Reading the tables
+
+- **The adding problem shows the textbook contrast.** The tanh RNN learns T = 10, struggles at 25 and sits at the
+  baseline of always answering 1.0 (≈ 0.167) from T = 50, with either initialization; the LSTM and the GRU stay at
+  MSE ≤ 0.001 up to T = 100.
+- **On echo, initialization decides for the vanilla RNN.** From Xavier initialization (a 16 × 16 recurrent matrix
+  with spectral radius near 1) the tanh RNN still recalls the symbol after 80 blank steps; from U(±1/√H), whose
+  spectral radius is well below 1, it falls to chance (25%) at lag 80 and loses a seed at lag 40. That is the
+  lecture's remedy "initialize the weights properly", measured.
+- **The LSTM holds at every lag** — its forget-gate bias of 3 starts f ≈ 0.95, a memory line that leaks 5% per step
+  instead of multiplying by W_hh; it reaches 100% within 100 steps even at lag 80.
+- **The GRU fails at lag 80 within this budget.** Its update gate starts near z = 0.5, so without a bias of its own
+  it must first learn to close the gate before the error can reach step 0; at lag 40 it needs 200–300 steps where
+  the LSTM needs 100. Not every gated cell wins every setting: the contrast depends on the initial gates as much as
+  on the architecture.
+`;
+
 runCli(() => {
   const t0 = performance.now();
-  const echo = new Map<CellKind, Cell[]>();
-  const adding = new Map<CellKind, Cell[]>();
-  for (const cell of CELLS) {
-    echo.set(cell, LAGS.map((lag) => {
-      const runs = ECHO_SEEDS.map((seed) => measure({ ...base(cell, seed), task: { kind: 'echo', lag, symbols: 4 }, optimizer: { kind: 'adam', lr: 0.003 } }, ECHO_STEPS, (v) => v >= 1));
-      process.stderr.write(`echo ${cell} lag ${lag}: ${runs.map((r) => fmtPct(r.value)).join(' ')} (${runs.map((r) => r.seconds.toFixed(1)).join('+')} s)\n`);
+  const echo = new Map<Variant, Cell[]>();
+  const adding = new Map<Variant, Cell[]>();
+  for (const v of VARIANTS) {
+    echo.set(v, LAGS.map((lag) => {
+      const runs = ECHO_SEEDS.map((seed) => measure({ ...base(v, seed), task: { kind: 'echo', lag, symbols: 4 }, optimizer: { kind: 'adam', lr: 0.003 } }, ECHO_STEPS, (v) => v >= 1));
+      process.stderr.write(`echo ${v.label} lag ${lag}: ${runs.map((r) => fmtPct(r.value)).join(' ')} (${runs.map((r) => r.seconds.toFixed(1)).join('+')} s)\n`);
       return { values: runs.map((r) => r.value), reached: runs.map((r) => r.reached) };
     }));
-    adding.set(cell, ADD_T.map((T) => {
-      const runs = ADD_SEEDS.map((seed) => measure({ ...base(cell, seed), task: { kind: 'adding', seqLength: T }, optimizer: { kind: 'adam', lr: 0.01 } }, ADD_STEPS, (v) => v < 0.01));
-      process.stderr.write(`adding ${cell} T ${T}: ${runs.map((r) => fmtMse(r.value)).join(' ')} (${runs.map((r) => r.seconds.toFixed(1)).join('+')} s)\n`);
+    adding.set(v, ADD_T.map((T) => {
+      const runs = ADD_SEEDS.map((seed) => measure({ ...base(v, seed), task: { kind: 'adding', seqLength: T }, optimizer: { kind: 'adam', lr: 0.01 } }, ADD_STEPS, (v) => v < 0.01));
+      process.stderr.write(`adding ${v.label} T ${T}: ${runs.map((r) => fmtMse(r.value)).join(' ')} (${runs.map((r) => r.seconds.toFixed(1)).join('+')} s)\n`);
       return { values: runs.map((r) => r.value), reached: runs.map((r) => r.reached) };
     }));
   }
   const minutes = ((performance.now() - t0) / 60000).toFixed(1);
-  const reachedLine = (m: Map<CellKind, Cell[]>, cols: number[], what: string) =>
-    CELLS.map((c) => `- ${c === 'rnn' ? 'tanh RNN' : c.toUpperCase()}: ${m.get(c)!.map((x, k) => `${cols[k]} → ${x.reached.map((r) => (r === null ? 'never' : r)).join('/')}`).join('; ')}`).join('\n') + `\n\n(${what})`;
+  const reachedLine = (m: Map<Variant, Cell[]>, cols: number[], what: string) =>
+    VARIANTS.map((v) => `- ${v.label}: ${m.get(v)!.map((x, k) => `${cols[k]} → ${x.reached.map((r) => (r === null ? 'never' : r)).join('/')}`).join('; ')}`).join('\n') + `\n\n(${what})`;
   const md = `# Long-range dependencies: what the engine measures
 
-Produced by \`npm run experiments\` (${minutes} min on this machine; \`npm run experiments -- --quick\` for a 1-minute smoke run). Every run is \`npm run train\`'s code path (src/cli/training.ts) with hidden 16, batch 32, gradient clipping by global norm at 1, Xavier initialization; the LSTM's forget-gate bias is 3. Figures are the task metric on the task's fixed evaluation set at the end of training: the mean over seeds, then each seed in brackets.
+Produced by \`npm run experiments\` (${minutes} min on this machine; \`npm run experiments -- --quick\` for a 1-minute smoke run). Every run is \`npm run train\`'s code path (src/cli/training.ts) with hidden 16, batch 32, gradient clipping by global norm at 1, Xavier initialization unless the row says otherwise; the LSTM's forget-gate bias is 3. The second RNN row starts from U(±1/√H) = U(±0.25), PyTorch's default, whose recurrent matrix has a spectral radius well below 1: it shows what initialization alone does to memory. Figures are the task metric on the task's fixed evaluation set at the end of training: the mean over seeds, then each seed in brackets.
 
 ## Echo: recall the first of 4 symbols after a lag of L blank steps
 Adam, learning rate 0.003, ${ECHO_STEPS} steps, seeds ${ECHO_SEEDS.join(', ')}. Chance is 25%.
@@ -88,7 +118,7 @@ ${table('model \\ T', ADD_T, adding, fmtMse)}
 
 First evaluation step at which each seed's MSE fell below 0.01:
 ${reachedLine(adding, ADD_T, 'T → steps per seed')}
-`;
+${quick ? '' : READING}`;
   if (process.argv.includes('--stdout')) process.stdout.write(md);
   else writeFileSync('docs/experiments.md', md);
 });
