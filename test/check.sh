@@ -11,4 +11,4 @@ echo "== typecheck"; npm run --silent typecheck
 echo "== lint"; npm run --silent lint
 echo "== unit and component tests"; npx vitest run
 echo "== build"; npm run --silent build
-echo "== browser tests"; npx playwright test
+echo "== browser tests"; npx playwright test --config test/e2e/playwright.config.ts

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import type { ComponentType } from 'react';
 import type { ViewId } from '../state/store';
 import { TaskOutput } from '../views/output/TaskOutput';
@@ -20,4 +21,10 @@ export const VIEWS: ViewEntry[] = [
   { id: 'curve', title: 'Training curve', Component: TrainingCurve },
   { id: 'output', title: 'What the network does', Component: TaskOutput },
   // teaching views: one line each, below this comment
+  { id: 'unroll', title: 'Unrolled through time', Component: lazy(() => import('../views/unroll/UnrollView').then((m) => ({ default: m.UnrollView }))), wide: true },
+  { id: 'flow', title: 'Vanishing and exploding gradients', Component: lazy(() => import('../views/flow/GradientFlowView').then((m) => ({ default: m.GradientFlowView }))), wide: true },
+  { id: 'gates', title: 'Inside the gates', Component: lazy(() => import('../views/gates/GatesView').then((m) => ({ default: m.GatesView }))), wide: true },
+  { id: 'formulas', title: "The equations, with today's numbers", Component: lazy(() => import('../views/formulas/FormulasView').then((m) => ({ default: m.FormulasView }))), wide: true },
+  { id: 'surface', title: 'The error surface and its cliff', Component: lazy(() => import('../views/surface/ErrorSurfaceView').then((m) => ({ default: m.ErrorSurfaceView }))), wide: true },
+  { id: 'compare', title: 'RNN, LSTM and GRU side by side', Component: lazy(() => import('../views/flow/CompareView').then((m) => ({ default: m.CompareView }))), wide: true },
 ];

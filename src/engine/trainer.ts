@@ -100,6 +100,17 @@ export class Trainer {
     this.optimizer.reset();
   }
 
+  /**
+   * Declares a divergence found outside a training step — e.g. the evaluation set's outputs overflow with the
+   * current weights while every training batch stayed finite. It is dated to the latest update (0: the initial weights).
+   */
+  declareDivergence(quantity: string): void {
+    if (this.divergence) return;
+    const step = this.step;
+    const when = step === 0 ? 'before the first step' : `at step ${step}`;
+    this.divergence = { step, quantity, message: `Training diverged ${when}: the ${quantity} became infinite or NaN.` };
+  }
+
   private diverge(quantity: string): false {
     const step = this.step + 1;
     this.divergence = { step, quantity, message: `Training diverged at step ${step}: the ${quantity} became infinite or NaN.` };

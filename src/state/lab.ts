@@ -2,7 +2,7 @@ import type { SessionConfig } from '../engine/config';
 import { createTask } from '../engine/tasks/create';
 import { createClient } from '../worker/client';
 import type { LabClient } from '../worker/client';
-import type { Frame, WorkerEvent } from '../worker/protocol';
+import type { Frame, SurfaceRequest, WorkerEvent } from '../worker/protocol';
 import { createLabStore } from './store';
 import type { LabStore, Notice, Selection, UiSettings } from './store';
 
@@ -22,6 +22,8 @@ export interface LabActions {
   notify(kind: Notice['kind'], text: string): void;
   /** replaces a crashed worker and starts the current config again */
   restartWorker(): void;
+  /** asks the worker for the error surface; its answer lands in `surface` */
+  requestSurface(request: SurfaceRequest): void;
 }
 
 /** One widget: its store, its worker client and the actions that tie them. */
@@ -55,6 +57,8 @@ export function createLab(opts: LabOptions): Lab {
   let pending: Frame | null = null;
   let scheduled = false;
   let disposed = false;
+  /** the runId the latest surface request was sent with: its answer is kept even if a new run started meanwhile */
+  let surfaceRunId = -1;
   const runId = () => store.getState().runId;
   const send = (type: 'play' | 'pause' | 'step') => client.send({ type, runId: runId() });
 
@@ -83,6 +87,11 @@ export function createLab(opts: LabOptions): Lab {
   const onEvent = (e: WorkerEvent) => {
     if (disposed) return;
     const s = store.getState();
+    if (e.type === 'surface') {
+      // the worker answers in order, so the last answer kept is the latest request's
+      if (e.runId === surfaceRunId || e.runId === s.runId) store.setState({ surface: e.result });
+      return;
+    }
     if (e.runId !== s.runId) {
       if (e.type === 'frame') store.setState({ staleFramesDropped: s.staleFramesDropped + 1 });
       else if (e.type === 'error') actions.notify('error', e.message);
@@ -167,6 +176,10 @@ export function createLab(opts: LabOptions): Lab {
     restartWorker: () => {
       client.restart();
       startRun('configure', false);
+    },
+    requestSurface: (request) => {
+      surfaceRunId = runId();
+      client.send({ type: 'surface', runId: surfaceRunId, request });
     },
   };
 

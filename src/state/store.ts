@@ -4,7 +4,7 @@ import type { SessionConfig } from '../engine/config';
 import type { SpectralInfo } from '../engine/session';
 import type { TaskMetric } from '../engine/tasks/task';
 import type { Divergence } from '../engine/trainer';
-import type { Frame, RunInfo, TaskOutput } from '../worker/protocol';
+import type { Frame, RunInfo, SurfaceResult, TaskOutput } from '../worker/protocol';
 import { PointRing, TrainingHistory } from './history';
 
 /** The views a lab can show, in page order. */
@@ -68,6 +68,8 @@ export interface LabState {
   selection: Selection;
   /** frames dropped because they belonged to an older run (for tests and diagnostics) */
   staleFramesDropped: number;
+  /** the latest error surface of the single-unit network (requestSurface), independent of the run */
+  surface: SurfaceResult | null;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -95,5 +97,6 @@ export function createLabStore(config: SessionConfig, ui: UiSettings, notices: N
     output: null,
     selection: { sample: 0, t: null, unit: 0, tau: null, highlight: null },
     staleFramesDropped: 0,
+    surface: null,
   }));
 }

@@ -5,7 +5,9 @@ import type { UiSettings, ViewId } from './store';
 
 /** Speeds offered by the controls (training steps per second; 0 = max). */
 export const SPEEDS: readonly number[] = [1, 5, 20, 100, 0];
-export const DEFAULT_UI: UiSettings = { speed: 20, views: [...VIEW_IDS], autoplay: true, logScale: true };
+/** The first page: training curve, output and the three core teaching views; the others are one click away in the picker. */
+export const DEFAULT_VIEWS: readonly ViewId[] = ['curve', 'output', 'unroll', 'flow', 'gates'];
+export const DEFAULT_UI: UiSettings = { speed: 20, views: [...DEFAULT_VIEWS], autoplay: true, logScale: true };
 /** User text or CSV longer than this stays out of links (a URL of megabytes breaks browsers and chats). */
 export const MAX_LINK_TEXT = 2000;
 
@@ -78,7 +80,7 @@ export function fromHash(hash: string): { config: SessionConfig; ui: UiSettings;
     const wanted = views.split(',').filter((v) => v !== '');
     const known = wanted.filter((v): v is ViewId => (VIEW_IDS as readonly string[]).includes(v));
     if (known.length < wanted.length) notes.push(`Ignored unknown views: ${wanted.filter((v) => !known.includes(v as ViewId)).map((v) => JSON.stringify(v.slice(0, 20))).join(', ')}.`);
-    ui.views = known.length > 0 ? known : [...VIEW_IDS];
+    ui.views = known.length > 0 ? known : [...DEFAULT_VIEWS];
   }
   ui.autoplay = p.get('play') !== '0';
   ui.logScale = p.get('log') !== '0';

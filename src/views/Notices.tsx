@@ -8,7 +8,7 @@ export function Notices() {
   const a = useLabActions();
   if (notices.length === 0 && !divergence && !fatal) return null;
   return (
-    <div className="notices">
+    <section className="notices" aria-label="Messages">
       {divergence && (
         <div className="notice notice-error" role="alert" data-testid="divergence">
           <p>
@@ -42,6 +42,6 @@ export function Notices() {
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }

@@ -3,6 +3,8 @@ import { Rng } from '../engine/rng';
 import { Session } from '../engine/session';
 import { HistoryCollector } from './history';
 import { taskOutput } from './outputs';
+import { answerSurface } from './surface';
+import type { TaskMetric } from '../engine/tasks/task';
 import type { Command, Frame, RunInfo, WorkerEvent } from './protocol';
 import { frameTransferables } from './protocol';
 
@@ -66,6 +68,7 @@ export class SessionLoop {
 
   private dispatch(cmd: Command): void {
     if (cmd.type === 'configure') return this.configure(cmd.runId, cmd.config);
+    if (cmd.type === 'surface') return answerSurface(cmd, this.post); // needs no session; answers with the command's runId
     if (!this.session) return;
     if (cmd.type === 'reset' && cmd.runId > this.runId) {
       // a reset starts a new run: frames of the old one will be dropped by the main thread
@@ -193,13 +196,30 @@ export class SessionLoop {
       const st = s.trainer.stats;
       this.history.push(s.trainer.step, st.loss, st.gradNorm, st.gradNormClipped, st.clipped);
     }
-    if (s.trainer.divergence && !this.divergenceReported) {
-      this.divergenceReported = true;
-      this.playing = false;
-      this.refreshAll();
-      this.post({ type: 'diverged', runId: this.runId, divergence: s.trainer.divergence }, []);
-    }
+    if (s.trainer.divergence) this.reportDivergence();
     return done;
+  }
+
+  /** Pauses and tells the main thread, once per run, what blew up and when. */
+  private reportDivergence(): void {
+    const d = this.session?.trainer.divergence;
+    if (!d || this.divergenceReported) return;
+    this.divergenceReported = true;
+    this.playing = false;
+    this.refreshAll();
+    this.post({ type: 'diverged', runId: this.runId, divergence: d }, []);
+  }
+
+  /** The task metric, or null when the weights no longer give finite outputs (which is then a divergence). */
+  private evaluateOrDiverge(s: Session): TaskMetric | null {
+    try {
+      return s.evaluate();
+    } catch (e) {
+      if (!(e instanceof EngineError) || e.code !== 'non-finite') throw e;
+      s.trainer.declareDivergence('output on the evaluation set');
+      this.reportDivergence();
+      return null;
+    }
   }
 
   private sendFrame(): void {
@@ -208,7 +228,8 @@ export class SessionLoop {
     const due = (k: 'metric' | 'spectral' | 'output', every: number) => this.force[k] || (now - this.last[k] >= every);
     let metric: Frame['metric'] = null;
     if (due('metric', this.options.metricEveryMs)) {
-      metric = { step: s.trainer.step, value: s.evaluate() };
+      const value = this.evaluateOrDiverge(s);
+      metric = value ? { step: s.trainer.step, value } : null;
       this.last.metric = now;
       this.force.metric = false;
     }

@@ -8,6 +8,7 @@ import type { InspectRecord, SpectralInfo } from '../engine/session';
 import type { TaskKind, TaskMetric } from '../engine/tasks/task';
 import type { Divergence } from '../engine/trainer';
 import type { CellKind, HeadKind } from '../engine/types';
+import { parseSurfaceRequest } from './surface-request';
 
 /** Main thread → worker. */
 export type Command =
@@ -24,7 +25,9 @@ export type Command =
   /** which evaluation sequence the frames show, and the step τ of the gradient-flow profile (null = last scored) */
   | { type: 'inspect'; runId: number; sample: number; tau: number | null }
   /** the main thread has drawn frame `frameId`; the worker may send the next one */
-  | { type: 'ack'; runId: number; frameId: number };
+  | { type: 'ack'; runId: number; frameId: number }
+  /** compute the error surface of the single-unit network (needs no session); answered by a 'surface' event with the same runId */
+  | { type: 'surface'; runId: number; request: SurfaceRequest };
 
 export type CommandType = Command['type'];
 
@@ -60,6 +63,65 @@ export interface Frame {
   output: TaskOutput | null;
 }
 
+/**
+ * A request for the error surface E(w, b) = (σ(x_T) − 0.7)² of x_t = w σ(x_{t−1}) + b, x_0 = 0.5, T = 50
+ * (Pascanu, Mikolov & Bengio 2013), sampled on a grid, with descent paths and searches on it.
+ * parseCommand clamps the sizes to SURFACE_LIMITS (surface-request.ts) and refuses non-finite numbers.
+ */
+export interface SurfaceRequest {
+  /** the box of the (w, b) plane: [lo, hi] with lo < hi */
+  wRange: [number, number];
+  bRange: [number, number];
+  /** grid points along w and along b (2…240 each) */
+  nw: number;
+  nb: number;
+  /** where both gradient descents and the annealing start; null = no paths */
+  start: { w: number; b: number } | null;
+  /** learning rate of the descents: θ ← θ − lr·g */
+  lr: number;
+  /** updates per descent (0…2000) */
+  steps: number;
+  /** norm threshold of the clipped descent: g ← clip·g/‖g‖ when ‖g‖ > clip (the restarts use it too) */
+  clip: number;
+  /** n clipped descents from uniform random starts in the box (n ≤ 50), or null */
+  restarts: { n: number } | null;
+  /** simulated annealing from `start` inside the box: Gaussian proposals of σ = stepSize, temperature cooling geometrically t0 → t1; or null */
+  annealing: { steps: number; stepSize: number; t0: number; t1: number } | null;
+  /** seed of the restarts' starts and the annealing's proposals */
+  seed: number;
+}
+
+/** Points of the (w, b) plane with their loss E and gradient norm ‖∇E‖ (before clipping), one array per field. */
+export interface SurfacePoints {
+  w: Float64Array;
+  b: Float64Array;
+  loss: Float64Array;
+  gradNorm: Float64Array;
+}
+
+/** The answer to a SurfaceRequest; the grids are row-major with rows indexed by b: v[j·nw + i] at (w_i, b_j), w_i = w₀ + i(w₁ − w₀)/(nw − 1). */
+export interface SurfaceResult {
+  /** the request as computed (sizes clamped) */
+  request: SurfaceRequest;
+  /** E(w_i, b_j) */
+  loss: Float64Array;
+  lossMin: number;
+  lossMax: number;
+  /** ‖∇E(w_i, b_j)‖ */
+  gradNorm: Float64Array;
+  gradNormMin: number;
+  gradNormMax: number;
+  /** the wall: for each grid column, the b where E jumps between plateaus between two neighbouring rows (located by bisection, findCliff), and ‖∇E‖ there */
+  cliff: { w: Float64Array; b: Float64Array; gradNorm: Float64Array };
+  /** plain gradient descent from start, and the same with norm clipping (steps + 1 points, fewer if a step overflows) */
+  descent: SurfacePoints | null;
+  clipped: SurfacePoints | null;
+  /** each restart's start and end point; `best` indexes the lowest end */
+  restarts: { starts: SurfacePoints; ends: SurfacePoints; best: number } | null;
+  /** the annealing's states (start first, then one per proposal), the best state seen, and the fraction of proposals accepted */
+  annealing: { path: SurfacePoints; best: number; acceptance: number } | null;
+}
+
 /** What the worker built from a configure command. */
 export interface RunInfo {
   config: SessionConfig;
@@ -75,9 +137,11 @@ export type WorkerEvent =
   | { type: 'frame'; runId: number; frame: Frame }
   | { type: 'diverged'; runId: number; divergence: Divergence }
   /** `recoverable`: the worker still runs (e.g. a bad config was refused); otherwise restart it */
-  | { type: 'error'; runId: number; message: string; recoverable: boolean };
+  | { type: 'error'; runId: number; message: string; recoverable: boolean }
+  /** the answer to a 'surface' command, with its runId */
+  | { type: 'surface'; runId: number; result: SurfaceResult };
 
-const COMMAND_TYPES: readonly CommandType[] = ['configure', 'play', 'pause', 'step', 'reset', 'speed', 'inspect', 'ack'];
+const COMMAND_TYPES: readonly CommandType[] = ['configure', 'play', 'pause', 'step', 'reset', 'speed', 'inspect', 'ack', 'surface'];
 
 /** A Command from untrusted message data, or null if it is not one (wrong type, missing or non-finite fields). */
 export function parseCommand(data: unknown): Command | null {
@@ -97,6 +161,10 @@ export function parseCommand(data: unknown): Command | null {
       return { type: 'inspect', runId, sample: Math.trunc(d.sample), tau: d.tau === null ? null : Math.trunc(d.tau as number) };
     case 'ack':
       return finite(d.frameId) ? { type: 'ack', runId, frameId: d.frameId } : null;
+    case 'surface': {
+      const request = parseSurfaceRequest(d.request);
+      return request ? { type: 'surface', runId, request } : null;
+    }
     default:
       return { type: d.type as 'play' | 'pause' | 'step' | 'reset', runId };
   }

@@ -44,6 +44,7 @@ export function stubLab(config: SessionConfig = defaultConfig(), ui: Partial<UiS
     dismissNotice: vi.fn(),
     notify: vi.fn(),
     restartWorker: vi.fn(),
+    requestSurface: vi.fn(),
   };
   const client: LabClient = { mode: 'in-process', send: vi.fn(), subscribe: vi.fn(() => () => {}), restart: vi.fn(), dispose: vi.fn() };
   return { store, actions, client, dispose: vi.fn() };

@@ -151,6 +151,25 @@ describe('SessionLoop', () => {
     expect(h.frames().at(-1)!.step).toBe(d.divergence.step - 1);
   });
 
+  it('outputs that overflow on the evaluation set are a divergence too, not a raw error', () => {
+    // one SGD step leaves a finite training loss (~6e34) but weights whose evaluation outputs overflow
+    const h = harness({
+      task: { kind: 'adding', seqLength: 50 },
+      model: { cell: 'rnn', activation: 'linear', hiddenSize: 16 },
+      init: { scheme: 'identity', recurrentScale: 3 },
+      optimizer: { kind: 'sgd', lr: 1 },
+      clip: { kind: 'none' },
+    });
+    h.ack(h.frames()[0]);
+    h.send({ type: 'step', runId: 1 });
+    h.run();
+    expect(h.events.some((e) => e.type === 'error')).toBe(false);
+    const d = h.events.find((e) => e.type === 'diverged');
+    expect(d?.type === 'diverged' && d.divergence).toMatchObject({ step: 1, quantity: 'output on the evaluation set' });
+    expect(h.frames().at(-1)!.metric).toBeNull();
+    expect(h.frames().at(-1)!.playing).toBe(false);
+  });
+
   it('a config the engine refuses is reported and the current run goes on', () => {
     const h = harness();
     h.send({ type: 'configure', runId: 2, config: { task: { kind: 'text', text: '' } } });

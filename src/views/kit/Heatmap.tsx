@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { ColorScale } from './colors';
+import { paintRaster } from './raster';
 
 /** Where heatmap cell (t, u) reads its value: values[offset + t·stride + u]. */
 export interface HeatmapData {
@@ -32,6 +33,8 @@ export function Heatmap(props: {
   selected: { t: number | null; unit: number };
   onSelect?: (t: number, unit: number) => void;
   format?: (v: number) => string;
+  /** paint through one ImageData (one pixel a cell, scaled up) instead of a fillRect a cell: for maps of thousands of cells */
+  raster?: boolean;
 }) {
   const { data, scale, cellW, cellH, selected } = props;
   const ref = useRef<HTMLCanvasElement>(null);
@@ -49,10 +52,13 @@ export function Heatmap(props: {
     c.width = Math.max(1, Math.round(width * dpr));
     c.height = Math.max(1, Math.round(height * dpr));
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    for (let t = 0; t < data.T; t++) {
-      for (let u = 0; u < data.units; u++) {
-        ctx.fillStyle = scale(value(t, u));
-        ctx.fillRect(t * cellW, u * cellH, cellW, cellH);
+    if (props.raster) paintRaster(ctx, data, scale, cellW, cellH);
+    else {
+      for (let t = 0; t < data.T; t++) {
+        for (let u = 0; u < data.units; u++) {
+          ctx.fillStyle = scale(value(t, u));
+          ctx.fillRect(t * cellW, u * cellH, cellW, cellH);
+        }
       }
     }
     ctx.lineWidth = 2;

@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { downloadPng, downloadSvg } from './export-image';
+import type { FigureToSvg } from './export-image';
 
 /**
  * The frame every teaching view shares: a toolbar (its own controls, "show as table", PNG and SVG export),
  * the figure, and the table alternative for screen readers and for reading exact numbers.
  */
-export function ViewShell(props: { name: string; toolbar?: ReactNode; table: () => ReactNode; children: ReactNode; caption?: ReactNode }) {
+export function ViewShell(props: { name: string; toolbar?: ReactNode; table: () => ReactNode; children: ReactNode; caption?: ReactNode; toSvg?: FigureToSvg }) {
   const figure = useRef<HTMLDivElement>(null);
   const [asTable, setAsTable] = useState(false);
   return (
@@ -17,10 +18,10 @@ export function ViewShell(props: { name: string; toolbar?: ReactNode; table: () 
           <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
             {asTable ? 'Show as figure' : 'Show as table'}
           </button>
-          <button type="button" disabled={asTable} onClick={() => figure.current && downloadPng(figure.current, props.name)} title="Save the figure as a PNG image">
+          <button type="button" disabled={asTable} onClick={() => figure.current && downloadPng(figure.current, props.name, 2, props.toSvg)} title="Save the figure as a PNG image">
             PNG
           </button>
-          <button type="button" disabled={asTable} onClick={() => figure.current && downloadSvg(figure.current, props.name)} title="Save the figure as an SVG image">
+          <button type="button" disabled={asTable} onClick={() => figure.current && downloadSvg(figure.current, props.name, props.toSvg)} title="Save the figure as an SVG image">
             SVG
           </button>
         </span>

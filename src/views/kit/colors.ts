@@ -9,8 +9,8 @@ export type ColorScale = ((v: number) => string) & { domain: [number, number]; k
 /** A diverging scale over [−m, m]: negative purple, positive orange, NaN grey. */
 export function divergingScale(maxAbs: number): ColorScale {
   const m = maxAbs > 0 && Number.isFinite(maxAbs) ? maxAbs : 1;
-  // PuOr runs orange (0) → purple (1); flip it so positive values are warm.
-  const f = ((v: number) => (Number.isFinite(v) ? interpolatePuOr(0.5 - Math.max(-1, Math.min(1, v / m)) / 2) : '#9e9e9e')) as ColorScale;
+  // d3's PuOr runs purple (0) → white (0.5) → orange (1), so v/m maps straight onto it.
+  const f = ((v: number) => (Number.isFinite(v) ? interpolatePuOr(0.5 + Math.max(-1, Math.min(1, v / m)) / 2) : '#9e9e9e')) as ColorScale;
   f.domain = [-m, m];
   f.kind = 'diverging';
   return f;

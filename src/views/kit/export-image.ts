@@ -30,7 +30,8 @@ export function figureToSvg(figure: HTMLElement): string {
 
 /** Copies the computed paint of every element (CSS classes do not travel with an exported file). */
 function inlineStyles(src: Element, dst: Element): void {
-  const props = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline'];
+  // paint-order: a "halo" label (stroke under its fill) would otherwise export as a blank white smear
+  const props = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'paint-order', 'stroke-linejoin'];
   const cs = getComputedStyle(src);
   const style = props.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
   dst.setAttribute('style', style);
@@ -46,16 +47,19 @@ function download(url: string, name: string): void {
   a.remove();
 }
 
+/** Turns a figure into a standalone SVG document (figureToSvg, or a view's own for figures made of HTML). */
+export type FigureToSvg = (figure: HTMLElement) => string;
+
 /** Saves the figure as an SVG file. */
-export function downloadSvg(figure: HTMLElement, name: string): void {
-  const url = URL.createObjectURL(new Blob([figureToSvg(figure)], { type: 'image/svg+xml' }));
+export function downloadSvg(figure: HTMLElement, name: string, toSvg: FigureToSvg = figureToSvg): void {
+  const url = URL.createObjectURL(new Blob([toSvg(figure)], { type: 'image/svg+xml' }));
   download(url, `${name}.svg`);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Saves the figure as a PNG file at `scale`× its CSS size. */
-export async function downloadPng(figure: HTMLElement, name: string, scale = 2): Promise<void> {
-  const svg = figureToSvg(figure);
+export async function downloadPng(figure: HTMLElement, name: string, scale = 2, toSvg: FigureToSvg = figureToSvg): Promise<void> {
+  const svg = toSvg(figure);
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await img.decode();

@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import type { InspectRecord } from '../../engine/session';
+import type { TaskMetric } from '../../engine/tasks/task';
+import type { CellKind } from '../../engine/types';
+import type { Divergence } from '../../engine/trainer';
+import type { PointRing, TrainingHistory } from '../../state/history';
+import type { LabState } from '../../state/store';
+import { formatStep } from '../chart/format';
+import { beatsBaseline, formatMetric } from '../curve/curve-summary';
+import { buildMiniCurve } from './compare-layout';
+import type { SharedAxes } from './compare-layout';
+import { FlowChart } from './FlowChart';
+import { CELL_TITLES } from './flow-words';
+import { formatFactor, trendOf } from './flow-layout';
+import { MiniCurve } from './MiniCurve';
+import { buildProfile } from './profile-model';
+
+/** What one column shows of one lab. */
+export interface ColumnData {
+  cell: CellKind;
+  activation: string;
+  truncate: number;
+  record: InspectRecord | null;
+  history: TrainingHistory;
+  version: number;
+  metrics: PointRing;
+  metric: TaskMetric | null;
+  step: number;
+  divergence: Divergence | null;
+}
+
+/** One lab's column data from its state (use with useShallow: a new object only when a field changed). */
+export function selectColumn(s: LabState): ColumnData {
+  return {
+    cell: s.config.model.cell,
+    activation: s.config.model.activation,
+    truncate: s.config.truncate,
+    record: s.frame?.record ?? null,
+    history: s.history,
+    version: s.historyVersion,
+    metrics: s.metrics,
+    metric: s.metric,
+    step: s.step,
+    divergence: s.divergence,
+  };
+}
+
+/** One cell's column: its name, step and metric, a mini training curve, and its gradient-flow profile on the shared log axis. */
+export function CompareColumn({ data, own, axes, flowDomain, width }: { data: ColumnData; own: boolean; axes: SharedAxes; flowDomain: [number, number]; width: number }) {
+  const { record, history, metrics, metric, version } = data;
+  // history and metrics are mutated in place: this versioned handle is a new object exactly when they changed
+  const series = useMemo(() => ({ history, metrics, metric, version }), [history, metrics, metric, version]);
+  const curve = useMemo(() => buildMiniCurve(series, axes, width), [series, axes, width]);
+  const profile = useMemo(() => (record ? buildProfile(record, width, data.truncate, { height: 200, yDomain: flowDomain }) : null), [record, width, data.truncate, flowDomain]);
+  const title = CELL_TITLES[data.cell] + (data.cell === 'rnn' ? ` (${data.activation})` : '');
+  const fit = profile?.h.fit ?? null;
+  return (
+    <section className="compare-col" data-cell={data.cell} aria-label={`${title}${own ? ", this page's run" : ''}`}>
+      <h3>
+        {title} {own && <span className="own">· this page's run</span>}
+      </h3>
+      <p data-testid={`compare-step-${data.cell}`}>
+        step {formatStep(data.step)}
+        {data.divergence && <span className="bad"> · diverged at step {formatStep(data.divergence.step)}</span>}
+      </p>
+      <p>
+        {metric ? (
+          <>
+            {metric.name} <strong>{formatMetric(metric.name, metric.value)}</strong> vs {formatMetric(metric.name, metric.baseline)} for {metric.baselineName}{' '}
+            {beatsBaseline(metric) ? '✓' : <span className="bad">✗ not better</span>}
+          </>
+        ) : (
+          'first evaluation pending'
+        )}
+      </p>
+      <MiniCurve model={curve} metricName={axes.metricName} label={`${title}: loss and ${axes.metricName || 'task metric'} per training step`} />
+      {profile && record ? (
+        <>
+          <p data-testid={`compare-factor-${data.cell}`} data-factor={fit?.factor ?? ''}>
+            gradient flow from τ = {record.tau}: {fit ? `×${formatFactor(fit.factor)} per step back (${trendOf(fit.factor)})` : 'no factor (zeros)'}
+          </p>
+          <FlowChart model={profile} flowH={record.flowH} flowC={record.flowC} label={`${title}: gradient flow from τ = ${record.tau} on the shared log axis`} compact />
+        </>
+      ) : (
+        <p className="view-empty">Starting…</p>
+      )}
+    </section>
+  );
+}

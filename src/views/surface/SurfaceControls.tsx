@@ -1,0 +1,56 @@
+import { useId, useState } from 'react';
+import type { SurfaceRequest } from '../../worker/protocol';
+import { SURFACE_LIMITS } from '../../worker/surface-request';
+import { ANNEALING, RESTARTS } from './surface-summary';
+
+/** A compact labelled number input that applies on Enter or blur (each change recomputes in the worker), clamped to [min, max]. */
+function InlineNumber(props: { label: string; value: number; min: number; max: number; integer?: boolean; onCommit: (v: number) => void }) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    setDraft(null);
+    const v = Number(draft);
+    if (draft.trim() === '' || !Number.isFinite(v)) return;
+    const c = Math.min(props.max, Math.max(props.min, props.integer ? Math.round(v) : v));
+    if (c !== props.value) props.onCommit(c);
+  };
+  return (
+    <span className="surface-field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        min={props.min}
+        max={props.max}
+        step={props.integer ? 1 : 'any'}
+        value={draft ?? String(props.value)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(null);
+        }}
+      />
+    </span>
+  );
+}
+
+/** The descents' settings (learning rate, steps, clipping threshold) and the two searches, each a new request to the worker. */
+export function SurfaceControls({ request: q, onChange }: { request: SurfaceRequest; onChange: (patch: Partial<SurfaceRequest>) => void }) {
+  const L = SURFACE_LIMITS;
+  return (
+    <div className="surface-controls">
+      <InlineNumber label="learning rate" value={q.lr} min={1e-4} max={L.lrMax} onCommit={(lr) => onChange({ lr })} />
+      <InlineNumber label="steps" value={q.steps} min={1} max={L.stepsMax} integer onCommit={(steps) => onChange({ steps })} />
+      <InlineNumber label="clip at ‖g‖ =" value={q.clip} min={L.clipMin} max={L.clipMax} onCommit={(clip) => onChange({ clip })} />
+      <button type="button" aria-pressed={q.restarts !== null} onClick={() => onChange({ restarts: q.restarts ? null : { n: RESTARTS }, seed: q.restarts ? q.seed : q.seed + 1 })}>
+        {q.restarts ? 'Hide restarts' : `Random restarts (${RESTARTS})`}
+      </button>
+      <button type="button" aria-pressed={q.annealing !== null} disabled={q.start === null} onClick={() => onChange({ annealing: q.annealing ? null : ANNEALING })}>
+        {q.annealing ? 'Hide annealing' : 'Simulated annealing'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { InspectRecord } from '../../engine/session';
+import type { UnrollStats } from './unroll-model';
+
+/** A value with 4 significant digits (the tooltips' "exact" value), "—" when not finite. */
+export function formatExact(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  return Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6 ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+}
+
+/** The input label of step t, quoted, for tooltips. */
+const input = (r: InspectRecord, t: number) => `input ‘${r.inputLabels[t]}’`;
+
+/**
+ * The tooltip of a hover target of kind `kind` (its data-tip) at step t: a hidden strip names h_t[u] exactly with its
+ * step and unit (u from the pointer's height); a backward arrow names ‖∂L/∂h_t‖; a loss marker names ℓ_t. Null otherwise.
+ */
+export function tipText(kind: string | null, t: number, u: number | null, r: InspectRecord, stats: UnrollStats): string | null {
+  if (kind === 'init') return 'initial state h = 0 (before step 0)';
+  if (!Number.isInteger(t) || t < 0 || t >= r.T) return null;
+  if (kind === 'h') {
+    if (u === null || !Number.isInteger(u) || u < 0 || u >= r.H) return null;
+    return `t = ${t} (${input(r, t)}), unit ${u}: h = ${formatExact(r.h[t * r.H + u])}`;
+  }
+  if (kind === 'dh') {
+    const n = stats.dhNorms[t];
+    return n > 0
+      ? `‖∂L/∂h_${t}‖ = ${formatExact(n)}: the error at step ${t}, sent back to ${t - 1 < 0 ? 'the initial state' : `step ${t - 1}`}`
+      : `‖∂L/∂h_${t}‖ = 0: no error reaches step ${t}`;
+  }
+  if (kind === 'loss') return `ℓ_${t} = ${formatExact(r.losses[t])}: step ${t}'s error enters the chain at h_${t}`;
+  return null;
+}

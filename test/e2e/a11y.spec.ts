@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { allViewsLoaded, openLab, stepCount } from './lab-page';
+
+/** One line per axe violation: rule, impact and the offending elements, so a failure says what to fix. */
+function summarize(violations: { id: string; impact?: string | null; nodes: { target: unknown[]; failureSummary?: string }[] }[]): string[] {
+  return violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join(' | ')}`);
+}
+
+test('axe finds no accessibility violations while the lab trains', async ({ page }) => {
+  await openLab(page, '/');
+  await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(10);
+  await expect(page.getByTestId('run-state')).toContainText('training');
+  await allViewsLoaded(page);
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(summarize(result.violations)).toEqual([]);
+  expect(result.passes.length).toBeGreaterThan(10);
+});
+
+/** Overflows in the first forward pass (5^400 squared), so the run diverges at step 1 before any update. */
+const DIVERGES_AT_ONCE = '/#task=adding&T=400&cell=rnn&act=linear&init=identity&rscale=5&opt=sgd&lr=1&clip=none&speed=0&evil=1';
+
+test('axe finds no violations with a notice, the divergence alert and the curve table showing', async ({ page }) => {
+  await openLab(page, DIVERGES_AT_ONCE);
+  await expect(page.getByTestId('notices')).toBeVisible();
+  await expect(page.getByTestId('divergence')).toBeVisible();
+  await expect(page.getByTestId('run-state')).toHaveText('diverged');
+  await page.locator('[data-view="curve"]').getByRole('button', { name: 'Show as table' }).click();
+  await expect(page.locator('table[data-table="loss"]')).toBeVisible();
+  await allViewsLoaded(page);
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(summarize(result.violations)).toEqual([]);
+});

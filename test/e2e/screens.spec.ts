@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { allViewsLoaded, openLab, pauseAndSettle, stepCount } from './lab-page';
+
+/** Screenshots for a person to look at (they are not compared to references: the curve differs run to run). */
+const SCREENS = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
+
+/** Trains the default lab for a few seconds, pauses, and checks what must be on screen before the picture is taken. */
+async function trainAndPause(page: Page): Promise<void> {
+  await openLab(page, '/');
+  await expect.poll(() => stepCount(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(40);
+  await pauseAndSettle(page);
+  await allViewsLoaded(page);
+  await expect(page.getByRole('img', { name: /^Training curve: over [\d,]+ steps the loss fell/ })).toBeVisible();
+  await expect(page.locator('[data-view="output"] table')).toBeVisible();
+}
+
+/** Text that overflows its own box horizontally (clipped or spilling), as "tag.class: text". */
+function overflowingText(): string[] {
+  const out: string[] = [];
+  for (const e of document.querySelectorAll<HTMLElement>('button, label, p, legend, h1, h2, td, th, option, small, output, span')) {
+    const cs = getComputedStyle(e);
+    // inline boxes cannot clip; screen-reader-only text (ours, KaTeX's MathML) is clipped on purpose
+    if (cs.display === 'inline' || e.getClientRects().length === 0 || e.closest('.visually-hidden, .katex-mathml')) continue;
+    if (e.scrollWidth > e.clientWidth + 1 && cs.overflowX !== 'visible') out.push(`${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 40)}`);
+  }
+  return out;
+}
+
+test('desktop, 1366×900: the page fits its width and the panels are filled', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await trainAndPause(page);
+  await page.screenshot({ path: `${SCREENS}desktop-1366.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENS}desktop-1366-first-screen.png` });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  // settings beside the views, both panels side by side at this width
+  const aside = (await page.getByRole('complementary', { name: 'Settings' }).boundingBox())!;
+  const curve = (await page.locator('[data-view="curve"]').boundingBox())!;
+  const output = (await page.locator('[data-view="output"]').boundingBox())!;
+  expect(aside.x + aside.width).toBeLessThanOrEqual(curve.x);
+  expect(curve.x + curve.width).toBeLessThanOrEqual(output.x);
+  expect(await page.evaluate(overflowingText)).toEqual([]);
+});
+
+test('phone, 390×844: no horizontal scrolling, views above the settings', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await trainAndPause(page);
+  await page.screenshot({ path: `${SCREENS}phone-390.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENS}phone-390-first-screen.png` });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => window.innerWidth)).toBe(390);
+  // one column: the views come first, the settings after them, nothing wider than the screen
+  const curve = (await page.locator('[data-view="curve"]').boundingBox())!;
+  const aside = (await page.getByRole('complementary', { name: 'Settings' }).boundingBox())!;
+  expect(curve.y).toBeLessThan(aside.y);
+  for (const box of [curve, aside, (await page.locator('[data-view="output"]').boundingBox())!]) {
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  expect(await page.evaluate(overflowingText)).toEqual([]);
+  await context.close();
+});

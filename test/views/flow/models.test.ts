@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { TrainingHistory } from '../../../src/state/history';
+import { buildHistory, nearestPoint } from '../../../src/views/flow/history-model';
+import { buildProfile, nearestK } from '../../../src/views/flow/profile-model';
+import { linearRnn, pathPoints } from './flow-fixtures';
+
+describe('buildProfile', () => {
+  const rec = linearRnn(0.5).inspect(0);
+  const m = buildProfile(rec, 560, 0);
+
+  it('puts τ at the left edge and step 0 at the right: x(k) = 66 + 476·(11 − k)/11 in a 560 px box', () => {
+    expect(m.box).toMatchObject({ left: 66, right: 542, top: 14, bottom: 210 });
+    const pts = pathPoints(m.h.path);
+    expect(pts).toHaveLength(12);
+    pts.forEach(([x], k) => expect(x).toBeCloseTo(66 + (476 * (11 - k)) / 11, 2));
+    expect(m.xTicks.map((t) => t.value)).toContain(11);
+    expect(m.xTicks.find((t) => t.value === 0)!.pos).toBe(542);
+  });
+
+  it('draws log10 of the norm: domain [1e-7, 1e-2] over 196 px, so y = 210 − 39.2·(log10 v + 7), a straight falling line', () => {
+    expect(m.y.domain()).toEqual([1e-7, 1e-2]);
+    const pts = pathPoints(m.h.path);
+    // (paths carry 3 decimals)
+    pts.forEach(([, y], k) => expect(y).toBeCloseTo(210 - 39.2 * (Math.log10(rec.flowH[k]) + 7), 2));
+    // equal steps in y per step in k: log10(0.5)·39.2 ≈ −11.8 px going right (back in time)
+    for (let k = 1; k < pts.length; k++) expect(pts[k - 1][1] - pts[k][1]).toBeCloseTo(-39.2 * Math.log10(0.5), 2);
+    expect(m.h.fit!.factor).toBeCloseTo(0.5, 12);
+    // the fit line joins the profile's ends
+    expect(m.h.fitLine![0][1]).toBeCloseTo(pts[11][1], 2);
+    expect(m.h.fitLine![1][1]).toBeCloseTo(pts[0][1], 2);
+    expect(m.c).toBeNull();
+  });
+
+  it('rises for s = 1.5', () => {
+    const up = buildProfile(linearRnn(1.5).inspect(0), 560, 0);
+    const pts = pathPoints(up.h.path);
+    // k = 0 (right) is higher on screen (smaller y) than k = τ (left)
+    expect(pts[0][1]).toBeLessThan(pts[11][1]);
+    expect(up.h.fit!.factor).toBeCloseTo(1.5, 12);
+  });
+
+  it('marks zeros on the floor instead of drawing them, and shades the truncated-BPTT window', () => {
+    const z = { tau: 4, flowH: Float64Array.from([0, 0.01, NaN, 0.1, 1]), flowC: new Float64Array(0) };
+    const pm = buildProfile(z, 560, 2);
+    expect(pm.h.zeros).toEqual([0, 2]);
+    expect(pm.h.path.split('M')).toHaveLength(3); // two segments: k = 1 alone, then k = 3…4
+    // window k = 3…4: from x(4) = 66 to half a step (119/2) right of x(3) = 185, i.e. 244.5
+    expect(pm.window).toEqual({ from: 3, to: 4, x0: 66, x1: 244.5 });
+    expect(nearestK(pm, 200)).toBe(3);
+    expect(nearestK(pm, 9999)).toBe(0);
+  });
+
+  it('crosses values below a forced floor instead of drawing a fake level line on it', () => {
+    const deep = { tau: 3, flowH: Float64Array.from([1e-20, 1e-15, 1e-3, 1]), flowC: new Float64Array(0) };
+    const pm = buildProfile(deep, 560, 0, { yDomain: [1e-12, 1] });
+    expect(pm.h.zeros).toEqual([0, 1]);
+    expect(pathPoints(pm.h.path)).toHaveLength(2);
+    // the default domain keeps the top 12 decades: [1e-12, 1] here too
+    expect(buildProfile(deep, 560, 0).y.domain()).toEqual([1e-12, 1]);
+  });
+
+  it('shares a forced y domain and draws the LSTM cell-state profile', () => {
+    const rec2 = { tau: 2, flowH: Float64Array.from([0.1, 0.1, 1]), flowC: Float64Array.from([1, 10, 10]) };
+    const pm = buildProfile(rec2, 560, 0, { yDomain: [1e-4, 100] });
+    expect(pm.y.domain()).toEqual([1e-4, 100]);
+    expect(pathPoints(pm.c!.path)[1][1]).toBeCloseTo(210 - (196 / 6) * 5, 2);
+  });
+});
+
+describe('buildHistory', () => {
+  /** steps 1…10; norm 1 except 50 at step 7 and 3 at step 10; clipping by norm at 2. */
+  function fill(): TrainingHistory {
+    const h = new TrainingHistory();
+    [1, 1, 1, 1, 1, 1, 50, 1, 2, 3].forEach((g, i) => h.push(i + 1, 0.5, g, Math.min(g, 2), g > 2));
+    return h;
+  }
+  const x = (s: number) => 66 + ((s - 1) / 9) * 476;
+  const y = (v: number) => 132 - 60 * Math.log10(v);
+
+  it('ticks exactly the clipped steps, marks the explosion, and draws the threshold at its y', () => {
+    const h = fill();
+    const m = buildHistory(h, { kind: 'norm', threshold: 2 }, 560);
+    expect(m.y.domain()).toEqual([1, 100]);
+    expect(m.clipped).toEqual([6, 9]);
+    const ticks = [...m.clipPath.matchAll(/M([\d.]+),138V150/g)].map((t) => Number(t[1]));
+    expect(ticks).toHaveLength(2);
+    expect(ticks[0]).toBeCloseTo(x(7), 1);
+    expect(ticks[1]).toBeCloseTo(x(10), 1);
+    expect(m.spikes).toEqual([6]);
+    expect(m.spikePoints[0][0]).toBeCloseTo(x(7), 9);
+    expect(m.spikePoints[0][1]).toBeCloseTo(y(50), 9);
+    expect(m.thresholdY).toBeCloseTo(y(2), 3);
+    // after clipping the norm never rises above the line (smaller y is higher)
+    const after = pathPoints(m.afterPath);
+    expect(after).toHaveLength(10);
+    after.forEach(([, py]) => expect(py).toBeGreaterThanOrEqual(m.thresholdY!));
+    // the clipped steps (7 and 10) lie exactly on it
+    expect(after[6][1]).toBe(m.thresholdY);
+    expect(after[9][1]).toBe(m.thresholdY);
+    expect(pathPoints(m.beforePath)[6][1]).toBeCloseTo(y(50), 2);
+    expect(nearestPoint(h, m, x(7) + 3)).toBe(6);
+  });
+
+  it('draws no threshold without norm clipping, and no second line when nothing was clipped', () => {
+    const h = new TrainingHistory();
+    [1, 2, 3].forEach((g, i) => h.push(i + 1, 0.5, g, g, false));
+    const m = buildHistory(h, { kind: 'none' }, 560);
+    expect(m.thresholdY).toBeNull();
+    expect(m.afterPath).toBe('');
+    expect(m.clipPath).toBe('');
+  });
+
+  it('lays out an empty history without NaN', () => {
+    const m = buildHistory(new TrainingHistory(), { kind: 'norm', threshold: 1 }, 200);
+    expect(m.box.width).toBe(300);
+    expect(m.beforePath).toBe('');
+    expect(m.thresholdY).toBe(m.box.top); // domain [0.1, 1]: the threshold 1 on top
+  });
+});

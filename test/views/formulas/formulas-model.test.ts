@@ -1,0 +1,126 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/engine/config';
+import { Session } from '../../../src/engine/session';
+import type { Activation, CellKind } from '../../../src/engine/types';
+import { Numbers, check, checkText, elide, texText } from '../../../src/views/formulas/formula-parts';
+import { buildFormulas } from '../../../src/views/formulas/formulas-model';
+import { HIGHLIGHTS, formatNumber, shownPrecision, texNumber } from '../../../src/views/formulas/formulas-tex';
+import { configFor, recordFor } from './records';
+
+/** Typesets strictly: any TeX error or unexpected non-strict construct throws. */
+function typeset(tex: string): string {
+  return katex.renderToString(tex, { throwOnError: true, trust: (c) => c.command === '\\htmlData', strict: (code: string) => (code === 'htmlExtension' ? 'ignore' : 'error') });
+}
+
+describe('number formats', () => {
+  it('prints 3 significant digits, a real minus sign in text, and powers of ten outside 10⁻³…10⁵', () => {
+    expect(formatNumber(0.283471)).toBe('0.283');
+    expect(formatNumber(-0.13)).toBe('−0.13');
+    expect(formatNumber(3.2e-12)).toBe('3.2e−12');
+    expect(formatNumber(-3.2e-12)).toBe('−3.2e−12');
+    expect(formatNumber(-123456)).toBe('−1.23e5');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(NaN)).toBe('—');
+    expect(texNumber(-0.13)).toBe('-0.13');
+    expect(texNumber(3.2e-12)).toBe('3.2 \\times 10^{-12}');
+    expect(texNumber(Infinity)).toBe('\\infty');
+  });
+
+  it('knows how close two numbers must be to print alike', () => {
+    expect(shownPrecision(0.283)).toBeCloseTo(0.0005, 15);
+    expect(shownPrecision(12.3)).toBeCloseTo(0.05, 15);
+    expect(check('x', 0.2834, 0.2831).agree).toBe(true);
+    expect(check('x', 0.284, 0.283).agree).toBe(false);
+    expect(check('x', 1e-13, 0).agree).toBe(true);
+    expect(checkText(check('c_2[3]', 0.30137, 0.30137))).toBe('✓ equals the recorded c_2[3] = 0.301 (exactly)');
+    expect(checkText(check('h', 0.5 + 2e-16, 0.5))).toMatch(/^✓ equals the recorded h = 0\.5 \(difference 2\.22e−16\)$/);
+    expect(checkText(check('h', 0.6, 0.5))).toBe('✗ differs from the recorded h = 0.5 (difference 0.1)');
+  });
+});
+
+describe('formula parts', () => {
+  it('numbers each substituted value once, marks it for hovering, and brackets negatives inside sums', () => {
+    const nb = new Numbers();
+    expect(nb.n('f_2[3]', 0.5, 'f')).toBe('\\htmlData{sym=f,n=0}{0.5}');
+    expect(nb.n('c_1[3]', -0.25, 'c', true)).toBe('\\htmlData{sym=c,n=1}{(-0.25)}');
+    expect(nb.n('f_2[3]', 0.5, 'f')).toBe('\\htmlData{sym=f,n=0}{0.5}');
+    expect(nb.n('a', 2)).toBe('\\htmlData{n=2}{2}');
+    nb.text('W_hy', 'not streamed', 'Why');
+    expect(nb.rows).toEqual([
+      { label: 'f_2[3]', sym: 'f', value: 0.5 },
+      { label: 'c_1[3]', sym: 'c', value: -0.25 },
+      { label: 'a', sym: null, value: 2 },
+      { label: 'W_hy', sym: 'Why', value: null, text: 'not streamed' },
+    ]);
+  });
+
+  it('elides long lists to their first entries and the last, and escapes task labels for \\text', () => {
+    expect(elide([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    expect(elide([1, 2, 3, 4, 5, 6, 7], 5)).toEqual([1, 2, 3, null, 7]);
+    expect(texText('a_b {%}')).toBe('a\\_b \\{\\%\\}');
+    expect(typeset(`\\text{${texText('\\ ~ ^ & # $')}}`)).toContain('katex');
+  });
+});
+
+describe('buildFormulas', () => {
+  const cases: [CellKind, Activation, 'softmax' | 'linear'][] = [
+    ['rnn', 'tanh', 'softmax'], ['rnn', 'relu', 'linear'], ['rnn', 'sigmoid', 'softmax'], ['rnn', 'linear', 'linear'],
+    ['lstm', 'tanh', 'softmax'], ['lstm', 'tanh', 'linear'], ['gru', 'tanh', 'softmax'], ['gru', 'tanh', 'linear'],
+  ];
+  it.each(cases)('typesets every %s (%s, %s head) formula at every step without a TeX error, with known highlight names only', (cell, activation, head) => {
+    const { rec } = recordFor(configFor(cell, { activation, head }));
+    for (let t = 0; t < rec.T; t++) {
+      for (const f of buildFormulas({ rec, activation, t, unit: rec.H - 1, rho: 1.05, truncate: 0 })) {
+        const html = typeset(f.symbolic) + (f.numeric ? typeset(f.numeric) : '');
+        const names = Array.from(html.matchAll(/data-sym="([^"]*)"/g), (m) => m[1]);
+        expect(names.every((n) => (HIGHLIGHTS as readonly string[]).includes(n))).toBe(true);
+        // every number the TeX points at is a row of the table
+        for (const m of (f.numeric ?? '').matchAll(/n=(\d+)\}/g)) expect(Number(m[1])).toBeLessThan(f.rows.length);
+        if (f.check) expect(f.check.agree).toBe(true);
+      }
+    }
+  });
+
+  it('says a ReLU unit at 0 has a pre-activation ≤ 0 rather than inventing one', () => {
+    const { rec } = recordFor(configFor('rnn', { activation: 'relu', hiddenSize: 8 }));
+    let found = false;
+    for (let t = 0; t < rec.T && !found; t++) {
+      for (let j = 0; j < rec.H && !found; j++) {
+        if (rec.h[t * rec.H + j] !== 0) continue;
+        found = true;
+        const hidden = buildFormulas({ rec, activation: 'relu', t, unit: j, rho: null, truncate: 0 })[0];
+        expect(hidden.numeric).toContain(`(a_{${t}}[${j}] \\le 0)`);
+        expect(hidden.check).toBeNull();
+      }
+    }
+    expect(found).toBe(true);
+  });
+
+  it('follows the error from a chosen τ and refuses a step k after it', () => {
+    const config = { ...defaultConfig(), task: { kind: 'sine' as const, seqLength: 8, noise: 0, components: 1 }, model: { cell: 'rnn' as const, activation: 'tanh' as const, hiddenSize: 4 } };
+    const rec = new Session(config).inspect(0, 3);
+    expect(rec.tau).toBe(3);
+    const after = buildFormulas({ rec, activation: 'tanh', t: 5, unit: 0, rho: null, truncate: 0 }).find((f) => f.id === 'bptt');
+    expect(after?.numeric).toContain('k = 5 > \\tau = 3');
+    const before = buildFormulas({ rec, activation: 'tanh', t: 1, unit: 0, rho: null, truncate: 0 }).find((f) => f.id === 'bptt');
+    expect(before?.rows.find((r) => r.label === '‖∂ℓ_3/∂h_1‖')?.value).toBe(rec.flowH[1]);
+    expect(before?.note).toContain('From τ = 3 back to k = 1: 2 Jacobians multiplied');
+  });
+
+  it('does not check ∂L/∂c_t when training truncates BPTT, and says why', () => {
+    const { rec } = recordFor(configFor('lstm', { truncate: 2 }));
+    const back = buildFormulas({ rec, activation: 'tanh', t: 1, unit: 0, rho: null, truncate: 2 }).find((f) => f.id === 'backward');
+    expect(back?.check).toBeNull();
+    expect(back?.note).toContain('Training truncates BPTT to k = 2 steps');
+  });
+});
+
+describe('probabilities near 1', () => {
+  it('are written 1 − ε, so that −log p never reads −log 1', () => {
+    const nb = new Numbers();
+    expect(nb.prob('p', 1 - 8.03e-5, 'p')).toBe('\\htmlData{sym=p,n=0}{(1 - 8.03 \\times 10^{-5})}');
+    expect(nb.prob('q', 0.5)).toBe('\\htmlData{n=1}{0.5}');
+    expect(nb.rows[0].value).toBe(1 - 8.03e-5);
+  });
+});
