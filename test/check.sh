@@ -9,6 +9,16 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 echo "== typecheck"; npm run --silent typecheck
 echo "== lint"; npm run --silent lint
-echo "== unit and component tests"; npx vitest run
+R=$(mktemp -d)  # machine-readable results, for the closing line
+echo "== unit and component tests"; npx vitest run --reporter=default --reporter=json --outputFile.json="$R/vitest.json"
 echo "== build"; npm run --silent build
-echo "== browser tests"; npx playwright test --config test/e2e/playwright.config.ts
+echo "== browser tests"; PLAYWRIGHT_JSON_OUTPUT_NAME="$R/e2e.json" npx playwright test --config test/e2e/playwright.config.ts --reporter=list,json
+# One plain closing line for whoever reads the log: every test run above, counted.
+R="$R" node -e '
+const fs = require("fs");
+const v = JSON.parse(fs.readFileSync(process.env.R + "/vitest.json", "utf8"));
+const e = JSON.parse(fs.readFileSync(process.env.R + "/e2e.json", "utf8")).stats;
+const passed = v.numPassedTests + e.expected + e.flaky, failed = v.numFailedTests + e.unexpected, skipped = v.numPendingTests + v.numTodoTests + e.skipped;
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
+'

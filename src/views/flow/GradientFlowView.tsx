@@ -100,7 +100,7 @@ export function GradientFlowView() {
         <ViewShell
           name="gradient-flow"
           toolbar={toolbar}
-          caption="The error of step τ travels back through the unrolled network, multiplied at each step by the Jacobian ∂h_k/∂h_{k−1} (for the vanilla RNN diag(act′)·Whh). A factor below 1 makes it vanish, above 1 explode. Try a linear RNN with identity init at recurrent scale 0.5, then 1.5; then tanh; then an LSTM."
+          caption="The error of step τ travels back through the unrolled network, multiplied at each step by the Jacobian ∂hₖ/∂hₖ₋₁ (for the vanilla RNN diag(act′)·W_hh). A factor below 1 makes it vanish, above 1 explode. Try a linear RNN with identity init at recurrent scale 0.5, then 1.5; then tanh; then an LSTM."
           table={() => (record ? <FlowTable tau={record.tau} flowH={record.flowH} flowC={record.flowC} history={history} /> : <p>No frame yet.</p>)}
         >
           {!record || !profile ? (

@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const [url, out, w, h] = [process.argv[2], process.argv[3], Number(process.argv[4] ?? 1366), Number(process.argv[5] ?? 900)];
+const page = await browser.newPage({ viewport: { width: w, height: h } });
+page.on('pageerror', e => console.log('pageerror:', e.message));
+await page.goto(url);
+await page.waitForTimeout(6000);
+await page.screenshot({ path: out, fullPage: true });
+console.log(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]));
+await browser.close();
