@@ -27,6 +27,13 @@ function seconds(): number {
   return v;
 }
 
+/** The lab's URL hash, from --hash=… (default `#speed=0`: the default lab at full speed). */
+function hash(): string {
+  const flag = process.argv.find((a) => a.startsWith('--hash='));
+  const h = flag ? flag.slice('--hash='.length) : '#speed=0';
+  return h.startsWith('#') ? h : `#${h}`;
+}
+
 /** A TCP port nobody listens on right now. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -125,7 +132,7 @@ async function main(): Promise<void> {
     await waitForServer(base, 20_000);
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.addInitScript({ content: INSTRUMENT });
-    await page.goto(`${base}#speed=0`);
+    await page.goto(`${base}${hash()}`);
     await page.getByTestId('step').filter({ hasText: /step [1-9]/ }).waitFor({ timeout: 20_000 });
     const t0 = Date.now();
     const shown: number[] = [];
@@ -150,7 +157,7 @@ async function main(): Promise<void> {
     const long = perf.longTasks;
     const sortedShown = [...shown].sort((a, b) => a - b);
     const summary = {
-      url: '#speed=0 (default lab: LSTM 16, echo lag 10, batch 16, Adam)',
+      url: hash() === '#speed=0' ? '#speed=0 (default lab: LSTM 16, echo lag 10, batch 16, Adam)' : hash(),
       chromium: chromiumVersion,
       // the machine is shared: its 1-minute load average says how much else competed for its cores
       machine: { cpus: cpus().length, loadAverage1mBefore: round(loadBefore, 2), loadAverage1mAfter: round(loadavg()[0], 2) },
