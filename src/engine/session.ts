@@ -5,6 +5,7 @@ import { EngineError } from './errors';
 import { initialize } from './init';
 import { largestSingularValue, spectralRadius } from './linalg';
 import { Network } from './network';
+import { preactivationParts } from './preact-parts';
 import { Rng } from './rng';
 import { createTask } from './tasks/create';
 import type { Task, TaskMetric } from './tasks/task';
@@ -49,6 +50,14 @@ export interface InspectRecord {
   c: Float64Array;
   /** gate values, T × G × H in gateNames order (rnn: its h; lstm f,i,g,o; gru z,r,n) */
   gates: Float64Array;
+  /**
+   * The parts of each gate pre-activation a_t = Wx· x_t + Wh· h_{t−1} + b·, in the rows of `gates`:
+   * preX = (Wx x_t) and preH = (Wh h_{t−1}) — T × G·H, GRU n rows (Whn (r_t ⊙ h_{t−1})) —, and
+   * preB = b — G·H, not per step (b is the same at every t). act(preX + preH + preB) gives `gates`.
+   */
+  preX: Float64Array;
+  preH: Float64Array;
+  preB: Float64Array;
   /** y_t and p_t (softmax head, else empty) — T×O */
   y: Float64Array;
   p: Float64Array;
@@ -158,6 +167,8 @@ export class Session {
     const T = seq.length;
     const G = GATES[cell].length;
     const loss = net.forward(seq);
+    // split from θ and the pass's h_{t−1} (and r ⊙ h_{t−1}) here, so the training forward pass stays untouched
+    const parts = preactivationParts(net.layout, net.theta, cell, T, seq.inputs, net.ws.hs, net.ws.rh);
     const grad = new Float64Array(net.theta.length);
     net.backward(seq, { record: true, truncate: this.config.truncate, grad });
     const ws = net.ws;
@@ -167,6 +178,7 @@ export class Session {
       h: ws.hs.slice(H, (T + 1) * H),
       c: cell === 'lstm' ? ws.cs.slice(H, (T + 1) * H) : new Float64Array(0),
       gates: ws.act.slice(0, T * G * H),
+      ...parts,
       y: ws.ys.slice(0, T * O),
       p: head === 'softmax' ? ws.ps.slice(0, T * O) : new Float64Array(0),
       losses: ws.losses.slice(0, T),

@@ -178,7 +178,7 @@ export function frameTransferables(frame: Frame): ArrayBuffer[] {
   };
   Object.values(frame.history).forEach(add);
   const r = frame.record;
-  [r.inputs, r.targets, r.mask, r.h, r.c, r.gates, r.y, r.p, r.losses, r.dh, r.dc, r.flowH, r.flowC, r.blockGradNorms].forEach(add);
+  [r.inputs, r.targets, r.mask, r.h, r.c, r.gates, r.preX, r.preH, r.preB, r.y, r.p, r.losses, r.dh, r.dc, r.flowH, r.flowC, r.blockGradNorms].forEach(add);
   if (frame.output?.kind === 'forecast') [frame.output.context, frame.output.predicted, frame.output.truth].forEach(add);
   return out;
 }

@@ -21,18 +21,18 @@ export const FormulaBlock = memo(function FormulaBlock({ formula, highlight, laz
     // highlight names are identifiers ('Whh', 'dh'); anything else cannot name a symbol here
     if (highlight && /^\w+$/.test(highlight)) root.querySelectorAll(`[data-sym="${highlight}"]`).forEach((el) => el.classList.add('sym-lit'));
   });
-  const { id, title, symbolic, numeric, check, note } = shown;
+  const { id, title, symbolic, numeric, check, checks, note } = shown;
   return (
     <section className="formula" data-formula={id} aria-label={title} ref={ref}>
       <h3 className="formula-title">{title}</h3>
       <Tex className="formula-symbolic" tex={symbolic} />
       {/* a one-line substitution may wrap after = or + on a phone; aligned blocks keep their columns */}
       {numeric && <Tex className="formula-numeric" tex={numeric} inline={!numeric.startsWith('\\begin')} />}
-      {check && (
-        <p className={check.agree ? 'formula-check formula-check-ok' : 'formula-check formula-check-bad'} data-testid={`check-${id}`}>
-          {checkText(check)}
+      {[check, ...(checks ?? [])].map((c, k) => c && (
+        <p key={k} className={c.agree ? 'formula-check formula-check-ok' : 'formula-check formula-check-bad'} data-testid={k === 0 ? `check-${id}` : `check-${id}-${k}`}>
+          {checkText(c)}
         </p>
-      )}
+      ))}
       {note && <p className="formula-note">{note}</p>}
     </section>
   );

@@ -34,12 +34,12 @@ export function FormulasTable({ formulas, t, unit }: { formulas: Formula[]; t: n
               <td>{r.sym ?? ''}</td>
             </tr>
           ))}
-          {f.check && (
-            <tr>
+          {[f.check, ...(f.checks ?? [])].map((c, k) => c && (
+            <tr key={`check-${k}`}>
               <th scope="row">check</th>
-              <td colSpan={2}>{checkText(f.check)}</td>
+              <td colSpan={2}>{checkText(c)}</td>
             </tr>
-          )}
+          ))}
         </tbody>
       ))}
     </table>

@@ -37,6 +37,8 @@ export interface Formula {
   numeric: string | null;
   rows: Row[];
   check: Check | null;
+  /** further checks of the same block (a block of several gates checks each gate: `check` the first, these the rest) */
+  checks?: Check[];
   /** what is not streamed or not scored, in plain words */
   note: string | null;
 }

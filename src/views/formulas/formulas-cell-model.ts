@@ -1,18 +1,53 @@
 /**
  * The cell's equations with the record's numbers at (t, unit j): the vanilla RNN's hidden update, the LSTM's
- * gates, memory and output, the GRU's gates, candidate and update. Gate values come from the record; their
- * pre-activations W_x· x_t + W_h· h_{t−1} + b_· only as a whole (the weights are not streamed).
+ * gates, memory and output, the GRU's gates, candidate and update. Gate values come from the record, and so do
+ * the three parts of each pre-activation (W_x· x_t)[j], (W_h· h_{t−1})[j], b_·[j] (the weights themselves are not
+ * streamed): each gate is shown as act(part + part + part) = act(a) = value and checked against the record.
  */
 import type { Activation, CellKind } from '../../engine/types';
 import { Numbers, check, indexed, texText } from './formula-parts';
-import type { Formula, FormulaContext } from './formula-parts';
-import { gruStep, inputAt, lstmStep, rnnHidden } from './formulas-values';
+import type { Check, Formula, FormulaContext } from './formula-parts';
+import { activate, gruStep, inputAt, lstmStep, rnnHidden } from './formulas-values';
 import { actTex, sym } from './formulas-tex';
+import { preactParts } from './preact-values';
 
 /** The numeric part of a formula block (its id, title and symbolic TeX come from cellTex). */
-export type NumericPart = Pick<Formula, 'numeric' | 'rows' | 'check' | 'note'>;
+export type NumericPart = Pick<Formula, 'numeric' | 'rows' | 'check' | 'checks' | 'note'>;
 
 const NOT_STREAMED = 'the weights are not streamed, so the parts W_x·x_t, W_h·h_{t−1} and b_· of each pre-activation are not known separately';
+const STREAMED = 'the three parts of each pre-activation are streamed (computed from the weights after the forward pass); the weights themselves are not';
+
+type GateSym = 'h' | 'f' | 'i' | 'g' | 'o' | 'z' | 'r' | 'n';
+
+/**
+ * `op(Wx + Wh + b) = op(a) = value` for gate `name` at (t, j) from the streamed parts, and the check that
+ * act(a) equals the recorded gate value; null when the record carries no parts.
+ */
+function substituted(ctx: FormulaContext, nb: Numbers, name: GateSym, act: Activation, recorded: number): { tex: string; check: Check } | null {
+  const { rec, t, unit: j } = ctx;
+  const p = preactParts(rec, name, t, j);
+  if (!p) return null;
+  const hLabel = name === 'n' ? `(W_hn (r⊙h_${t - 1}))[${j}]` : `(W_h${name} h_${t - 1})[${j}]`;
+  const v = activate(act, p.a);
+  const op = actTex(act);
+  const aLabel = name === 'h' ? `a_${t}[${j}]` : `a_${name},${t}[${j}]`;
+  // braced: a leading minus right after \big( would be spaced as a binary minus
+  const tex = `${op}\\big({${nb.n(`(W_x${name} x_${t})[${j}]`, p.x, 'Wxh')}} + ${nb.n(hLabel, p.h, 'Whh', true)} + ${nb.n(`b_${name}[${j}]`, p.b, 'bh', true)}\\big) = ${op}(${nb.n(aLabel, p.a)}) = ${nb.n(`${name}_${t}[${j}] (recomputed)`, v, name)}`;
+  return { tex, check: check(`${name}_${t}[${j}]`, v, recorded) };
+}
+
+/** One line `name_t[j] &= …` of a gate block: substituted from the streamed parts, else the pre-activation recovered by inverting. */
+function gateLine(ctx: FormulaContext, nb: Numbers, name: GateSym, act: Activation, a: number | null, v: number, checks: Check[]): string {
+  const { t, unit: j } = ctx;
+  const sub = substituted(ctx, nb, name, act, v);
+  if (sub) checks.push(sub.check);
+  return `${indexed(name, name, t, j)} &= ${sub ? sub.tex : activated(nb, actTex(act), `a_${name},${t}[${j}] (recovered)`, a, `${name}_${t}[${j}]`, v, name)}`;
+}
+
+/** A block's check and further checks, from its list of gate checks. */
+function checksOf(list: Check[]): Pick<Formula, 'check' | 'checks'> {
+  return { check: list[0] ?? null, checks: list.slice(1) };
+}
 
 /** The givens of a step: "with x_5 = e_2 ("C"), h_4[j] = 0.11" as a TeX line of an aligned block. */
 function givens(ctx: FormulaContext, nb: Numbers, hPrev: number): string {
@@ -43,11 +78,20 @@ function rnnParts(ctx: FormulaContext, act: Activation): NumericPart[] {
   const nb = new Numbers();
   const op = actTex(act);
   const a = indexed(null, 'a', t, j);
-  const parts = `\\underbrace{(${sym('Wxh', 'W_{xh}')} ${sym('x', `x_{${t}}`)})[${j}] + (${sym('Whh', 'W_{hh}')} ${sym('hprev', `h_{${t - 1}}`)})[${j}] + ${indexed('bh', 'b', 'h', j)}}_{${a}}`;
+  const parts = `(${sym('Wxh', 'W_{xh}')}\\, ${sym('x', `x_{${t}}`)})[${j}] + (${sym('Whh', 'W_{hh}')}\\, ${sym('hprev', `h_{${t - 1}}`)})[${j}] + ${indexed('bh', 'b', 'h', j)}`;
+  const sub = substituted(ctx, nb, 'h', act, v.h);
+  if (sub) {
+    return [{
+      numeric: `\\begin{aligned} ${indexed('h', 'h', t, j)} &= ${op}\\big(${parts}\\big) \\\\ &= ${sub.tex} \\\\ ${givens(ctx, nb, v.hPrev)} \\end{aligned}`,
+      rows: nb.rows,
+      check: sub.check,
+      note: `The sum a_${t}[${j}] of the three parts is the pre-activation; ${STREAMED}.`,
+    }];
+  }
   let rhs: string;
   if (v.a === null && act === 'relu') rhs = `${op}(${a}) = ${nb.n(`h_${t}[${j}]`, v.h, 'h')} \\quad (${a} \\le 0)`;
   else rhs = activated(nb, op, `a_${t}[${j}] (recovered)`, v.a, `h_${t}[${j}]`, v.h, 'h');
-  const numeric = `\\begin{aligned} ${indexed('h', 'h', t, j)} &= ${op}\\big(${parts}\\big) = ${rhs} \\\\ ${givens(ctx, nb, v.hPrev)} \\end{aligned}`;
+  const numeric = `\\begin{aligned} ${indexed('h', 'h', t, j)} &= ${op}\\big(\\underbrace{${parts}}_{${a}}\\big) = ${rhs} \\\\ ${givens(ctx, nb, v.hPrev)} \\end{aligned}`;
   nb.text('W_xh, W_hh, b_h', 'not streamed', 'Whh');
   const recovered = act === 'tanh' ? 'tanh⁻¹' : act === 'sigmoid' ? 'σ⁻¹' : act === 'linear' ? 'the identity' : 'ReLU⁻¹ (where h > 0)';
   return [{
@@ -63,13 +107,13 @@ function lstmParts(ctx: FormulaContext): NumericPart[] {
   const { rec, t, unit: j } = ctx;
   const v = lstmStep(rec, t, j);
   const g = new Numbers();
-  const line = (name: 'f' | 'i' | 'g' | 'o', op: string, a: number | null, val: number) =>
-    `${indexed(name, name, t, j)} &= ${activated(g, op, `a_${name},${t}[${j}] (recovered)`, a, `${name}_${t}[${j}]`, val, name)}`;
+  const gc: Check[] = [];
+  const lines = [gateLine(ctx, g, 'f', 'sigmoid', v.aF, v.f, gc), gateLine(ctx, g, 'i', 'sigmoid', v.aI, v.i, gc), gateLine(ctx, g, 'g', 'tanh', v.aG, v.g, gc), gateLine(ctx, g, 'o', 'sigmoid', v.aO, v.o, gc)];
   const gates: NumericPart = {
-    numeric: `\\begin{aligned} ${line('f', '\\sigma', v.aF, v.f)} \\\\ ${line('i', '\\sigma', v.aI, v.i)} \\\\ ${line('g', '\\tanh', v.aG, v.g)} \\\\ ${line('o', '\\sigma', v.aO, v.o)} \\\\ ${givens(ctx, g, v.hPrev)} \\end{aligned}`,
+    numeric: `\\begin{aligned} ${lines.join(' \\\\ ')} \\\\ ${givens(ctx, g, v.hPrev)} \\end{aligned}`,
     rows: g.rows,
-    check: null,
-    note: `Each pre-activation is recovered from its gate value as σ⁻¹ or tanh⁻¹; ${NOT_STREAMED}.`,
+    ...checksOf(gc),
+    note: gc.length > 0 ? `Each gate is its activation of the sum of three parts; ${STREAMED}.` : `Each pre-activation is recovered from its gate value as σ⁻¹ or tanh⁻¹; ${NOT_STREAMED}.`,
   };
   const m = new Numbers();
   const f = m.n(`f_${t}[${j}]`, v.f, 'f');
@@ -95,20 +139,23 @@ function gruParts(ctx: FormulaContext): NumericPart[] {
   const { rec, t, unit: j } = ctx;
   const v = gruStep(rec, t, j);
   const g = new Numbers();
-  const line = (name: 'z' | 'r', a: number | null, val: number) => `${indexed(name, name, t, j)} &= ${activated(g, '\\sigma', `a_${name},${t}[${j}] (recovered)`, a, `${name}_${t}[${j}]`, val, name)}`;
+  const gc: Check[] = [];
+  const lines = [gateLine(ctx, g, 'z', 'sigmoid', v.aZ, v.z, gc), gateLine(ctx, g, 'r', 'sigmoid', v.aR, v.r, gc)];
   const gates: NumericPart = {
-    numeric: `\\begin{aligned} ${line('z', v.aZ, v.z)} \\\\ ${line('r', v.aR, v.r)} \\\\ ${givens(ctx, g, v.hPrev)} \\end{aligned}`,
+    numeric: `\\begin{aligned} ${lines.join(' \\\\ ')} \\\\ ${givens(ctx, g, v.hPrev)} \\end{aligned}`,
     rows: g.rows,
-    check: null,
-    note: `Each pre-activation is recovered from its gate value as σ⁻¹; ${NOT_STREAMED}.`,
+    ...checksOf(gc),
+    note: gc.length > 0 ? `Each gate is σ of the sum of three parts; ${STREAMED}.` : `Each pre-activation is recovered from its gate value as σ⁻¹; ${NOT_STREAMED}.`,
   };
   const c = new Numbers();
+  const nc: Check[] = [];
+  const nLine = gateLine(ctx, c, 'n', 'tanh', v.aN, v.n, nc);
   const rh = `${c.n(`r_${t}[${j}]`, v.r, 'r')} \\cdot ${c.n(`h_${t - 1}[${j}]`, v.hPrev, 'hprev', true)} = ${c.n(`(r⊙h_${t - 1})[${j}]`, v.rh)}`;
   const candidate: NumericPart = {
-    numeric: `\\begin{aligned} ${indexed('n', 'n', t, j)} &= ${activated(c, '\\tanh', `a_n,${t}[${j}] (recovered)`, v.aN, `n_${t}[${j}]`, v.n, 'n')} \\\\ &\\text{where } (${indexed('r', 'r', t, j)} \\odot ${indexed('hprev', 'h', t - 1, j)}) = ${rh} \\end{aligned}`,
+    numeric: `\\begin{aligned} ${nLine} \\\\ &\\text{where } (${indexed('r', 'r', t, j)} \\odot ${indexed('hprev', 'h', t - 1, j)}) = ${rh} \\end{aligned}`,
     rows: c.rows,
-    check: null,
-    note: `(r ⊙ h_{t−1})[${j}] is entry ${j} of the vector W_hn multiplies: the reset gate decides how much of the past enters the candidate. ${NOT_STREAMED[0].toUpperCase()}${NOT_STREAMED.slice(1)}.`,
+    ...checksOf(nc),
+    note: `(r ⊙ h_{t−1})[${j}] is entry ${j} of the vector W_hn multiplies (its recurrent part sums over all units): the reset gate decides how much of the past enters the candidate. ${nc.length > 0 ? STREAMED[0].toUpperCase() + STREAMED.slice(1) : NOT_STREAMED[0].toUpperCase() + NOT_STREAMED.slice(1)}.`,
   };
   const h = new Numbers();
   const z = h.n(`z_${t}[${j}]`, v.z, 'z');

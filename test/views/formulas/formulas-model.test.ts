@@ -77,12 +77,30 @@ describe('buildFormulas', () => {
         expect(names.every((n) => (HIGHLIGHTS as readonly string[]).includes(n))).toBe(true);
         // every number the TeX points at is a row of the table
         for (const m of (f.numeric ?? '').matchAll(/n=(\d+)\}/g)) expect(Number(m[1])).toBeLessThan(f.rows.length);
-        if (f.check) expect(f.check.agree).toBe(true);
+        for (const c of [f.check, ...(f.checks ?? [])]) if (c) expect(c.agree).toBe(true);
       }
     }
   });
 
-  it('says a ReLU unit at 0 has a pre-activation ≤ 0 rather than inventing one', () => {
+  it.each<[CellKind, Record<string, number>]>([
+    ['rnn', { hidden: 1 }],
+    ['lstm', { 'lstm-gates': 4 }],
+    ['gru', { 'gru-gates': 2, 'gru-candidate': 1 }],
+  ])('%s: checks every gate act(W_x·x_t + W_h·h_{t−1} + b_·) against the record, within 1e-12', (cell, counts) => {
+    const { rec } = recordFor(configFor(cell));
+    for (let t = 0; t < rec.T; t++) {
+      for (let j = 0; j < rec.H; j++) {
+        for (const f of buildFormulas({ rec, activation: 'tanh', t, unit: j, rho: null, truncate: 0 })) {
+          const all = [f.check, ...(f.checks ?? [])].filter((c) => c !== null);
+          if (!(f.id in counts)) continue;
+          expect(all).toHaveLength(counts[f.id]);
+          for (const c of all) expect(Math.abs(c.diff)).toBeLessThan(1e-12);
+        }
+      }
+    }
+  });
+
+  it('shows a ReLU unit at 0 with its streamed pre-activation ≤ 0 (and without the parts, says a ≤ 0 rather than inventing one)', () => {
     const { rec } = recordFor(configFor('rnn', { activation: 'relu', hiddenSize: 8 }));
     let found = false;
     for (let t = 0; t < rec.T && !found; t++) {
@@ -90,8 +108,16 @@ describe('buildFormulas', () => {
         if (rec.h[t * rec.H + j] !== 0) continue;
         found = true;
         const hidden = buildFormulas({ rec, activation: 'relu', t, unit: j, rho: null, truncate: 0 })[0];
-        expect(hidden.numeric).toContain(`(a_{${t}}[${j}] \\le 0)`);
-        expect(hidden.check).toBeNull();
+        // the streamed pre-activation is shown as it is (≤ 0), ReLU of it is 0 and agrees with the record
+        const R = rec.H;
+        const a = rec.preX[t * R + j] + rec.preH[t * R + j] + rec.preB[j];
+        expect(a).toBeLessThanOrEqual(0);
+        expect(hidden.numeric).toContain(`\\operatorname{ReLU}(\\htmlData{n=3}{${texNumber(a)}}) = \\htmlData{sym=h,n=4}{0}`);
+        expect(hidden.check).toMatchObject({ recomputed: 0, recorded: 0, agree: true });
+        // a record without the parts falls back to saying a ≤ 0 rather than inventing one
+        const bare = buildFormulas({ rec: { ...rec, preX: new Float64Array(0) }, activation: 'relu', t, unit: j, rho: null, truncate: 0 })[0];
+        expect(bare.numeric).toContain(`(a_{${t}}[${j}] \\le 0)`);
+        expect(bare.check).toBeNull();
       }
     }
     expect(found).toBe(true);

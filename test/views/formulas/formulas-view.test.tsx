@@ -4,7 +4,7 @@ import type { SessionConfig } from '../../../src/engine/config';
 import type { LabStore } from '../../../src/state/store';
 import { FormulasView } from '../../../src/views/formulas/FormulasView';
 import { backwardStep } from '../../../src/views/formulas/bptt-values';
-import { lstmStep } from '../../../src/views/formulas/formulas-values';
+import { gruStep, lstmStep } from '../../../src/views/formulas/formulas-values';
 import { formatNumber, texNumber } from '../../../src/views/formulas/formulas-tex';
 import { renderLab } from '../render-lab';
 import { configFor, frameOf, recordFor } from './records';
@@ -23,6 +23,9 @@ function show(config: SessionConfig, sel: { t: number | null; unit: number }, sp
 function numberIn(container: HTMLElement, id: string, sym: string): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>(`[data-formula="${id}"] .formula-numeric .katex-html [data-sym="${sym}"][data-n]`));
 }
+
+/** How KaTeX's HTML reads a substituted number: a real minus sign, "×10" for a power of ten; `paren` brackets a negative (inside a sum). */
+const seen = (v: number, paren = false) => (paren && v < 0 ? `(${texNumber(v)})` : texNumber(v)).replace(/-/g, '−').replace(/ \\times 10\^\{(.*?)\}/, '×10$1');
 
 const ids = (container: HTMLElement) => Array.from(container.querySelectorAll('[data-formula]')).map((e) => e.getAttribute('data-formula'));
 
@@ -65,13 +68,58 @@ describe('FormulasView', { timeout: 20_000 }, () => {
     expect(screen.queryByTestId('check-step-loss')).toBeNull();
   });
 
-  it('shows the vanilla RNN update with its recovered pre-activation and the rule of thumb with ρ(W_hh)', () => {
+  it('shows the vanilla RNN update with its streamed parts W_xh x_t, W_hh h_{t−1}, b_h substituted, and the rule of thumb with ρ(W_hh)', () => {
     const { container, rec } = show(configFor('rnn'), { t: 1, unit: 2 }, [{ name: 'Whh', radius: 0.9, sigmaMax: 1.1 }]);
     expect(ids(container)).toEqual(['hidden', 'output', 'step-loss', 'loss', 'bptt', 'jacobian', 'backward']);
-    const h = rec.h[1 * rec.H + 2];
-    expect(numberIn(container, 'hidden', 'h').map((e) => e.textContent)).toEqual([texNumber(h).replace('-', '−')]);
-    expect(container.querySelector('[data-formula="hidden"] .formula-numeric')).toHaveTextContent(texNumber(Math.atanh(h)).replace('-', '−'));
+    const { H } = rec;
+    const [x, hh, b] = [rec.preX[H + 2], rec.preH[H + 2], rec.preB[2]];
+    const h = rec.h[H + 2];
+    const minus = seen;
+    expect(numberIn(container, 'hidden', 'Wxh').map((e) => e.textContent)).toEqual([minus(x)]);
+    expect(numberIn(container, 'hidden', 'Whh').map((e) => e.textContent)).toEqual([minus(hh, true)]);
+    expect(numberIn(container, 'hidden', 'bh').map((e) => e.textContent)).toEqual([minus(b, true)]);
+    expect(numberIn(container, 'hidden', 'h').map((e) => e.textContent)).toEqual([minus(Math.tanh(x + hh + b))]);
+    // the sum is the pre-activation: tanh⁻¹ of the recorded h
+    expect(Math.abs(x + hh + b - Math.atanh(h))).toBeLessThan(1e-12);
+    expect(container.querySelector('[data-formula="hidden"] .formula-numeric')).toHaveTextContent(`tanh(${minus(x + hh + b)})`);
+    expect(screen.getByTestId('check-hidden')).toHaveTextContent(`✓ equals the recorded h_1[2] = ${formatNumber(h)}`);
     expect(numberIn(container, 'jacobian', 'Whh').map((e) => e.textContent)).toEqual(['0.9']);
+  });
+
+  it('substitutes the parts of each LSTM gate and checks all four against the record', () => {
+    const { container, rec } = show(configFor('lstm'), { t: 2, unit: 3 });
+    const R = 4 * rec.H;
+    const parts = (g: number) => [rec.preX[2 * R + g * rec.H + 3], rec.preH[2 * R + g * rec.H + 3], rec.preB[g * rec.H + 3]];
+    const texts = (sym: string) => numberIn(container, 'lstm-gates', sym).map((e) => e.textContent);
+    const plain = (v: number) => seen(v);
+    const inSum = (v: number) => seen(v, true);
+    expect(texts('Wxh')).toEqual([0, 1, 2, 3].map((g) => plain(parts(g)[0])));
+    expect(texts('Whh')).toEqual([0, 1, 2, 3].map((g) => inSum(parts(g)[1])));
+    expect(texts('bh')).toEqual([0, 1, 2, 3].map((g) => inSum(parts(g)[2])));
+    const sum = (g: number) => parts(g).reduce((s, v) => s + v, 0);
+    const sig = (a: number) => 1 / (1 + Math.exp(-a));
+    const v = lstmStep(rec, 2, 3);
+    expect(texts('f')).toEqual([plain(sig(sum(0)))]);
+    expect(texts('g')).toEqual([plain(Math.tanh(sum(2)))]);
+    expect(Math.abs(sig(sum(0)) - v.f) + Math.abs(sig(sum(1)) - v.i) + Math.abs(Math.tanh(sum(2)) - v.g) + Math.abs(sig(sum(3)) - v.o)).toBeLessThan(1e-12);
+    expect(screen.getByTestId('check-lstm-gates')).toHaveTextContent(`✓ equals the recorded f_2[3] = ${formatNumber(v.f)}`);
+    expect(screen.getByTestId('check-lstm-gates-1')).toHaveTextContent(`✓ equals the recorded i_2[3] = ${formatNumber(v.i)}`);
+    expect(screen.getByTestId('check-lstm-gates-2')).toHaveTextContent(`✓ equals the recorded g_2[3] = ${formatNumber(v.g)}`);
+    expect(screen.getByTestId('check-lstm-gates-3')).toHaveTextContent(`✓ equals the recorded o_2[3] = ${formatNumber(v.o)}`);
+  });
+
+  it('substitutes W_hn (r ⊙ h_{t−1}) in the GRU candidate and checks n', () => {
+    const { container, rec } = show(configFor('gru'), { t: 3, unit: 1 });
+    const R = 3 * rec.H;
+    const r = 3 * R + 2 * rec.H + 1;
+    const whn = numberIn(container, 'gru-candidate', 'Whh')[0];
+    expect(whn.textContent).toBe(seen(rec.preH[r], true));
+    fireEvent.mouseOver(whn);
+    expect(container.querySelector('.formulas .tooltip')).toHaveTextContent(`(W_hn (r⊙h_2))[1]: ${String(rec.preH[r])}`);
+    const n = gruStep(rec, 3, 1).n;
+    expect(Math.abs(Math.tanh(rec.preX[r] + rec.preH[r] + rec.preB[2 * rec.H + 1]) - n)).toBeLessThan(1e-12);
+    expect(screen.getByTestId('check-gru-candidate')).toHaveTextContent(`✓ equals the recorded n_3[1] = ${formatNumber(n)}`);
+    expect(screen.getByTestId('check-gru-gates-1')).toHaveTextContent('✓ equals the recorded r_3[1]');
   });
 
   it('shows a linear head as ½‖y − target‖² and checks it', () => {
@@ -128,6 +176,13 @@ describe('FormulasView', { timeout: 20_000 }, () => {
     const v = lstmStep(rec, 2, 3);
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual([String(Number(v.cRhs.toPrecision(6))).replace('-', '−'), 'c']);
     expect(memory).toHaveTextContent(`check✓ equals the recorded c_2[3]`);
+    // the gates' parts and all four gate checks are in the table too
+    const gates = table.querySelector('tbody[data-formula="lstm-gates"]') as HTMLElement;
+    const R = 4 * rec.H;
+    const partRow = within(gates).getByRole('rowheader', { name: '(W_hi h_1)[3]' }).closest('tr') as HTMLElement;
+    expect(within(partRow).getAllByRole('cell').map((c) => c.textContent)).toEqual([String(Number(rec.preH[2 * R + rec.H + 3].toPrecision(6))).replace('-', '−'), 'Whh']);
+    expect(within(gates).getAllByRole('rowheader', { name: 'check' })).toHaveLength(4);
+    expect(gates).toHaveTextContent(`check✓ equals the recorded o_2[3] = ${formatNumber(v.o)}`);
     const output = table.querySelector('tbody[data-formula="output"]') as HTMLElement;
     expect(output).toHaveTextContent('W_hy, b_ynot streamed');
   });

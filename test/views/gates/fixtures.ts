@@ -44,7 +44,7 @@ export function syntheticRecord(gateNames: readonly string[], T: number, H: numb
   return {
     T, H, I: 1, O: 1, gateNames,
     inputs: new Float64Array(T), targets: new Float64Array(T), mask: new Uint8Array(T),
-    h: f(h), c: f(c), gates: f(gates),
+    h: f(h), c: f(c), gates: f(gates), preX: new Float64Array(0), preH: new Float64Array(0), preB: new Float64Array(0),
     y: new Float64Array(T), p: new Float64Array(0), losses: new Float64Array(T).fill(NaN), loss: 0,
     dh: new Float64Array(T * H), dc: new Float64Array(0), tau: 0, flowH: new Float64Array(1), flowC: new Float64Array(0),
     blockNames: [], blockGradNorms: new Float64Array(0),
