@@ -28,14 +28,17 @@ test('the formulas view shows live numbers that add up, checks them against the 
   expect(Math.abs(kept - f * cPrev)).toBeLessThanOrEqual(0.005 * (1 + Math.abs(cPrev)));
   expect(Math.abs(written - i * g)).toBeLessThanOrEqual(0.005);
   expect(Math.abs(c - (kept + written))).toBeLessThanOrEqual(0.005 * (1 + Math.abs(c)));
-  // at the last (scored) step every recomputed side agrees with the record: c, h, p, ℓ, L and ∂L/∂c
-  await expect(view(page).locator('.formula-check-ok')).toHaveCount(6);
+  // at the last (scored) step every recomputed side agrees with the record: the four gates from their streamed
+  // pre-activation parts (f, i, g, o), then c, h, p, ℓ, L and ∂L/∂c
+  await expect(view(page).locator('.formula-check-ok')).toHaveCount(10);
   await expect(view(page).locator('.formula-check-bad')).toHaveCount(0);
 
-  // hovering W_hh lights every W_hh symbol of the view; leaving clears it
+  // hovering W_hh lights every W_hh symbol of the view (in the formulas and in their substituted numbers); leaving clears it
   const whh = view(page).locator('.formula-symbolic .katex-html [data-sym="Whh"]');
+  const everyWhh = view(page).locator('.katex-html [data-sym="Whh"]');
   await whh.first().hover();
-  await expect(view(page).locator('.sym-lit')).toHaveCount(await whh.count());
+  expect(await everyWhh.count()).toBeGreaterThan(await whh.count());
+  await expect(view(page).locator('.sym-lit')).toHaveCount(await everyWhh.count());
   await page.mouse.move(2, 2);
   await expect(view(page).locator('.sym-lit')).toHaveCount(0);
 
