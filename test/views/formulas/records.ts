@@ -5,6 +5,7 @@ import { Session } from '../../../src/engine/session';
 import type { InspectRecord } from '../../../src/engine/session';
 import type { Activation, CellKind } from '../../../src/engine/types';
 import type { Frame } from '../../../src/worker/protocol';
+import { frameWith } from '../frames';
 
 /** A config for `cell` on the echo task (softmax head) or the adding task (linear head, only the last step scored). */
 export function configFor(cell: CellKind, opts: { activation?: Activation; head?: 'softmax' | 'linear'; hiddenSize?: number; truncate?: number } = {}): SessionConfig {
@@ -27,16 +28,5 @@ export function recordFor(config: SessionConfig, steps = 3): { session: Session;
 
 /** A frame carrying `record` (history and the rest empty: the formulas view reads only the record). */
 export function frameOf(record: InspectRecord): Frame {
-  const empty = new Float64Array(0);
-  return {
-    frameId: 1,
-    step: 3,
-    playing: false,
-    stepsPerSecond: 0,
-    history: { step: empty, loss: empty, gradNorm: empty, gradNormClipped: empty, clipped: new Uint8Array(0) },
-    metric: null,
-    record,
-    spectral: null,
-    output: null,
-  };
+  return frameWith(record, 3);
 }

@@ -6,6 +6,7 @@ import { Session } from '../../../src/engine/session';
 import type { InspectRecord } from '../../../src/engine/session';
 import type { CellKind } from '../../../src/engine/types';
 import type { Frame } from '../../../src/worker/protocol';
+import { frameWith } from '../frames';
 
 const cache = new Map<string, InspectRecord>();
 
@@ -24,18 +25,7 @@ export function echoRecord(cell: CellKind, steps = 40, sample = 0): InspectRecor
 
 /** A frame carrying `record`, as the worker would send it. */
 export function frameOf(record: InspectRecord, step = 40): Frame {
-  const empty = new Float64Array(0);
-  return {
-    frameId: 1,
-    step,
-    playing: false,
-    stepsPerSecond: 0,
-    history: { step: empty, loss: empty, gradNorm: empty, gradNormClipped: empty, clipped: new Uint8Array(0) },
-    metric: null,
-    record,
-    spectral: null,
-    output: null,
-  };
+  return frameWith(record, step);
 }
 
 /** A hand-sized record with the given gate values (T × G × H), for exact arithmetic; labels are the step numbers. */

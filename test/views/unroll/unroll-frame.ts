@@ -4,6 +4,7 @@ import type { SessionConfig } from '../../../src/engine/config';
 import { Session } from '../../../src/engine/session';
 import type { InspectRecord } from '../../../src/engine/session';
 import type { Frame } from '../../../src/worker/protocol';
+import { frameWith } from '../frames';
 
 /** A vanilla tanh RNN with 8 hidden units on the default echo task (lag 10, T = 11, only the last step scored). */
 export const RNN_ECHO: SessionConfig = { ...defaultConfig(), model: { cell: 'rnn', activation: 'tanh', hiddenSize: 8 } };
@@ -20,16 +21,5 @@ export function recordFor(config: SessionConfig): InspectRecord {
 
 /** A frame carrying `record` (the history and the rest are empty: the view reads only the record). */
 export function frameOf(record: InspectRecord): Frame {
-  const empty = new Float64Array(0);
-  return {
-    frameId: 1,
-    step: 0,
-    playing: false,
-    stepsPerSecond: 0,
-    history: { step: empty, loss: empty, gradNorm: empty, gradNormClipped: empty, clipped: new Uint8Array(0) },
-    metric: null,
-    record,
-    spectral: null,
-    output: null,
-  };
+  return frameWith(record, 0);
 }
