@@ -31,3 +31,12 @@ test('axe finds no violations with a notice, the divergence alert and the curve 
   const result = await new AxeBuilder({ page }).analyze();
   expect(summarize(result.violations)).toEqual([]);
 });
+
+test('axe finds no violations with every view open', async ({ page }) => {
+  await openLab(page, '/#views=curve,output,unroll,flow,gates,formulas,surface,compare&speed=20');
+  await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(5);
+  await allViewsLoaded(page);
+  await expect(page.locator('[data-view="surface"] canvas').first()).toBeVisible();
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(summarize(result.violations)).toEqual([]);
+});
