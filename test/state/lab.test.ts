@@ -3,25 +3,8 @@ import { defaultConfig } from '../../src/engine/config';
 import { Session } from '../../src/engine/session';
 import { createLab } from '../../src/state/lab';
 import { DEFAULT_UI } from '../../src/state/url';
-import type { LabClient } from '../../src/worker/client';
-import type { Command, Frame, WorkerEvent } from '../../src/worker/protocol';
-
-/** A client that records commands and lets the test deliver events. */
-function fakeClient() {
-  const sent: Command[] = [];
-  let listener: ((e: WorkerEvent) => void) | null = null;
-  const client: LabClient = {
-    mode: 'in-process',
-    send: (c) => sent.push(c),
-    subscribe: (l) => {
-      listener = l;
-      return () => (listener = null);
-    },
-    restart: () => sent.push({ type: 'pause', runId: -99 }),
-    dispose: () => {},
-  };
-  return { client, sent, emit: (e: WorkerEvent) => listener?.(e) };
-}
+import type { Frame } from '../../src/worker/protocol';
+import { fakeClient } from './fake-client';
 
 const record = new Session().inspect(0);
 function frame(frameId: number, steps: number[], loss = 1): Frame {

@@ -69,7 +69,7 @@ export class SeriesTask implements Task {
   }
 
   /** The window at offset `start`: x_t = u_{start+t}, target_t = u_{start+t+1}. */
-  window(start: number): Sequence {
+  windowAt(start: number): Sequence {
     const T = this.length;
     const u = this.normalized;
     if (!Number.isInteger(start) || start < 0 || start + T >= u.length) {
@@ -86,7 +86,7 @@ export class SeriesTask implements Task {
 
   /** A window at a uniformly random offset s ∈ {0, …, N−T−1}. */
   sample(rng: Rng): Sequence {
-    return this.window(rng.int(this.normalized.length - this.length));
+    return this.windowAt(rng.int(this.normalized.length - this.length));
   }
 
   private ensureEval(): { set: Sequence[]; persistence: number } {
@@ -99,7 +99,7 @@ export class SeriesTask implements Task {
         // stratified: one start in each of n equal slices of the valid offsets
         const lo = Math.floor((i * span) / n);
         const hi = Math.floor(((i + 1) * span) / n);
-        set.push(this.window(lo + rng.int(hi - lo)));
+        set.push(this.windowAt(lo + rng.int(hi - lo)));
       }
       this.evalCache = { set, persistence: persistenceMse(set) };
     }

@@ -103,7 +103,7 @@ export class TextTask implements Task {
   }
 
   /** The window starting at character `start`: x_t = one-hot(c_{start+t}), target_t = c_{start+t+1}. */
-  window(start: number): Sequence {
+  windowAt(start: number): Sequence {
     const T = this.length;
     const V = this.inputSize;
     if (!Number.isInteger(start) || start < 0 || start + T >= this.codes.length) {
@@ -120,7 +120,7 @@ export class TextTask implements Task {
 
   /** A window at a uniformly random start s ∈ {0, …, N−T−1}. */
   sample(rng: Rng): Sequence {
-    return this.window(rng.int(this.codes.length - this.length));
+    return this.windowAt(rng.int(this.codes.length - this.length));
   }
 
   /** Up to 32 windows at starts spread evenly over the text (jittered by a fixed seed), the same every call. */
@@ -134,7 +134,7 @@ export class TextTask implements Task {
       // stratified: one start drawn in each of n equal slices of the valid range
       const lo = Math.floor((i * span) / n);
       const hi = Math.floor(((i + 1) * span) / n);
-      set.push(this.window(lo + rng.int(hi - lo)));
+      set.push(this.windowAt(lo + rng.int(hi - lo)));
     }
     this.evalCache = set;
     return set;

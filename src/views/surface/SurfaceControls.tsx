@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { parseField } from '../controls/fields';
 import type { SurfaceRequest } from '../../worker/protocol';
 import { SURFACE_LIMITS } from '../../worker/surface-request';
 import { ANNEALING, RESTARTS } from './surface-summary';
@@ -10,10 +11,8 @@ function InlineNumber(props: { label: string; value: number; min: number; max: n
   const commit = () => {
     if (draft === null) return;
     setDraft(null);
-    const v = Number(draft);
-    if (draft.trim() === '' || !Number.isFinite(v)) return;
-    const c = Math.min(props.max, Math.max(props.min, props.integer ? Math.round(v) : v));
-    if (c !== props.value) props.onCommit(c);
+    const c = parseField(draft, { min: props.min, max: props.max, default: props.value, integer: props.integer === true });
+    if (c !== null && c !== props.value) props.onCommit(c);
   };
   return (
     <span className="surface-field">

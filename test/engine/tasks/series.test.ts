@@ -60,7 +60,7 @@ describe('series task', () => {
     const u = task.normalized;
     expect(u.reduce((a, b) => a + b, 0) / 60).toBeCloseTo(0, 12);
     expect(Math.sqrt(u.reduce((a, b) => a + b * b, 0) / 60)).toBeCloseTo(1, 12);
-    const seq = task.window(3);
+    const seq = task.windowAt(3);
     expect(task.inputLabel(seq, 0)).toBe(String(Number(raw[3].toPrecision(3))));
     expect(task.targetLabel(seq, 0)).toBe(String(Number(raw[4].toPrecision(3))));
     expect(task.outputLabel(Float64Array.from([0]), 0)).toBe(String(Number(mean.toPrecision(3))));

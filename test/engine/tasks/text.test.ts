@@ -38,7 +38,7 @@ describe('text task sequences', () => {
     expect(() => task.decode([10])).toThrow(/index 10 at position 0 is outside 0…9/);
   });
   it('has one-hot inputs matching hot, the next character as target, every step scored', () => {
-    const seq = task.window(2);
+    const seq = task.windowAt(2);
     expect(seq.length).toBe(6);
     expect(seq.inputs.length).toBe(6 * 10);
     expect(seq.targets.length).toBe(6);

@@ -2,27 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/engine/config';
 import { createLab } from '../../../src/state/lab';
 import { DEFAULT_UI } from '../../../src/state/url';
-import type { LabClient } from '../../../src/worker/client';
-import type { Command, SurfaceRequest, WorkerEvent } from '../../../src/worker/protocol';
+import type { SurfaceRequest } from '../../../src/worker/protocol';
+import { fakeClient } from '../../state/fake-client';
 import { computeSurface } from '../../../src/worker/surface';
 
 const REQ: SurfaceRequest = { wRange: [0, 16], bRange: [-10, 6], nw: 3, nb: 3, start: null, lr: 1, steps: 0, clip: 1, restarts: null, annealing: null, seed: 1 };
 
 function setup() {
-  const sent: Command[] = [];
-  let listener: ((e: WorkerEvent) => void) | null = null;
-  const client: LabClient = {
-    mode: 'in-process',
-    send: (c) => sent.push(c),
-    subscribe: (l) => {
-      listener = l;
-      return () => (listener = null);
-    },
-    restart: () => {},
-    dispose: () => {},
-  };
+  const { client, sent, emit } = fakeClient();
   const lab = createLab({ config: defaultConfig(), ui: { ...DEFAULT_UI, autoplay: false }, client, raf: () => {} });
-  return { lab, sent, emit: (e: WorkerEvent) => listener?.(e) };
+  return { lab, sent, emit };
 }
 
 describe('requestSurface', () => {
