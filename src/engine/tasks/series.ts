@@ -73,7 +73,7 @@ export class SeriesTask implements Task {
     const T = this.length;
     const u = this.normalized;
     if (!Number.isInteger(start) || start < 0 || start + T >= u.length) {
-      throw new EngineError('bad-config', `window start ${start} is outside 0…${u.length - T - 1}`, 'start');
+      throw new EngineError('bad-config', `start ${start} is outside 0…${u.length - T - 1}, where a sequence of ${T} steps fits`, 'start');
     }
     const seq = newSequence(T, 1, 1, false);
     for (let t = 0; t < T; t++) {

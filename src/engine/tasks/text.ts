@@ -107,7 +107,7 @@ export class TextTask implements Task {
     const T = this.length;
     const V = this.inputSize;
     if (!Number.isInteger(start) || start < 0 || start + T >= this.codes.length) {
-      throw new EngineError('bad-config', `window start ${start} is outside 0…${this.codes.length - T - 1}`, 'start');
+      throw new EngineError('bad-config', `start ${start} is outside 0…${this.codes.length - T - 1}, where a sequence of ${T} steps fits`, 'start');
     }
     const seq = newSequence(T, V, 1, true);
     for (let t = 0; t < T; t++) {
