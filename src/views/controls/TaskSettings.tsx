@@ -7,10 +7,10 @@ import { NumberField, SelectField } from './fields';
 import { EXAMPLE_CSV } from './example-series';
 
 const TASK_NAMES: Record<TaskKind, string> = {
-  text: 'Text: predict the next character',
-  sine: 'Sine waves: predict the next value',
-  echo: 'Echo: recall a symbol after a lag',
-  adding: 'Adding problem (long range)',
+  text: 'Text: next character',
+  sine: 'Sine waves: next value',
+  echo: 'Echo: recall after a lag',
+  adding: 'Adding problem',
   series: 'Your own series (CSV)',
 };
 
