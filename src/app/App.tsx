@@ -40,7 +40,7 @@ function Shell() {
         <main className="app-views">
           <ViewPicker />
           {VIEWS.filter((v) => shown.includes(v.id)).map(({ id, title, Component, wide }) => (
-            <Panel key={id} id={id} title={title} wide={wide}>
+            <Panel key={id} id={id} title={title} wide={wide} live={id === 'compare'}>
               <Suspense fallback={<p className="view-empty">Loading the view…</p>}>
                 <Component />
               </Suspense>

@@ -11,6 +11,11 @@ export function LabProvider({ lab, children }: { lab: Lab; children: ReactNode }
   return <LabContext.Provider value={lab}>{children}</LabContext.Provider>;
 }
 
+/** The lab of the nearest provider (for wrappers that re-provide it, such as a panel that pauses its view off-screen). */
+export function useLabInstance(): Lab {
+  return useLabContext();
+}
+
 function useLabContext(): Lab {
   const lab = useContext(LabContext);
   if (!lab) throw new Error('a lab view must be rendered inside <LabProvider>');

@@ -35,8 +35,9 @@ test('axe finds no violations with a notice, the divergence alert and the curve 
 test('axe finds no violations with every view open', async ({ page }) => {
   await openLab(page, '/#views=curve,output,unroll,flow,gates,formulas,surface,compare&speed=20');
   await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(5);
-  await allViewsLoaded(page);
+  await page.locator('[data-view="surface"]').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-view="surface"] canvas').first()).toBeVisible();
+  await allViewsLoaded(page);
   const result = await new AxeBuilder({ page }).analyze();
   expect(summarize(result.violations)).toEqual([]);
 });

@@ -86,4 +86,12 @@ export function control(page: Page, name: 'Play' | 'Pause' | 'Step' | 'Reset') {
 export async function allViewsLoaded(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.panel .view-empty', { hasText: 'Loading the view' })).toHaveCount(0);
+  // a panel off screen shows its view the state it had when it left the screen: bring each one into view once so every
+  // view has drawn the current run, then return to the top
+  const panels = page.locator('section.panel');
+  for (let i = 0; i < (await panels.count()); i++) {
+    await panels.nth(i).scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
