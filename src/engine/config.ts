@@ -121,7 +121,7 @@ export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: s
     },
     optimizer,
     clip: clipKind === 'none' ? { kind: 'none' } : { kind: clipKind, threshold: repairNumber(c.threshold, L.clipThreshold, 'clipping threshold', notes) },
-    truncate: repairNumber(r.truncate, L.truncate, 'truncation window', notes),
+    truncate: repairNumber(r.truncate, L.truncate, 'truncation k', notes),
     batch: repairNumber(r.batch, L.batch, 'batch size', notes),
     seed: repairNumber(r.seed, L.seed, 'seed', notes),
   };

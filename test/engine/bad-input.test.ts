@@ -73,7 +73,7 @@ describe('normalizeConfig never throws and says what it changed', () => {
       [/^beta1 2 is outside/, config.optimizer.beta1 === 0.999],
       [/^beta2 -1 is outside/, config.optimizer.beta2 === 0],
       [/^clipping threshold 0 is outside/, config.clip.kind === 'norm' && config.clip.threshold === 1e-3],
-      [/^truncation window must be a whole number; rounded 3.7 to 4/, config.truncate === 4],
+      [/^truncation k must be a whole number; rounded 3.7 to 4/, config.truncate === 4],
       [/^batch size was "12abc"/, config.batch === 16],
       [/^seed -5 is outside/, config.seed === 0],
       [/^Ignored the unknown setting "extra"/, true],
