@@ -1,6 +1,7 @@
 /** Metrics shared by the tasks: mean squared error on scored steps, persistence, accuracy. */
 import type { Sequence } from '../types';
-import { argmax } from './sequence';
+import { argmax, checkOutputs } from './sequence';
+import type { TaskMetric } from './task';
 
 /** (1/N) Σ (y_t − target_t)² over the scored steps of every sequence (one output per step). */
 export function scoredMse(evalSet: readonly Sequence[], outputs: readonly Float64Array[]): number {
@@ -36,4 +37,10 @@ export function scoredAccuracy(evalSet: readonly Sequence[], outputs: readonly F
     }
   }
   return n === 0 ? 0 : hits / n;
+}
+
+/** Next-value prediction's metric: MSE on the scored steps against the persistence forecast's MSE on the same set. */
+export function persistenceMetric(name: string, evalSet: readonly Sequence[], outputs: readonly Float64Array[], persistence: number): TaskMetric {
+  checkOutputs(outputs, evalSet, 1);
+  return { name, value: scoredMse(evalSet, outputs), baseline: persistence, baselineName: 'persistence (repeat the last value)', higherIsBetter: false };
 }

@@ -10,8 +10,8 @@ import type { Sequence } from '../types';
 import { parseSeries } from './csv';
 import { fmt3 } from './labels';
 import { TASK_LIMITS, checkParam } from './limits';
-import { persistenceMse, scoredMse } from './scoring';
-import { checkOutputs, checkStep, newSequence } from './sequence';
+import { persistenceMetric, persistenceMse } from './scoring';
+import { checkStep, newSequence } from './sequence';
 import { EVAL_SEED, type SeriesTaskConfig, type Task, type TaskMetric } from './task';
 
 /** How many windows the evaluation set holds at most. */
@@ -114,8 +114,7 @@ export class SeriesTask implements Task {
   /** MSE in z-score units, baseline the MSE of persistence û_{n+1} = u_n on the same windows. */
   evaluate(outputs: readonly Float64Array[]): TaskMetric {
     const { set, persistence } = this.ensureEval();
-    checkOutputs(outputs, set, 1);
-    return { name: 'MSE (z-scored)', value: scoredMse(set, outputs), baseline: persistence, baselineName: 'persistence (repeat the last value)', higherIsBetter: false };
+    return persistenceMetric('MSE (z-scored)', set, outputs, persistence);
   }
 
   /** The input value in original units, 3 significant digits. */

@@ -9,8 +9,8 @@ import { Rng } from '../rng';
 import type { Sequence } from '../types';
 import { fmt3 } from './labels';
 import { TASK_LIMITS, checkParam } from './limits';
-import { persistenceMse, scoredMse } from './scoring';
-import { checkOutputs, checkStep, newSequence } from './sequence';
+import { persistenceMetric, persistenceMse } from './scoring';
+import { checkStep, newSequence } from './sequence';
 import { EVAL_SEED, type SineTaskConfig, type Task, type TaskMetric } from './task';
 
 /** Periods P_k in steps of the four components (incommensurate, so the sum never repeats exactly). */
@@ -110,8 +110,7 @@ export class SineTask implements Task {
   /** MSE (1/N) Σ (y_t − s_{t+1})², baseline the MSE of persistence ŝ_{t+1} = s_t on the same set. */
   evaluate(outputs: readonly Float64Array[]): TaskMetric {
     const { set, persistence } = this.ensureEval();
-    checkOutputs(outputs, set, 1);
-    return { name: 'MSE', value: scoredMse(set, outputs), baseline: persistence, baselineName: 'persistence (repeat the last value)', higherIsBetter: false };
+    return persistenceMetric('MSE', set, outputs, persistence);
   }
 
   /** s_t with 3 significant digits. */

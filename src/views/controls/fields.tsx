@@ -33,18 +33,35 @@ export function parseField(text: string, limit: ParamLimit): number | null {
 }
 
 /**
+ * The typed-but-not-applied text of a number input: `commit` (Enter, blur) parses and clamps it into `limit`
+ * and calls `onCommit` only when the value changed; `cancel` (Escape) drops it.
+ */
+export function useDraftNumber(value: number, limit: ParamLimit, onCommit: (v: number) => void) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const v = parseField(draft, limit);
+    setDraft(null);
+    if (v !== null && v !== value) onCommit(v);
+  };
+  return {
+    value: draft ?? String(value),
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+    onKeyDown: (e: { key: string }) => {
+      if (e.key === 'Enter') commit();
+      if (e.key === 'Escape') setDraft(null);
+    },
+  };
+}
+
+/**
  * A labelled number input that applies on Enter or when it loses focus, never on each keystroke
  * (every change starts a new run). Out-of-range values are clamped and the field shows what was used.
  */
 export function NumberField(props: { label: string; value: number; limit: ParamLimit; step?: number; onCommit: (v: number) => void; hint?: string }) {
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const v = parseField(draft, props.limit);
-    setDraft(null);
-    if (v !== null && v !== props.value) props.onCommit(v);
-  };
+  const draft = useDraftNumber(props.value, props.limit, props.onCommit);
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -55,13 +72,7 @@ export function NumberField(props: { label: string; value: number; limit: ParamL
         min={props.limit.min}
         max={props.limit.max}
         step={props.step ?? (props.limit.integer ? 1 : 'any')}
-        value={draft ?? String(props.value)}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(null);
-        }}
+        {...draft}
         aria-describedby={`${id}-range`}
       />
       <small id={`${id}-range`} className="hint">

@@ -15,6 +15,7 @@ import type { LossSeries, MetricSeries } from '../curve/curve-model';
 import { metricArrays } from '../curve/curve-model';
 import { logDomain, logScale, logTicks, logY } from './flow-layout';
 import { pathOf } from './profile-model';
+import type { CurveLayout } from '../curve/curve-layout';
 
 /** The two cells the extra labs run: every cell but the page's, in the order rnn, lstm, gru. */
 export function otherCells(page: CellKind): [CellKind, CellKind] {
@@ -32,17 +33,8 @@ export function configKey(config: SessionConfig): string {
   return JSON.stringify(normalizeConfig(config).config);
 }
 
-/** Mini-curve box: loss (log) above, the task metric against its baseline beneath, steps along the bottom. */
-export interface MiniBox {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  lossTop: number;
-  lossBottom: number;
-  metricTop: number;
-  metricBottom: number;
-}
+/** Mini-curve box: loss (log) above, the task metric against its baseline beneath, steps along the bottom (the training curve's layout, smaller). */
+export type MiniBox = CurveLayout;
 
 /** The mini curve's box for an SVG `width` wide (at least 240). */
 export function miniBox(width: number): MiniBox {

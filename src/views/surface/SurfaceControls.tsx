@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import { parseField } from '../controls/fields';
+import { useId } from 'react';
+import { useDraftNumber } from '../controls/fields';
 import type { SurfaceRequest } from '../../worker/protocol';
 import { SURFACE_LIMITS } from '../../worker/surface-request';
 import { ANNEALING, RESTARTS } from './surface-summary';
@@ -7,13 +7,7 @@ import { ANNEALING, RESTARTS } from './surface-summary';
 /** A compact labelled number input that applies on Enter or blur (each change recomputes in the worker), clamped to [min, max]. */
 function InlineNumber(props: { label: string; value: number; min: number; max: number; integer?: boolean; onCommit: (v: number) => void }) {
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    setDraft(null);
-    const c = parseField(draft, { min: props.min, max: props.max, default: props.value, integer: props.integer === true });
-    if (c !== null && c !== props.value) props.onCommit(c);
-  };
+  const draft = useDraftNumber(props.value, { min: props.min, max: props.max, default: props.value, integer: props.integer === true }, props.onCommit);
   return (
     <span className="surface-field">
       <label htmlFor={id}>{props.label}</label>
@@ -24,13 +18,7 @@ function InlineNumber(props: { label: string; value: number; min: number; max: n
         min={props.min}
         max={props.max}
         step={props.integer ? 1 : 'any'}
-        value={draft ?? String(props.value)}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(null);
-        }}
+        {...draft}
       />
     </span>
   );
