@@ -8,8 +8,8 @@ import type { ParamLimit } from './tasks/limits';
 import { describe } from './tasks/limits';
 import { TASK_KINDS } from './tasks/task';
 import type { TaskConfig } from './tasks/task';
-import { ACTIVATIONS, CELLS } from './types';
-import type { Activation, CellKind } from './types';
+import { ACTIVATIONS, CELLS, TRUNC_MODES } from './types';
+import type { Activation, CellKind, TruncMode } from './types';
 
 /** Everything that determines a training run: the same config and seed give the same run everywhere. */
 export interface SessionConfig {
@@ -18,8 +18,10 @@ export interface SessionConfig {
   init: InitConfig;
   optimizer: OptimizerConfig;
   clip: ClipConfig;
-  /** truncated BPTT window k; 0 = full BPTT */
+  /** truncated BPTT: k steps; 0 = full BPTT */
   truncate: number;
+  /** how truncation cuts: chunks of k steps (TBPTT(k, k), O(T)) or a window of k steps per scored step (O(T·k)) */
+  truncMode: TruncMode;
   /** sequences per update */
   batch: number;
   seed: number;
@@ -52,6 +54,7 @@ export function defaultConfig(): SessionConfig {
     optimizer: { kind: 'adam', lr: 0.01 },
     clip: { kind: 'norm', threshold: 1 },
     truncate: 0,
+    truncMode: 'chunk',
     batch: 16,
     seed: 1,
   };
@@ -122,10 +125,11 @@ export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: s
     optimizer,
     clip: clipKind === 'none' ? { kind: 'none' } : { kind: clipKind, threshold: repairNumber(c.threshold, L.clipThreshold, 'clipping threshold', notes) },
     truncate: repairNumber(r.truncate, L.truncate, 'truncation k', notes),
+    truncMode: pick(r.truncMode, TRUNC_MODES, d.truncMode, 'truncation mode', notes),
     batch: repairNumber(r.batch, L.batch, 'batch size', notes),
     seed: repairNumber(r.seed, L.seed, 'seed', notes),
   };
-  const known = ['task', 'model', 'init', 'optimizer', 'clip', 'truncate', 'batch', 'seed'];
+  const known = ['task', 'model', 'init', 'optimizer', 'clip', 'truncate', 'truncMode', 'batch', 'seed'];
   for (const k of Object.keys(r)) if (!known.includes(k)) notes.push(`Ignored the unknown setting ${JSON.stringify(k)}.`);
   return { config, notes };
 }

@@ -7,7 +7,7 @@ import { weightGradients } from './gradients';
 import { norm2, transpose } from './kernels';
 import { ParamLayout } from './params';
 import { validateShape } from './validate';
-import type { CellKind, ModelShape, Sequence } from './types';
+import type { CellKind, ModelShape, Sequence, TruncMode } from './types';
 import { Workspace } from './workspace';
 
 /** Options of a backward pass. */
@@ -16,6 +16,8 @@ export interface BackwardOptions {
   scale?: number;
   /** truncated BPTT: each ℓ_τ flows back through at most k steps (0 or ≥ T: full BPTT) */
   truncate?: number;
+  /** how `truncate` cuts: chunks of k steps (default) or a window of k steps per scored step */
+  truncMode?: TruncMode;
   /** keep ∂L/∂h_t and ∂L/∂c_t of every step in ws.dhRec / ws.dcRec */
   record?: boolean;
   /** where ∂L/∂θ is added (default: the network's own `grad`) */
@@ -84,9 +86,12 @@ export class Network implements CellContext {
 
   /**
    * Adds scale·∂L/∂θ to the gradient and leaves ∂L/∂h0, ∂L/∂c0 in ws.dh0, ws.dc0 (scaled likewise).
-   * Full BPTT sweeps once from T−1 to 0. Truncated BPTT with window k follows Williams & Peng (1990),
-   * BPTT(h) with h = k: the error of each scored step τ flows back through steps τ, τ−1, …, τ−k+1 only,
-   * i.e. h_{τ−k} is treated as a constant for ℓ_τ; cost O(#scored · k).
+   * Full BPTT sweeps once from T−1 to 0. Truncated BPTT with k steps (Williams & Peng 1990):
+   * - `chunk` (default), TBPTT(k, k): the sequence is cut into chunks [0, k), [k, 2k), …; one sweep per chunk,
+   *   from its last step to its first, starting from ∂/∂h = 0, so h (and c) before a chunk's first step is a
+   *   constant for that chunk's losses; cost O(T), like one full sweep.
+   * - `window`, BPTT(h) with h = k: the error of each scored step τ flows back through steps τ, τ−1, …, τ−k+1
+   *   only, i.e. h_{τ−k} is treated as a constant for ℓ_τ; one sweep per scored step, cost O(#scored · k).
    * The sweep keeps each step's ∂L/∂a_t and ∂L/∂y_t; the weight gradients, sums over time such as
    * ∂Wh = Σ_t ∂a_t h_{t−1}ᵀ, are formed afterwards in one pass (gradients.ts).
    */
@@ -111,6 +116,10 @@ export class Network implements CellContext {
     }
     if (k <= 0 || k >= T) {
       this.sweep(seq, T - 1, 0, -1, perStep, true, record);
+    } else if ((opts.truncMode ?? 'chunk') === 'chunk') {
+      for (let start = Math.floor((T - 1) / k) * k; start >= 0; start -= k) {
+        this.sweep(seq, Math.min(T, start + k) - 1, start, -1, perStep, true, record);
+      }
     } else {
       for (let tau = T - 1; tau >= 0; tau--) {
         if (seq.mask[tau] !== 1) continue;

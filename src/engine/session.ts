@@ -103,7 +103,7 @@ export class Session {
     this.task = createTask(config.task);
     const { cell, activation, hiddenSize } = config.model;
     this.net = new Network({ cell, activation, hiddenSize, inputSize: this.task.inputSize, outputSize: this.task.outputSize, head: this.task.head });
-    this.trainer = new Trainer(this.net, { optimizer: config.optimizer, clip: config.clip, truncate: config.truncate });
+    this.trainer = new Trainer(this.net, { optimizer: config.optimizer, clip: config.clip, truncate: config.truncate, truncMode: config.truncMode });
     this.batch = new Array<Sequence>(config.batch);
     this.reset();
   }
@@ -170,7 +170,7 @@ export class Session {
     // split from θ and the pass's h_{t−1} (and r ⊙ h_{t−1}) here, so the training forward pass stays untouched
     const parts = preactivationParts(net.layout, net.theta, cell, T, seq.inputs, net.ws.hs, net.ws.rh);
     const grad = new Float64Array(net.theta.length);
-    net.backward(seq, { record: true, truncate: this.config.truncate, grad });
+    net.backward(seq, { record: true, truncate: this.config.truncate, truncMode: this.config.truncMode, grad });
     const ws = net.ws;
     const rec: InspectRecord = {
       T, H, I, O, gateNames: GATES[cell],

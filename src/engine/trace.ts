@@ -1,8 +1,8 @@
 import { EngineError } from './errors';
 import { Network } from './network';
 import { weightNames } from './params';
-import { GATES } from './types';
-import type { Activation, CellKind, HeadKind, ModelShape, Sequence } from './types';
+import { GATES, TRUNC_MODES } from './types';
+import type { Activation, CellKind, HeadKind, ModelShape, Sequence, TruncMode } from './types';
 import { oneHotIndices, validateSequence } from './validate';
 
 /** The trace command's input (DESIGN.md, "The trace contract"). */
@@ -18,8 +18,10 @@ export interface TraceSpec {
   c0?: number[];
   inputs: number[][];
   targets: (number | number[] | null)[];
-  /** optional: truncated BPTT window k (Williams & Peng 1990); absent = full BPTT */
+  /** optional: truncated BPTT with k steps (Williams & Peng 1990); absent = full BPTT */
   truncate?: number;
+  /** optional: how truncation cuts — chunks of k steps (default) or a window of k steps per scored step */
+  truncMode?: TruncMode;
 }
 
 /** One step of the trace: h_t, c_t, gate values by name, y_t, p_t and ℓ_t (null if not scored). */
@@ -58,7 +60,7 @@ function vec(v: unknown, n: number, path: string): number[] {
 }
 
 /** Parses and checks a spec (unknown JSON) into a network with its weights and a sequence; throws EngineError. */
-export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?: number[]; c0?: number[]; truncate: number } {
+export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?: number[]; c0?: number[]; truncate: number; truncMode: TruncMode } {
   if (!isObj(raw)) throw new EngineError('bad-config', 'the spec must be a JSON object');
   const shape: ModelShape = {
     cell: raw.cell as CellKind,
@@ -108,18 +110,20 @@ export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?
   if (c0 && shape.cell !== 'lstm') throw new EngineError('bad-config', `only an lstm has a cell state; remove c0 for a ${shape.cell}`, 'c0');
   const truncate = raw.truncate === undefined ? 0 : num(raw.truncate, 'truncate');
   if (!Number.isInteger(truncate) || truncate < 0) throw new EngineError('bad-config', 'expected a non-negative integer (0 = full BPTT)', 'truncate');
-  return { net, seq, h0, c0, truncate };
+  const truncMode = (raw.truncMode ?? 'chunk') as TruncMode;
+  if (!TRUNC_MODES.includes(truncMode)) throw new EngineError('unknown-name', `unknown truncation mode "${String(raw.truncMode)}" (expected ${TRUNC_MODES.join(', ')})`, 'truncMode');
+  return { net, seq, h0, c0, truncate, truncMode };
 }
 
 const rows = (a: Float64Array, o: number, n: number): number[] => Array.from(a.subarray(o, o + n));
 
 /** Evaluates a trace spec: forward, full (or truncated) BPTT, everything recorded, as plain JSON-ready numbers. */
 export function runTrace(raw: unknown): TraceOutput {
-  const { net, seq, h0, c0, truncate } = parseTraceSpec(raw);
+  const { net, seq, h0, c0, truncate, truncMode } = parseTraceSpec(raw);
   const loss = net.forward(seq, h0, c0);
   if (!Number.isFinite(loss)) throw new EngineError('non-finite', `the forward pass overflowed: the loss is ${loss}; use smaller weights or inputs`);
   net.grad.fill(0);
-  net.backward(seq, { record: true, truncate });
+  net.backward(seq, { record: true, truncate, truncMode });
   const T = seq.length;
   const Hn = net.shape.hiddenSize;
   const checks: [string, Float64Array, number][] = [['the gradient', net.grad, net.grad.length], ['dh', net.ws.dhRec, T * Hn], ['dc', net.ws.dcRec, net.shape.cell === 'lstm' ? T * Hn : 0], ['dh0', net.ws.dh0, Hn]];

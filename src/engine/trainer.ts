@@ -3,7 +3,7 @@ import type { ClipConfig, ClipResult } from './clip';
 import type { Network } from './network';
 import { Optimizer } from './optim';
 import type { OptimizerConfig } from './optim';
-import type { Sequence } from './types';
+import type { Sequence, TruncMode } from './types';
 
 /** Where and what blew up when training diverged. */
 export interface Divergence {
@@ -32,8 +32,10 @@ export interface StepStats {
 export interface TrainerOptions {
   optimizer: OptimizerConfig;
   clip: ClipConfig;
-  /** truncated BPTT window k (0 = full BPTT) */
+  /** truncated BPTT: k steps (0 = full BPTT) */
   truncate: number;
+  /** how truncation cuts (default chunk): see BackwardOptions */
+  truncMode?: TruncMode;
 }
 
 /** Mini-batch gradient descent on a Network: forward, BPTT, clipping, update, with divergence checks at each stage. */
@@ -70,7 +72,7 @@ export class Trainer {
       const l = net.forward(seq);
       if (!Number.isFinite(l)) return this.diverge(this.locateForward(seq));
       loss += l;
-      net.backward(seq, { scale: 1 / B, truncate: this.options.truncate, record });
+      net.backward(seq, { scale: 1 / B, truncate: this.options.truncate, truncMode: this.options.truncMode, record });
     }
     stats.loss = loss / B;
     if (record) blockNorms(net.layout, net.grad, stats.blockNormsBefore);

@@ -5,10 +5,19 @@ export type Activation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
 /** The output head: `softmax` (cross-entropy on a class index) or `linear` (½‖y − target‖²). */
 export type HeadKind = 'softmax' | 'linear';
 
+/**
+ * How truncated BPTT with k steps cuts the error's path: `chunk` (TBPTT(k, k), Williams & Peng 1990) cuts the
+ * sequence into chunks [0, k), [k, 2k), … and stops the gradient at their boundaries — one backward sweep per chunk,
+ * O(T); `window` gives every scored step τ its own window τ−k+1…τ — one sweep per scored step, O(T·k).
+ */
+export type TruncMode = 'chunk' | 'window';
+
 /** Every cell kind. */
 export const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
 /** Every activation of the vanilla RNN. */
 export const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu', 'sigmoid', 'linear'];
+/** Every truncation mode (the first is the default). */
+export const TRUNC_MODES: readonly TruncMode[] = ['chunk', 'window'];
 /** Every output head. */
 export const HEADS: readonly HeadKind[] = ['softmax', 'linear'];
 

@@ -19,7 +19,7 @@ const PATHS: Record<string, string[]> = {
   init: ['init', 'scheme'], iscale: ['init', 'scale'], rscale: ['init', 'recurrentScale'], fbias: ['init', 'forgetBias'],
   opt: ['optimizer', 'kind'], lr: ['optimizer', 'lr'],
   clip: ['clip', 'kind'], clipAt: ['clip', 'threshold'],
-  trunc: ['truncate'], batch: ['batch'], seed: ['seed'],
+  trunc: ['truncate'], truncMode: ['truncMode'], batch: ['batch'], seed: ['seed'],
 };
 const UI_KEYS = ['speed', 'views', 'play', 'log'];
 

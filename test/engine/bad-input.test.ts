@@ -54,6 +54,7 @@ describe('normalizeConfig never throws and says what it changed', () => {
       optimizer: { kind: 'nadam', lr: 'fast', beta1: 2, beta2: -1 },
       clip: { kind: 'norm', threshold: 0 },
       truncate: 3.7,
+      truncMode: 'sliding',
       batch: '12abc',
       seed: -5,
       extra: { nested: [1] },
@@ -74,6 +75,7 @@ describe('normalizeConfig never throws and says what it changed', () => {
       [/^beta2 -1 is outside/, config.optimizer.beta2 === 0],
       [/^clipping threshold 0 is outside/, config.clip.kind === 'norm' && config.clip.threshold === 1e-3],
       [/^truncation k must be a whole number; rounded 3.7 to 4/, config.truncate === 4],
+      [/^Unknown truncation mode "sliding"; using chunk/, config.truncMode === 'chunk'],
       [/^batch size was "12abc"/, config.batch === 16],
       [/^seed -5 is outside/, config.seed === 0],
       [/^Ignored the unknown setting "extra"/, true],
@@ -237,6 +239,7 @@ describe('runTrace', () => {
     ['h0 of the wrong length', patched((s) => (s.h0 = [0, 0, 0])), 'bad-shape', /^h0: expected 2 numbers, got 3/],
     ['c0 for an rnn', patched((s) => (s.c0 = [0, 0])), 'bad-config', /^c0: only an lstm has a cell state/],
     ['a negative truncation window', patched((s) => (s.truncate = -1)), 'bad-config', /^truncate: expected a non-negative integer/],
+    ['an unknown truncation mode', patched((s) => (s.truncMode = 'sliding')), 'unknown-name', /^truncMode: unknown truncation mode "sliding" \(expected chunk, window\)/],
     ['weights so large the loss overflows', patched((s) => (W(s).by = [-1e308, 1e308, 0])), 'non-finite', /^the forward pass overflowed: the loss is Infinity/],
   ];
   it.each(cases)('rejects %s', (_name, raw, code, message) => {

@@ -54,3 +54,20 @@ export function slice(seq: Sequence, a: number, b: number, I: number, O: number,
 export function relErr(a: number, b: number, floor = 1e-3): number {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor);
 }
+
+/** ℓ_t as a function of h_t alone (0 if step t is not scored), from the head's formula written out again. */
+export function headLoss(f: Fixture, t: number, h: Float64Array): number {
+  const { net, seq } = f;
+  if (seq.mask[t] !== 1) return 0;
+  const { hiddenSize: H, outputSize: O, head } = net.shape;
+  const L = net.layout;
+  const y = new Float64Array(O);
+  for (let r = 0; r < O; r++) {
+    let s = net.theta[L.by + r];
+    for (let c = 0; c < H; c++) s += net.theta[L.why + r * H + c] * h[c];
+    y[r] = s;
+  }
+  if (head === 'linear') return y.reduce((a, v, r) => a + 0.5 * (v - seq.targets[t * O + r]) ** 2, 0);
+  const m = Math.max(...y);
+  return m + Math.log(y.reduce((a, v) => a + Math.exp(v - m), 0)) - y[seq.targets[t]];
+}

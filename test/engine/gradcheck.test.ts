@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../src/engine/types';
 import type { Activation, CellKind, HeadKind } from '../../src/engine/types';
-import { randomFixture, relErr, slice } from './fixtures';
+import { headLoss, randomFixture, relErr, slice } from './fixtures';
 import type { Fixture } from './fixtures';
 
 // Central differences: (L(θ+ε) − L(θ−ε)) / 2ε has error O(ε²·L‴) + O(u/ε); ε = 1e-5 puts both near 1e-10.
@@ -92,20 +92,3 @@ describe.each(combos)('BPTT of %s/%s agrees with central finite differences', (c
     }
   });
 });
-
-/** ℓ_t as a function of h_t alone (0 if step t is not scored), from the head's formula written out again. */
-function headLoss(f: Fixture, t: number, h: Float64Array): number {
-  const { net, seq } = f;
-  if (seq.mask[t] !== 1) return 0;
-  const { hiddenSize: H, outputSize: O, head } = net.shape;
-  const L = net.layout;
-  const y = new Float64Array(O);
-  for (let r = 0; r < O; r++) {
-    let s = net.theta[L.by + r];
-    for (let c = 0; c < H; c++) s += net.theta[L.why + r * H + c] * h[c];
-    y[r] = s;
-  }
-  if (head === 'linear') return y.reduce((a, v, r) => a + 0.5 * (v - seq.targets[t * O + r]) ** 2, 0);
-  const m = Math.max(...y);
-  return m + Math.log(y.reduce((a, v) => a + Math.exp(v - m), 0)) - y[seq.targets[t]];
-}

@@ -12,6 +12,7 @@ describe('config ↔ URL hash', () => {
       optimizer: { kind: 'rmsprop', lr: 0.003 },
       clip: { kind: 'value', threshold: 0.5 },
       truncate: 7,
+      truncMode: 'window',
       batch: 4,
       seed: 12345,
     };
@@ -47,6 +48,15 @@ describe('config ↔ URL hash', () => {
     for (const expected of [/task kind/i, /hidden size 1e\+99 is outside 1…128/, /learning rate -5 is outside/, /Unknown cell "__proto__"/, /batch size was "abc"/, /unknown link setting "evil"/, /speed "NaN"/, /unknown views/]) {
       expect(all).toMatch(expected);
     }
+  });
+
+  it('reads the truncation mode (trunc=k chunks by default, truncMode=window per loss) and repairs a hostile one', () => {
+    expect(fromHash('#trunc=20').config).toMatchObject({ truncate: 20, truncMode: 'chunk' });
+    expect(fromHash('#trunc=20&truncMode=window')).toMatchObject({ config: { truncate: 20, truncMode: 'window' }, notes: [] });
+    expect(toHash({ ...defaultConfig(), truncate: 20, truncMode: 'window' }, DEFAULT_UI)).toContain('trunc=20&truncMode=window');
+    const { config, notes } = fromHash('#trunc=20&truncMode=%3Cscript%3E');
+    expect(config.truncMode).toBe('chunk');
+    expect(notes).toEqual(['Unknown truncation mode "<script>"; using chunk.']);
   });
 
   it('leaves long user text out of the link', () => {
