@@ -1,3 +1,4 @@
+import { defaultConfig } from '../engine/config';
 import type { SessionConfig } from '../engine/config';
 import { createTask } from '../engine/tasks/create';
 import { createClient } from '../worker/client';
@@ -26,11 +27,19 @@ export interface LabActions {
   requestSurface(request: SurfaceRequest): void;
 }
 
+/** What a lab was asked to do to its run, as it happened (for labs that follow another, e.g. the comparison). */
+export type LabCommand =
+  | { type: 'play' | 'pause' | 'step' | 'reset' }
+  | { type: 'configure'; config: SessionConfig }
+  | { type: 'speed'; stepsPerSecond: number };
+
 /** One widget: its store, its worker client and the actions that tie them. */
 export interface Lab {
   store: LabStore;
   client: LabClient;
   actions: LabActions;
+  /** hears every run command the actions carry out (play, pause, step, reset, an accepted configure, speed); returns the unsubscribe */
+  onCommand(listener: (c: LabCommand) => void): () => void;
   dispose(): void;
 }
 
@@ -42,6 +51,18 @@ export interface LabOptions {
   client?: LabClient;
   /** frame scheduler, requestAnimationFrame by default */
   raf?: (cb: () => void) => unknown;
+  /** why a config cannot run, checked before it is sent (default: the task cannot be built); null = send it */
+  precheck?: (config: SessionConfig) => string | null;
+}
+
+/** The default precheck: a task the engine cannot build (empty text, a CSV with letters) is refused here, so the running run goes on. */
+function taskProblem(config: SessionConfig): string | null {
+  try {
+    createTask(config.task);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 let noticeIds = 1;
@@ -54,13 +75,21 @@ export function createLab(opts: LabOptions): Lab {
   const store = createLabStore(opts.config, opts.ui, opts.notices ?? []);
   const client = opts.client ?? createClient();
   const raf = opts.raf ?? ((cb: () => void) => requestAnimationFrame(cb));
+  const precheck = opts.precheck ?? taskProblem;
   let pending: Frame | null = null;
   let scheduled = false;
   let disposed = false;
   /** the runId the latest surface request was sent with: its answer is kept even if a new run started meanwhile */
   let surfaceRunId = -1;
+  /** the configure whose normalization notes were shown: a reset re-announces the same session without them */
+  let notesShownFor = -1;
+  const listeners = new Set<(c: LabCommand) => void>();
+  const tell = (c: LabCommand) => listeners.forEach((l) => l(c));
   const runId = () => store.getState().runId;
-  const send = (type: 'play' | 'pause' | 'step') => client.send({ type, runId: runId() });
+  const send = (type: 'play' | 'pause' | 'step') => {
+    client.send({ type, runId: runId() });
+    tell({ type });
+  };
 
   const commit = () => {
     scheduled = false;
@@ -99,8 +128,23 @@ export function createLab(opts: LabOptions): Lab {
     }
     switch (e.type) {
       case 'ready':
-        store.setState({ info: e.info, status: 'ready', config: e.info.config });
-        e.info.notes.forEach((n) => actions.notify('warning', n));
+        store.setState({ info: e.info, status: s.status === 'starting' ? 'ready' : s.status, config: e.info.config });
+        if (e.info.configRunId !== notesShownFor) {
+          notesShownFor = e.info.configRunId;
+          e.info.notes.forEach((n) => actions.notify('warning', n));
+        }
+        break;
+      case 'refused':
+        if (s.info) {
+          // the worker goes on with the previous session as this run; its 'ready' brings the config back
+          actions.notify('error', `${e.message} The previous settings run again.`);
+        } else if (configKeyOf(s.config) !== configKeyOf(defaultConfig())) {
+          // nothing ran before: fall back to the defaults rather than leave the page without a run
+          actions.notify('error', `${e.message} The default settings run instead.`);
+          actions.configure(defaultConfig());
+        } else {
+          store.setState({ status: 'error', fatal: e.message, playing: false });
+        }
         break;
       case 'frame':
         if (pending) e.frame.history = concatHistory(pending.history, e.frame.history);
@@ -127,7 +171,7 @@ export function createLab(opts: LabOptions): Lab {
     s.history.clear();
     s.metrics.clear();
     pending = null;
-    store.setState({ runId: next, status: kind === 'configure' ? 'starting' : 'ready', divergence: null, fatal: null, frame: null, step: 0, metric: null, spectral: null, output: null, playing: false, historyVersion: s.historyVersion + 1 });
+    store.setState({ runId: next, status: 'starting', divergence: null, fatal: null, frame: null, step: 0, metric: null, spectral: null, output: null, playing: false, historyVersion: s.historyVersion + 1 });
     if (kind === 'configure') client.send({ type: 'configure', runId: next, config: s.config });
     else client.send({ type: 'reset', runId: next });
     client.send({ type: 'speed', runId: next, stepsPerSecond: s.ui.speed });
@@ -146,22 +190,25 @@ export function createLab(opts: LabOptions): Lab {
     },
     togglePlay: () => (store.getState().playing ? actions.pause() : actions.play()),
     step: () => send('step'),
-    reset: () => startRun('reset', false),
+    reset: () => {
+      startRun('reset', false);
+      tell({ type: 'reset' });
+    },
     setSpeed: (stepsPerSecond) => {
       store.setState((s) => ({ ui: { ...s.ui, speed: stepsPerSecond } }));
       client.send({ type: 'speed', runId: runId(), stepsPerSecond });
+      tell({ type: 'speed', stepsPerSecond });
     },
     configure: (config) => {
-      // Refuse here what the worker would refuse (empty text, a CSV with letters), so the running run goes on.
-      try {
-        createTask(config.task);
-      } catch (e) {
-        actions.notify('error', e instanceof Error ? e.message : String(e));
+      const problem = precheck(config);
+      if (problem !== null) {
+        actions.notify('error', problem);
         return false;
       }
       const wasPlaying = store.getState().playing;
       store.setState({ config });
       startRun('configure', wasPlaying);
+      tell({ type: 'configure', config });
       return true;
     },
     select: (patch) => {
@@ -189,13 +236,20 @@ export function createLab(opts: LabOptions): Lab {
     store,
     client,
     actions,
+    onCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     dispose() {
       disposed = true;
+      listeners.clear();
       unsubscribe();
       client.dispose();
     },
   };
 }
+
+const configKeyOf = (c: SessionConfig) => JSON.stringify(c);
 
 function concatHistory(a: Frame['history'], b: Frame['history']): Frame['history'] {
   const cat = <T extends Float64Array | Uint8Array>(x: T, y: T, make: (n: number) => T): T => {

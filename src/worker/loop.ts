@@ -37,6 +37,8 @@ export const MAIN_THREAD_LOOP: LoopOptions = { sliceMs: 4, metricEveryMs: 800, s
  */
 export class SessionLoop {
   private session: Session | null = null;
+  /** what `ready` announces of the session */
+  private info: RunInfo | null = null;
   private runId = -1;
   private playing = false;
   private stepsPerSecond = 0;
@@ -101,8 +103,9 @@ export class SessionLoop {
         this.tau = cmd.tau;
         break;
       case 'ack':
+        // an ack changes nothing to show: it only lets the next frame go (a paused run then sends none)
         if (cmd.frameId === this.frameId) this.awaitingAck = false;
-        break;
+        return this.wake();
     }
     this.dirty = true;
     this.wake();
@@ -113,27 +116,36 @@ export class SessionLoop {
     try {
       session = new Session(config);
     } catch (e) {
-      // A config the engine refuses (empty text, bad CSV) leaves the current run as it was.
-      this.post({ type: 'error', runId, message: e instanceof Error ? e.message : String(e), recoverable: true }, []);
-      return;
+      // A config the engine refuses (empty text, bad CSV): the previous session goes on, as run `runId`,
+      // so that the page (already on `runId`) and the worker agree on which run is live.
+      this.post({ type: 'refused', runId, message: e instanceof Error ? e.message : String(e) }, []);
+      if (!this.session) return;
+      this.runId = runId;
+      return this.startRun();
     }
     this.session = session;
     this.runId = runId;
     this.sample = 0;
     this.tau = null;
     const { task, net } = session;
-    const info: RunInfo = {
+    this.info = {
+      configRunId: runId,
       config: session.config,
       notes: session.notes,
       task: { kind: task.kind, inputSize: task.inputSize, outputSize: task.outputSize, head: task.head, length: task.length, evalSize: task.evalSet().length },
       model: { cell: net.shape.cell, paramCount: net.theta.length, blocks: net.layout.blocks.map((b) => ({ name: b.name, rows: b.rows, cols: b.cols })) },
     };
-    this.post({ type: 'ready', runId, info }, []);
     this.startRun();
   }
 
-  /** Step 0 of the current run: fresh weights, no pending frame of an older run. */
+  /** A snapshot of what the worker runs, for tests that check page and worker agree. */
+  live(): { runId: number; step: number; config: Session['config'] | null; playing: boolean } {
+    return { runId: this.runId, step: this.session?.trainer.step ?? 0, config: this.session?.config ?? null, playing: this.playing };
+  }
+
+  /** Step 0 of the current run: fresh weights, no pending frame of an older run; announced with 'ready'. */
   private startRun(): void {
+    this.post({ type: 'ready', runId: this.runId, info: this.info! }, []);
     this.session!.reset();
     this.playing = false;
     this.awaitingAck = false;

@@ -122,8 +122,10 @@ export interface SurfaceResult {
   annealing: { path: SurfacePoints; best: number; acceptance: number } | null;
 }
 
-/** What the worker built from a configure command. */
+/** What the worker built from a configure command; announced again (same session) at the start of every run. */
 export interface RunInfo {
+  /** the run id of the configure command that built this session: the page shows `notes` once per configuration */
+  configRunId: number;
   config: SessionConfig;
   /** what normalizing the requested config changed */
   notes: string[];
@@ -133,7 +135,12 @@ export interface RunInfo {
 
 /** Worker → main thread. */
 export type WorkerEvent =
+  /** run `runId` starts at step 0 with this session (after every configure and every reset, so a reset that
+   * overtakes a configure's answer still leaves the page knowing what runs) */
   | { type: 'ready'; runId: number; info: RunInfo }
+  /** the config of run `runId` was refused; the worker's previous session (if any) goes on as run `runId`
+   * from step 0 and announces itself with 'ready' — so page and worker agree on the live run */
+  | { type: 'refused'; runId: number; message: string }
   | { type: 'frame'; runId: number; frame: Frame }
   | { type: 'diverged'; runId: number; divergence: Divergence }
   /** `recoverable`: the worker still runs (e.g. a bad config was refused); otherwise restart it */

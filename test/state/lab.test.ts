@@ -63,7 +63,7 @@ describe('createLab', () => {
     emit({ type: 'diverged', runId: 1, divergence: { step: 12, quantity: 'hidden state h at t = 3', message: 'x' } });
     expect(lab.store.getState()).toMatchObject({ status: 'diverged', playing: false, divergence: { step: 12 } });
     lab.actions.reset();
-    expect(lab.store.getState()).toMatchObject({ status: 'ready', divergence: null, runId: 2 });
+    expect(lab.store.getState()).toMatchObject({ status: 'starting', divergence: null, runId: 2 });
   });
 
   it('refuses a config the engine cannot build, with a notice, and keeps the current run', () => {

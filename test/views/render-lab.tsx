@@ -10,7 +10,7 @@ import type { Mock } from 'vitest';
 import { defaultConfig } from '../../src/engine/config';
 import type { SessionConfig } from '../../src/engine/config';
 import { LabProvider } from '../../src/state/context';
-import type { Lab, LabActions } from '../../src/state/lab';
+import type { Lab, LabActions, LabCommand } from '../../src/state/lab';
 import { createLabStore } from '../../src/state/store';
 import type { LabStore, UiSettings } from '../../src/state/store';
 import type { LabClient } from '../../src/worker/client';
@@ -31,14 +31,20 @@ export const TEST_UI: UiSettings = { speed: 0, views: ['curve', 'output'], autop
 /** A lab (real store, stub actions and client) with no rendering, for tests that render themselves. */
 export function stubLab(config: SessionConfig = defaultConfig(), ui: Partial<UiSettings> = {}): Lab & { actions: StubActions } {
   const store = createLabStore(config, { ...TEST_UI, ...ui });
+  // the run commands reach onCommand's listeners, as the real lab's do
+  const listeners = new Set<(c: LabCommand) => void>();
+  const tell = (c: LabCommand) => listeners.forEach((l) => l(c));
   const actions: StubActions = {
-    play: vi.fn(),
-    pause: vi.fn(),
+    play: vi.fn(() => tell({ type: 'play' })),
+    pause: vi.fn(() => tell({ type: 'pause' })),
     togglePlay: vi.fn(),
-    step: vi.fn(),
-    reset: vi.fn(),
-    setSpeed: vi.fn(),
-    configure: vi.fn(),
+    step: vi.fn(() => tell({ type: 'step' })),
+    reset: vi.fn(() => tell({ type: 'reset' })),
+    setSpeed: vi.fn((stepsPerSecond) => tell({ type: 'speed', stepsPerSecond })),
+    configure: vi.fn((config) => {
+      tell({ type: 'configure', config });
+      return true;
+    }),
     select: vi.fn((patch) => store.setState((s) => ({ selection: { ...s.selection, ...patch } }))),
     setUi: vi.fn((patch) => store.setState((s) => ({ ui: { ...s.ui, ...patch } }))),
     dismissNotice: vi.fn(),
@@ -47,7 +53,11 @@ export function stubLab(config: SessionConfig = defaultConfig(), ui: Partial<UiS
     requestSurface: vi.fn(),
   };
   const client: LabClient = { mode: 'in-process', send: vi.fn(), subscribe: vi.fn(() => () => {}), restart: vi.fn(), dispose: vi.fn() };
-  return { store, actions, client, dispose: vi.fn() };
+  const onCommand = (l: (c: LabCommand) => void) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  };
+  return { store, actions, client, onCommand, dispose: vi.fn() };
 }
 
 /**

@@ -170,19 +170,46 @@ describe('SessionLoop', () => {
     expect(h.frames().at(-1)!.playing).toBe(false);
   });
 
-  it('a config the engine refuses is reported and the current run goes on', () => {
+  it('a refused config is answered with refused, and the previous session goes on as the new run from step 0', () => {
     const h = harness();
-    h.send({ type: 'configure', runId: 2, config: { task: { kind: 'text', text: '' } } });
-    const err = h.events.at(-1)!;
-    expect(err.type).toBe('error');
-    if (err.type === 'error') {
-      expect(err.recoverable).toBe(true);
-      expect(err.message).toMatch(/empty|short/i);
-    }
     h.ack(h.frames()[0]);
     h.send({ type: 'step', runId: 1 });
     h.run();
-    expect(h.frames().at(-1)!.step).toBe(1);
+    h.ack(h.frames().at(-1)!);
+    const before = h.events.length;
+    h.send({ type: 'configure', runId: 2, config: { task: { kind: 'text', text: '' } } });
+    h.run();
+    const after = h.events.slice(before);
+    expect(after[0]).toMatchObject({ type: 'refused', runId: 2 });
+    expect((after[0] as { message: string }).message).toMatch(/empty|short/i);
+    // the old session, announced as run 2 (its config, its configure's run id), at step 0
+    expect(after[1]).toMatchObject({ type: 'ready', runId: 2, info: { configRunId: 1, config: { task: { kind: 'echo' } } } });
+    expect(after[2]).toMatchObject({ type: 'frame', runId: 2, frame: { step: 0 } });
+    expect(h.loop.live()).toMatchObject({ runId: 2, step: 0 });
+    // run 1's commands are now stale; run 2's work
+    h.send({ type: 'step', runId: 1 });
+    h.ack((after[2] as { frame: Frame }).frame, 2);
+    h.send({ type: 'step', runId: 2 });
+    h.run();
+    expect(h.loop.live()).toMatchObject({ runId: 2, step: 1 });
+  });
+
+  it('a refused first config leaves no run: refused, and nothing else', () => {
+    const events: WorkerEvent[] = [];
+    const loop = new SessionLoop((e) => events.push(e), { now: () => 0, schedule: (fn) => fn() });
+    loop.handle({ type: 'configure', runId: 1, config: { task: { kind: 'text', text: '' } } });
+    loop.handle({ type: 'play', runId: 1 });
+    expect(events.map((e) => e.type)).toEqual(['refused']);
+  });
+
+  it('every run start, after a configure or a reset, is announced with ready', () => {
+    const h = harness();
+    h.ack(h.frames()[0]);
+    h.send({ type: 'reset', runId: 2 });
+    h.run();
+    const ready = h.events.filter((e) => e.type === 'ready');
+    expect(ready.map((e) => e.runId)).toEqual([1, 2]);
+    expect(ready.every((e) => e.type === 'ready' && e.info.configRunId === 1)).toBe(true);
   });
 
   it('frames carry their typed arrays as transferables', () => {

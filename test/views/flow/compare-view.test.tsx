@@ -22,9 +22,6 @@ function setup(playing = false) {
     return lab;
   });
   const r = renderLab(<CompareView makeLab={makeLab} />, { config: RNN, setup: (s) => s.setState({ playing }) });
-  // the page's reset and play act on its store as the real lab's do: a new run, paused; then playing
-  r.actions.reset.mockImplementation(() => r.store.setState((s) => ({ runId: s.runId + 1, playing: false, step: 0 })));
-  r.actions.play.mockImplementation(() => r.store.setState({ playing: true }));
   return { ...r, made, opts, makeLab };
 }
 
@@ -93,35 +90,34 @@ describe('CompareView', () => {
     expect(container.querySelector('[data-cell="gru"] [data-series="c"]')).toBeNull();
   });
 
-  it("follows the page's config, its cell, its reset, play/pause and single steps", () => {
-    const { made, store } = setup();
+  it("carries out the page's commands on both extras: config (cells re-assigned), reset, play/pause, speed, each single step", () => {
+    const { made, actions } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Start comparison' }));
     const [lstm, gru] = made;
     // a new lag on the page restarts both with it
     const lag9 = { ...RNN, task: { kind: 'echo' as const, lag: 9, symbols: 3 } };
-    act(() => store.setState({ config: lag9, runId: 2 }));
+    act(() => void actions.configure(lag9));
     expect(lstm.actions.configure).toHaveBeenLastCalledWith(mirrorConfig(lag9, 'lstm'));
     expect(gru.actions.configure).toHaveBeenLastCalledWith(mirrorConfig(lag9, 'gru'));
     // the page turns LSTM: the slots become RNN and GRU
-    const asLstm = mirrorConfig(lag9, 'lstm');
-    act(() => store.setState({ config: asLstm, runId: 3 }));
+    act(() => void actions.configure(mirrorConfig(lag9, 'lstm')));
     expect(lstm.actions.configure).toHaveBeenLastCalledWith(mirrorConfig(lag9, 'rnn'));
     expect(gru.actions.configure).toHaveBeenLastCalledWith(mirrorConfig(lag9, 'gru'));
-    // the worker's normalized echo of the same config changes nothing
-    act(() => store.setState({ config: { ...asLstm } }));
-    expect(lstm.actions.configure).toHaveBeenCalledTimes(2);
-    // a reset (new run, same config)
-    act(() => store.setState({ runId: 4 }));
-    expect(lstm.actions.reset).toHaveBeenCalledTimes(2); // once when the comparison started, once now
-    act(() => store.setState({ playing: true }));
-    made.forEach((l) => expect(l.actions.play).toHaveBeenCalled());
-    act(() => store.setState({ playing: false }));
-    made.forEach((l) => expect(l.actions.pause).toHaveBeenCalled());
-    // one Step on the paused page: each extra one step behind steps once
-    act(() => store.setState({ step: 1 }));
-    made.forEach((l) => expect(l.actions.step).toHaveBeenCalledTimes(1));
-    act(() => store.setState({ step: 5 }));
-    made.forEach((l) => expect(l.actions.step).toHaveBeenCalledTimes(1));
+    act(() => actions.reset());
+    made.forEach((l) => expect(l.actions.reset).toHaveBeenCalledTimes(2)); // once when the comparison started, once now
+    act(() => actions.play());
+    made.forEach((l) => expect(l.actions.play).toHaveBeenCalledTimes(1));
+    act(() => actions.pause());
+    made.forEach((l) => expect(l.actions.pause).toHaveBeenCalledTimes(1));
+    act(() => actions.setSpeed(7));
+    made.forEach((l) => expect(l.actions.setSpeed).toHaveBeenLastCalledWith(7));
+    // three Steps on the page are three Steps of each, whatever the counters say
+    act(() => [1, 2, 3].forEach(() => actions.step()));
+    made.forEach((l) => expect(l.actions.step).toHaveBeenCalledTimes(3));
+    // after Stop the extras no longer follow
+    fireEvent.click(screen.getByRole('button', { name: 'Stop comparison' }));
+    act(() => actions.step());
+    made.forEach((l) => expect(l.actions.step).toHaveBeenCalledTimes(3));
   });
 
   it('disposes the extra labs on Stop and on unmount', () => {

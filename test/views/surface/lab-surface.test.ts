@@ -36,6 +36,6 @@ describe('requestSurface', () => {
     const result = computeSurface(REQ);
     emit({ type: 'surface', runId: 1, result });
     expect(lab.store.getState().surface).toBe(result);
-    expect(lab.store.getState()).toMatchObject({ runId: 2, staleFramesDropped: 0, status: 'ready' });
+    expect(lab.store.getState()).toMatchObject({ runId: 2, staleFramesDropped: 0, status: 'starting' });
   });
 });
