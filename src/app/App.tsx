@@ -3,24 +3,28 @@ import type { Lab } from '../state/lab';
 import { Controls } from '../views/controls/Controls';
 import { Notices } from '../views/Notices';
 import { StatusBar } from '../views/StatusBar';
-import { Suspense } from 'react';
 import { useLab } from '../state/context';
 import { Panel } from '../views/Panel';
 import { ViewPicker } from '../views/ViewPicker';
+import { AppBoundary } from './AppBoundary';
 import { VIEWS } from './views';
+import type { ViewEntry } from './views';
+import { ViewSlot } from './ViewSlot';
 import { useHashSync } from './useHashSync';
 import { useKeyboard } from './useKeyboard';
 
-/** The lab page: header with playback, settings on the side, views in a grid that later views join. */
-export function App({ lab }: { lab: Lab }) {
+/** The lab page: header with playback, settings on the side, views in a grid that later views join. `views`: the registry (tests pass their own). */
+export function App({ lab, views = VIEWS }: { lab: Lab; views?: ViewEntry[] }) {
   return (
-    <LabProvider lab={lab}>
-      <Shell />
-    </LabProvider>
+    <AppBoundary>
+      <LabProvider lab={lab}>
+        <Shell views={views} />
+      </LabProvider>
+    </AppBoundary>
   );
 }
 
-function Shell() {
+function Shell({ views }: { views: ViewEntry[] }) {
   useHashSync();
   useKeyboard();
   const shown = useLab((s) => s.ui.views);
@@ -39,11 +43,9 @@ function Shell() {
         </aside>
         <main className="app-views">
           <ViewPicker />
-          {VIEWS.filter((v) => shown.includes(v.id)).map(({ id, title, Component, wide }) => (
-            <Panel key={id} id={id} title={title} wide={wide} live={id === 'compare'}>
-              <Suspense fallback={<p className="view-empty">Loading the view…</p>}>
-                <Component />
-              </Suspense>
+          {views.filter((v) => shown.includes(v.id)).map((v) => (
+            <Panel key={v.id} id={v.id} title={v.title} wide={v.wide} live={v.id === 'compare'}>
+              <ViewSlot entry={v} />
             </Panel>
           ))}
         </main>

@@ -1,30 +1,35 @@
-import { lazy } from 'react';
 import type { ComponentType } from 'react';
 import type { ViewId } from '../state/store';
 import { TaskOutput } from '../views/output/TaskOutput';
 import { TrainingCurve } from '../views/curve/TrainingCurve';
 
-/** A view the page can show: its id (as in the URL's `views=`), its panel title, and the component (no props). */
+/** A view's code, loaded when first shown (and again when "Reload this view" retries a failed load). */
+export type ViewLoader = () => Promise<{ default: ComponentType }>;
+
+/** A view the page can show: its id (as in the URL's `views=`), its panel title, and the component (no props) or its loader. */
 export interface ViewEntry {
   id: ViewId;
   title: string;
-  Component: ComponentType;
+  view: { Component: ComponentType } | { load: ViewLoader };
   /** wide views span the whole row of the grid */
   wide?: boolean;
 }
 
+/** The named export of a lazily loaded module, as React.lazy wants it. */
+const load = <M,>(importer: () => Promise<M>, pick: (m: M) => ComponentType): { load: ViewLoader } => ({ load: () => importer().then((m) => ({ default: pick(m) })) });
+
 /**
- * Every view the lab page can mount, in page order. The teaching views are lazy-loaded
- * (`lazy(() => import(…))`) so the first load stays small; the page wraps them in <Suspense>.
+ * Every view the lab page can mount, in page order. The teaching views are loaded when first shown so the
+ * first load stays small; ViewSlot wraps each in its error boundary and <Suspense>.
  */
 export const VIEWS: ViewEntry[] = [
-  { id: 'curve', title: 'Training curve', Component: TrainingCurve },
-  { id: 'output', title: 'What the network does', Component: TaskOutput },
+  { id: 'curve', title: 'Training curve', view: { Component: TrainingCurve } },
+  { id: 'output', title: 'What the network does', view: { Component: TaskOutput } },
   // teaching views: one line each, below this comment
-  { id: 'unroll', title: 'Unrolled through time', Component: lazy(() => import('../views/unroll/UnrollView').then((m) => ({ default: m.UnrollView }))), wide: true },
-  { id: 'flow', title: 'Vanishing and exploding gradients', Component: lazy(() => import('../views/flow/GradientFlowView').then((m) => ({ default: m.GradientFlowView }))), wide: true },
-  { id: 'gates', title: 'Inside the gates', Component: lazy(() => import('../views/gates/GatesView').then((m) => ({ default: m.GatesView }))), wide: true },
-  { id: 'formulas', title: "The equations, with today's numbers", Component: lazy(() => import('../views/formulas/FormulasView').then((m) => ({ default: m.FormulasView }))), wide: true },
-  { id: 'surface', title: 'The error surface and its cliff', Component: lazy(() => import('../views/surface/ErrorSurfaceView').then((m) => ({ default: m.ErrorSurfaceView }))), wide: true },
-  { id: 'compare', title: 'RNN, LSTM and GRU side by side', Component: lazy(() => import('../views/flow/CompareView').then((m) => ({ default: m.CompareView }))), wide: true },
+  { id: 'unroll', title: 'Unrolled through time', view: load(() => import('../views/unroll/UnrollView'), (m) => m.UnrollView), wide: true },
+  { id: 'flow', title: 'Vanishing and exploding gradients', view: load(() => import('../views/flow/GradientFlowView'), (m) => m.GradientFlowView), wide: true },
+  { id: 'gates', title: 'Inside the gates', view: load(() => import('../views/gates/GatesView'), (m) => m.GatesView), wide: true },
+  { id: 'formulas', title: "The equations, with today's numbers", view: load(() => import('../views/formulas/FormulasView'), (m) => m.FormulasView), wide: true },
+  { id: 'surface', title: 'The error surface and its cliff', view: load(() => import('../views/surface/ErrorSurfaceView'), (m) => m.ErrorSurfaceView), wide: true },
+  { id: 'compare', title: 'RNN, LSTM and GRU side by side', view: load(() => import('../views/flow/CompareView'), (m) => m.CompareView), wide: true },
 ];
