@@ -1,6 +1,8 @@
 import { CONFIG_LIMITS } from '../../engine/config';
 import { OPTIMIZERS } from '../../engine/optim';
 import type { OptimizerKind } from '../../engine/optim';
+import { TRUNC_MODES } from '../../engine/types';
+import type { TruncMode } from '../../engine/types';
 import { useLab, useLabActions } from '../../state/context';
 import { NumberField, SelectField } from './fields';
 
@@ -8,6 +10,11 @@ const OPT_NAMES: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD + 
 type ClipKind = 'none' | 'norm' | 'value';
 const CLIP_KINDS: readonly ClipKind[] = ['none', 'norm', 'value'];
 const CLIP_NAMES: Record<ClipKind, string> = { none: 'none', norm: 'by global norm', value: 'by value' };
+const TRUNC_NAMES: Record<TruncMode, string> = { chunk: 'chunks of k', window: 'window of k per loss' };
+/** One sentence per truncation mode, both shown under the select. */
+const TRUNC_HINT =
+  'Chunks of k: the sequence is cut every k steps and no error crosses a cut, one backward pass per chunk (as fast as full BPTT). ' +
+  'Window of k: every loss sends its error back exactly k steps, one backward pass per scored step (about k times slower).';
 
 /** How it learns: optimizer, learning rate, clipping, truncated BPTT, batch, seed. */
 export function TrainingSettings() {
@@ -25,6 +32,7 @@ export function TrainingSettings() {
       <SelectField label="Gradient clipping" value={clip.kind} options={CLIP_KINDS} names={CLIP_NAMES} onChange={(kind: ClipKind) => set({ clip: kind === 'none' ? { kind } : { kind, threshold } })} />
       {clip.kind !== 'none' && <NumberField label="Clipping threshold" value={clip.threshold} limit={L.clipThreshold} step={0.1} onCommit={(t) => set({ clip: { kind: clip.kind, threshold: t } })} />}
       <NumberField label="Truncated BPTT k" value={config.truncate} limit={L.truncate} hint="0 = full BPTT." onCommit={(truncate) => set({ truncate })} />
+      {config.truncate > 0 && <SelectField label="Truncation" value={config.truncMode} options={TRUNC_MODES} names={TRUNC_NAMES} hint={TRUNC_HINT} onChange={(truncMode: TruncMode) => set({ truncMode })} />}
       <NumberField label="Batch size" value={config.batch} limit={L.batch} onCommit={(batch) => set({ batch })} />
       <NumberField label="Seed" value={config.seed} limit={L.seed} onCommit={(seed) => set({ seed })} />
     </fieldset>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { InspectRecord } from '../../engine/session';
 import type { TaskMetric } from '../../engine/tasks/task';
-import type { CellKind } from '../../engine/types';
+import type { CellKind, TruncMode } from '../../engine/types';
 import type { Divergence } from '../../engine/trainer';
 import type { PointRing, TrainingHistory } from '../../state/history';
 import type { LabState } from '../../state/store';
@@ -20,6 +20,7 @@ export interface ColumnData {
   cell: CellKind;
   activation: string;
   truncate: number;
+  truncMode: TruncMode;
   record: InspectRecord | null;
   history: TrainingHistory;
   version: number;
@@ -35,6 +36,7 @@ export function selectColumn(s: LabState): ColumnData {
     cell: s.config.model.cell,
     activation: s.config.model.activation,
     truncate: s.config.truncate,
+    truncMode: s.config.truncMode,
     record: s.frame?.record ?? null,
     history: s.history,
     version: s.historyVersion,
@@ -51,7 +53,7 @@ export function CompareColumn({ data, own, axes, flowDomain, width }: { data: Co
   // history and metrics are mutated in place: this versioned handle is a new object exactly when they changed
   const series = useMemo(() => ({ history, metrics, metric, version }), [history, metrics, metric, version]);
   const curve = useMemo(() => buildMiniCurve(series, axes, width), [series, axes, width]);
-  const profile = useMemo(() => (record ? buildProfile(record, width, data.truncate, { height: 200, yDomain: flowDomain }) : null), [record, width, data.truncate, flowDomain]);
+  const profile = useMemo(() => (record ? buildProfile(record, width, data.truncate, data.truncMode, { height: 200, yDomain: flowDomain }) : null), [record, width, data.truncate, data.truncMode, flowDomain]);
   const title = CELL_TITLES[data.cell] + (data.cell === 'rnn' ? ` (${data.activation})` : '');
   const fit = profile?.h.fit ?? null;
   return (

@@ -58,7 +58,7 @@ export function GradientFlowView() {
   const width = useElementWidth(main, FLOW_FALLBACK_WIDTH);
   const tauId = useId();
 
-  const profile = useMemo(() => (record ? buildProfile(record, width, config.truncate) : null), [record, width, config.truncate]);
+  const profile = useMemo(() => (record ? buildProfile(record, width, config.truncate, config.truncMode) : null), [record, width, config.truncate, config.truncMode]);
   // history is mutated in place: `version` says when it changed
   const strip = useMemo(() => ({ model: buildHistory(history, config.clip, width), version }), [history, config.clip, width, version]);
   const scored = useMemo(() => (record ? scoredSteps(record.mask) : []), [record]);
@@ -77,6 +77,7 @@ export function GradientFlowView() {
     ...(strip.model.clipped.length > 0 ? [{ label: 'after clipping', className: 'flow-after', dashed: true }] : []),
     ...(strip.model.thresholdY !== null ? [{ label: 'clipping threshold', className: 'flow-threshold-swatch', dashed: true }] : []),
   ];
+  const truncWords = config.truncMode === 'chunk' ? `chunks of ${config.truncate} steps: from the start of τ's chunk to τ` : `a window of ${config.truncate} steps per loss, ending at τ`;
   const tauValue = tauSel === null ? '' : String(tauSel);
   const aria = profile && record ? `Gradient flow from τ = ${record.tau}: ‖∂ℓτ/∂hk‖ is ${formatNorm(record.flowH[record.tau])} at k = ${record.tau} and ${formatNorm(record.flowH[0])} at k = 0. ${hText}` : '';
 
@@ -127,7 +128,7 @@ export function GradientFlowView() {
               />
               {profile.window && (
                 <p className="flow-note">
-                  Shaded: the {config.truncate} steps k = {profile.window.from}…{profile.window.to} that truncated BPTT trains on; the error beyond never reaches the weights.
+                  Shaded: the {profile.window.to - profile.window.from + 1} steps k = {profile.window.from}…{profile.window.to} that truncated BPTT trains on ({truncWords}); the error beyond never reaches the weights.
                 </p>
               )}
               <Scrubber T={record.T} labels={record.inputLabels} />

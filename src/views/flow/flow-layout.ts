@@ -5,6 +5,7 @@
  */
 import { scaleLog } from 'd3-scale';
 import type { ScaleLogarithmic } from 'd3-scale';
+import type { TruncMode } from '../../engine/types';
 import type { Tick } from '../chart/Axis';
 import { formatValue } from '../chart/format';
 
@@ -177,11 +178,12 @@ export function clipIndices(clipped: ArrayLike<number>, n: number): number[] {
 }
 
 /**
- * The steps of the profile that truncated BPTT with window `truncate` trains on: ℓ_τ flows back through
- * k = τ, τ−1, …, τ−truncate+1 only (Williams & Peng's BPTT(h)). Null for full BPTT (0) or a window that
- * covers the whole profile (truncate > τ).
+ * The steps of the profile that ℓ_τ's error trains on under truncated BPTT with `truncate` steps (Williams & Peng
+ * 1990): `chunk` (TBPTT(k, k)) from the start of τ's chunk, ⌊τ/k⌋·k, to τ; `window` (BPTT(h)) k = τ, τ−1, …,
+ * τ−truncate+1. Null for full BPTT (0) or when the steps reach back to 0 (nothing of the profile is cut off).
  */
-export function truncationWindow(tau: number, truncate: number): { from: number; to: number } | null {
-  if (!(truncate > 0) || truncate > tau) return null;
-  return { from: tau - truncate + 1, to: tau };
+export function truncationWindow(tau: number, truncate: number, mode: TruncMode): { from: number; to: number } | null {
+  if (!(truncate > 0)) return null;
+  const from = mode === 'chunk' ? Math.floor(tau / truncate) * truncate : tau - truncate + 1;
+  return from > 0 ? { from, to: tau } : null;
 }

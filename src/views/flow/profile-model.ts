@@ -6,6 +6,7 @@
 import { line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
+import type { TruncMode } from '../../engine/types';
 import type { Tick } from '../chart/Axis';
 import type { StepFactor } from './flow-layout';
 import { logDomain, logScale, logTicks, logY, stepFactor, truncationWindow } from './flow-layout';
@@ -94,7 +95,7 @@ export interface ProfileModel {
   h: ProfileLine;
   /** through the LSTM's cell state; null for other cells */
   c: ProfileLine | null;
-  /** the trained window of truncated BPTT as a pixel band [x of k = τ − trunc + 1 minus half a step, x(τ)], or null */
+  /** the steps truncated BPTT trains ℓ_τ on (truncationWindow) as a pixel band [x(τ), x(from) plus half a step], or null */
   window: { from: number; to: number; x0: number; x1: number } | null;
 }
 
@@ -107,15 +108,16 @@ export interface FlowRecord {
 
 /**
  * Lays out the profile of `rec` in a box `width` wide. `yDomain` forces a shared log axis (the comparison
- * view); by default it covers this record's positive values. `truncate` is the run's BPTT window (0 = full).
+ * view); by default it covers this record's positive values. `truncate` is the run's truncation k (0 = full BPTT),
+ * `truncMode` how it cuts.
  */
-export function buildProfile(rec: FlowRecord, width: number, truncate: number, opts: { height?: number; yDomain?: [number, number] } = {}): ProfileModel {
+export function buildProfile(rec: FlowRecord, width: number, truncate: number, truncMode: TruncMode, opts: { height?: number; yDomain?: [number, number] } = {}): ProfileModel {
   const box = profileBox(width, opts.height);
   const tau = rec.tau;
   const hasC = rec.flowC.length > 0;
   const x = stepAxis(tau, box);
   const y = logScale(opts.yDomain ?? logDomain(hasC ? [rec.flowH, rec.flowC] : [rec.flowH]), box.bottom, box.top);
-  const win = truncationWindow(tau, truncate);
+  const win = truncationWindow(tau, truncate, truncMode);
   const step = Math.abs(x(0) - x(1));
   return {
     box,

@@ -43,6 +43,7 @@ export function FormulasView() {
 const FormulasBody = memo(function FormulasBody({ record, playing }: { record: InspectRecord; playing: boolean }) {
   const activation = useLab((s) => s.config.model.activation);
   const truncate = useLab((s) => s.config.truncate);
+  const truncMode = useLab((s) => s.config.truncMode);
   const rho = useLab((s) => s.spectral?.find((x) => x.name === 'Whh')?.radius ?? null);
   const sel = useLab((s) => s.selection);
   const actions = useLabActions();
@@ -55,8 +56,8 @@ const FormulasBody = memo(function FormulasBody({ record, playing }: { record: I
   const t = sel.t === null ? T - 1 : Math.min(sel.t, T - 1);
   const unit = Math.min(sel.unit, H - 1);
   const formulas = useMemo(
-    () => buildFormulas({ rec: record, activation, t, unit, rho, truncate }),
-    [record, activation, t, unit, rho, truncate],
+    () => buildFormulas({ rec: record, activation, t, unit, rho, truncate, truncMode }),
+    [record, activation, t, unit, rho, truncate, truncMode],
   );
 
   const onOver = (e: MouseEvent<HTMLDivElement>) => {

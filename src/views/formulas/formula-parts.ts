@@ -3,7 +3,7 @@
  * the record's numbers into hoverable TeX numbers, and small TeX helpers.
  */
 import type { InspectRecord } from '../../engine/session';
-import type { Activation } from '../../engine/types';
+import type { Activation, TruncMode } from '../../engine/types';
 import { formatNumber, shownPrecision, sym, texNumber } from './formulas-tex';
 import type { Highlight } from './formulas-tex';
 
@@ -50,8 +50,9 @@ export interface FormulaContext {
   t: number;
   unit: number;
   rho: number | null;
-  /** training's truncated-BPTT window k (0 = full) */
+  /** training's truncated-BPTT k (0 = full) and how it cuts (chunks of k, or a window of k per loss) */
   truncate: number;
+  truncMode: TruncMode;
 }
 
 /** The numbers of one formula's substitution, each becoming a hoverable TeX number and a table row. */

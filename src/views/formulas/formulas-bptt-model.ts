@@ -100,7 +100,7 @@ function jacobianFormula(cell: CellKind, ctx: FormulaContext): Formula {
 }
 
 function backwardFormula(cell: CellKind, ctx: FormulaContext): Formula {
-  const { rec, t, unit: j, truncate } = ctx;
+  const { rec, t, unit: j, truncate, truncMode } = ctx;
   const v = backwardStep(rec, t, j);
   const nb = new Numbers();
   const dhLhs = sym('dh', `\\frac{\\partial L}{\\partial h_{${t}}}[${j}]`);
@@ -115,7 +115,10 @@ function backwardFormula(cell: CellKind, ctx: FormulaContext): Formula {
   }
   nb.text('W_hy, W_h·', 'not streamed', 'Whh');
   const notes = [`The recorded ∂L/∂h_t is the total of both terms; splitting it needs W_hy and W_h·, which are not streamed.`];
-  if (!full) notes.push(`Training truncates BPTT to k = ${truncate} steps, so these are the truncated gradients${cell === 'lstm' ? ' (each window restarts the recursion, so it is not checked here)' : ''}.`);
+  if (!full) {
+    const how = truncMode === 'chunk' ? `chunks of k = ${truncate} steps (chunks start at steps 0, ${truncate}, ${2 * truncate}, …)` : `a window of k = ${truncate} steps per loss`;
+    notes.push(`Training truncates BPTT to ${how}, so these are the truncated gradients${cell === 'lstm' ? ` (each ${truncMode === 'chunk' ? 'chunk' : 'window'} restarts the recursion, so it is not checked here)` : ''}.`);
+  }
   return { id: 'backward', title: cell === 'lstm' ? 'The backward step: ∂L/∂h_t and ∂L/∂c_t' : 'The backward step: ∂L/∂h_t', symbolic: backwardTex(cell), numeric: `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`, rows: nb.rows, check: chk, note: notes.join(' ') };
 }
 

@@ -1,4 +1,5 @@
 import type { InspectRecord } from '../../engine/session';
+import type { TruncMode } from '../../engine/types';
 import { ChainArrows } from './ChainArrows';
 import type { LitSet } from './StepColumn';
 import { StepColumn } from './StepColumn';
@@ -24,6 +25,7 @@ export function UnrollFigure(props: {
   p: number;
   backward: boolean;
   truncate: number;
+  truncMode: TruncMode;
   tau: number;
   lit: LitSet;
   recurrentName: string;
@@ -66,7 +68,7 @@ export function UnrollFigure(props: {
           </text>
         </g>
         {curCx !== undefined && <rect className="current-band" x={curCx - colW / 2 + 2} y={22} width={colW - 4} height={rows.height - 26} rx={6} />}
-        {props.backward && <TruncationBand geom={geom} tau={props.tau} k={props.truncate} opacity={p} />}
+        {props.backward && <TruncationBand geom={geom} tau={props.tau} k={props.truncate} mode={props.truncMode} opacity={p} />}
         <g className="init-node" opacity={p} transform={`translate(${initCx.toFixed(2)},0)`}>
           {start === 0 ? (
             <g data-tip="init">

@@ -26,7 +26,7 @@ export const UNROLL_MS = 700;
 export const STEP_MS = 450;
 
 /**
- * §1 of the lecture: the recurrent network folded (one cell, a loop) and unrolled through time (T copies sharing one
+ * The recurrent network folded (one cell, a loop) and unrolled through time (T copies sharing one
  * W_hh), the forward pass filling in step by step, and backpropagation through time as arrows whose width is the
  * actual ‖∂L/∂h_t‖ of the inspected sequence, with the window truncated BPTT keeps.
  */
@@ -41,6 +41,7 @@ function UnrollBody({ record: r }: { record: InspectRecord }) {
   const unit = useLab((s) => s.selection.unit);
   const highlight = useLab((s) => s.selection.highlight);
   const truncate = useLab((s) => s.config.truncate);
+  const truncMode = useLab((s) => s.config.truncMode);
   const { select } = useLabActions();
   const reduced = useReducedMotion();
   const [unrolled, setUnrolled] = useState(true);
@@ -143,6 +144,7 @@ function UnrollBody({ record: r }: { record: InspectRecord }) {
             p={p}
             backward={backward}
             truncate={truncate}
+            truncMode={truncMode}
             tau={tau}
             lit={lit}
             recurrentName={recurrent}

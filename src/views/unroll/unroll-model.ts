@@ -1,5 +1,6 @@
 import { interpolateInferno } from 'd3-scale-chromatic';
 import type { InspectRecord } from '../../engine/session';
+import type { TruncMode } from '../../engine/types';
 import { divergingScale, maxAbs } from '../kit/colors';
 import type { ColorScale } from '../kit/colors';
 import { logPosition, normRange } from './unroll-layout';
@@ -48,12 +49,13 @@ export function tauFor(mask: ArrayLike<number>, t: number): number {
 }
 
 /**
- * The steps that receive ℓ_τ's error under truncated BPTT with window k (Williams & Peng: τ−k+1 … τ), or null for
- * full BPTT (k = 0) or no τ. `cut` says whether earlier steps exist that the error does not reach.
+ * The steps that receive ℓ_τ's error under truncated BPTT with k steps (Williams & Peng 1990): chunks of k, from
+ * the start of τ's chunk ⌊τ/k⌋·k to τ; a window of k, τ−k+1 … τ. Null for full BPTT (k = 0) or no τ. `cut` says
+ * whether earlier steps exist that the error does not reach.
  */
-export function truncationSpan(tau: number, k: number): { from: number; to: number; cut: boolean } | null {
+export function truncationSpan(tau: number, k: number, mode: TruncMode): { from: number; to: number; cut: boolean } | null {
   if (!(k > 0) || tau < 0) return null;
-  const from = Math.max(0, tau - k + 1);
+  const from = mode === 'chunk' ? Math.floor(tau / k) * k : Math.max(0, tau - k + 1);
   return { from, to: tau, cut: from > 0 };
 }
 

@@ -115,11 +115,22 @@ describe('spikes and clipping marks', () => {
 });
 
 describe('truncationWindow', () => {
-  it('covers τ back to τ − k + 1, and nothing for full BPTT or a window longer than the profile', () => {
-    expect(truncationWindow(11, 4)).toEqual({ from: 8, to: 11 });
-    expect(truncationWindow(11, 11)).toEqual({ from: 1, to: 11 });
-    expect(truncationWindow(11, 12)).toBeNull();
-    expect(truncationWindow(11, 0)).toBeNull();
+  it('window: covers τ back to τ − k + 1, and nothing for full BPTT or a window longer than the profile', () => {
+    expect(truncationWindow(11, 4, 'window')).toEqual({ from: 8, to: 11 });
+    expect(truncationWindow(11, 11, 'window')).toEqual({ from: 1, to: 11 });
+    expect(truncationWindow(11, 12, 'window')).toBeNull();
+    expect(truncationWindow(11, 0, 'window')).toBeNull();
+  });
+
+  it('chunk: covers τ back to the start of its chunk ⌊τ/k⌋·k, and nothing for full BPTT or τ in the first chunk', () => {
+    expect(truncationWindow(11, 4, 'chunk')).toEqual({ from: 8, to: 11 });
+    expect(truncationWindow(10, 4, 'chunk')).toEqual({ from: 8, to: 10 });
+    expect(truncationWindow(12, 4, 'chunk')).toEqual({ from: 12, to: 12 });
+    expect(truncationWindow(11, 5, 'chunk')).toEqual({ from: 10, to: 11 });
+    expect(truncationWindow(11, 11, 'chunk')).toEqual({ from: 11, to: 11 });
+    expect(truncationWindow(11, 12, 'chunk')).toBeNull();
+    expect(truncationWindow(3, 4, 'chunk')).toBeNull();
+    expect(truncationWindow(11, 0, 'chunk')).toBeNull();
   });
 });
 

@@ -90,7 +90,15 @@ describe('GradientFlowView: the profile', () => {
     const w = container.querySelector('.flow-window')!;
     expect(w).toHaveAttribute('data-from', '8');
     expect(w).toHaveAttribute('data-to', '11');
-    expect(screen.getByText(/the 4 steps k = 8…11 that truncated BPTT trains on/)).toBeInTheDocument();
+    expect(screen.getByText(/the 4 steps k = 8…11 that truncated BPTT trains on \(chunks of 4 steps: from the start of τ's chunk to τ\)/)).toBeInTheDocument();
+  });
+
+  it('names the window mode and shades its window', () => {
+    const { container } = show(linearRnn(0.5, { truncate: 5, truncMode: 'window' }));
+    const w = container.querySelector('.flow-window')!;
+    expect(w).toHaveAttribute('data-from', '7');
+    expect(w).toHaveAttribute('data-to', '11');
+    expect(screen.getByText(/the 5 steps k = 7…11 that truncated BPTT trains on \(a window of 5 steps per loss, ending at τ\)/)).toBeInTheDocument();
   });
 
   it('offers the scored steps as τ and re-inspects through select({ tau })', () => {

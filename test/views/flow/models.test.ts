@@ -6,7 +6,7 @@ import { linearRnn, pathPoints } from './flow-fixtures';
 
 describe('buildProfile', () => {
   const rec = linearRnn(0.5).inspect(0);
-  const m = buildProfile(rec, 560, 0);
+  const m = buildProfile(rec, 560, 0, 'chunk');
 
   it('puts τ at the left edge and step 0 at the right: x(k) = 66 + 476·(11 − k)/11 in a 560 px box', () => {
     expect(m.box).toMatchObject({ left: 66, right: 542, top: 14, bottom: 210 });
@@ -32,7 +32,7 @@ describe('buildProfile', () => {
   });
 
   it('rises for s = 1.5', () => {
-    const up = buildProfile(linearRnn(1.5).inspect(0), 560, 0);
+    const up = buildProfile(linearRnn(1.5).inspect(0), 560, 0, 'chunk');
     const pts = pathPoints(up.h.path);
     // k = 0 (right) is higher on screen (smaller y) than k = τ (left)
     expect(pts[0][1]).toBeLessThan(pts[11][1]);
@@ -41,27 +41,29 @@ describe('buildProfile', () => {
 
   it('marks zeros on the floor instead of drawing them, and shades the truncated-BPTT window', () => {
     const z = { tau: 4, flowH: Float64Array.from([0, 0.01, NaN, 0.1, 1]), flowC: new Float64Array(0) };
-    const pm = buildProfile(z, 560, 2);
+    const pm = buildProfile(z, 560, 2, 'window');
     expect(pm.h.zeros).toEqual([0, 2]);
     expect(pm.h.path.split('M')).toHaveLength(3); // two segments: k = 1 alone, then k = 3…4
     // window k = 3…4: from x(4) = 66 to half a step (119/2) right of x(3) = 185, i.e. 244.5
     expect(pm.window).toEqual({ from: 3, to: 4, x0: 66, x1: 244.5 });
+    // chunks of 2: τ = 4 starts its own chunk, so only k = 4 itself is trained on
+    expect(buildProfile(z, 560, 2, 'chunk').window).toMatchObject({ from: 4, to: 4 });
     expect(nearestK(pm, 200)).toBe(3);
     expect(nearestK(pm, 9999)).toBe(0);
   });
 
   it('crosses values below a forced floor instead of drawing a fake level line on it', () => {
     const deep = { tau: 3, flowH: Float64Array.from([1e-20, 1e-15, 1e-3, 1]), flowC: new Float64Array(0) };
-    const pm = buildProfile(deep, 560, 0, { yDomain: [1e-12, 1] });
+    const pm = buildProfile(deep, 560, 0, 'chunk', { yDomain: [1e-12, 1] });
     expect(pm.h.zeros).toEqual([0, 1]);
     expect(pathPoints(pm.h.path)).toHaveLength(2);
     // the default domain keeps the top 12 decades: [1e-12, 1] here too
-    expect(buildProfile(deep, 560, 0).y.domain()).toEqual([1e-12, 1]);
+    expect(buildProfile(deep, 560, 0, 'chunk').y.domain()).toEqual([1e-12, 1]);
   });
 
   it('shares a forced y domain and draws the LSTM cell-state profile', () => {
     const rec2 = { tau: 2, flowH: Float64Array.from([0.1, 0.1, 1]), flowC: Float64Array.from([1, 10, 10]) };
-    const pm = buildProfile(rec2, 560, 0, { yDomain: [1e-4, 100] });
+    const pm = buildProfile(rec2, 560, 0, 'chunk', { yDomain: [1e-4, 100] });
     expect(pm.y.domain()).toEqual([1e-4, 100]);
     expect(pathPoints(pm.c!.path)[1][1]).toBeCloseTo(210 - (196 / 6) * 5, 2);
   });

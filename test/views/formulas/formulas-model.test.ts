@@ -71,7 +71,7 @@ describe('buildFormulas', () => {
   it.each(cases)('typesets every %s (%s, %s head) formula at every step without a TeX error, with known highlight names only', (cell, activation, head) => {
     const { rec } = recordFor(configFor(cell, { activation, head }));
     for (let t = 0; t < rec.T; t++) {
-      for (const f of buildFormulas({ rec, activation, t, unit: rec.H - 1, rho: 1.05, truncate: 0 })) {
+      for (const f of buildFormulas({ rec, activation, t, unit: rec.H - 1, rho: 1.05, truncate: 0, truncMode: 'chunk' })) {
         const html = typeset(f.symbolic) + (f.numeric ? typeset(f.numeric) : '');
         const names = Array.from(html.matchAll(/data-sym="([^"]*)"/g), (m) => m[1]);
         expect(names.every((n) => (HIGHLIGHTS as readonly string[]).includes(n))).toBe(true);
@@ -90,7 +90,7 @@ describe('buildFormulas', () => {
     const { rec } = recordFor(configFor(cell));
     for (let t = 0; t < rec.T; t++) {
       for (let j = 0; j < rec.H; j++) {
-        for (const f of buildFormulas({ rec, activation: 'tanh', t, unit: j, rho: null, truncate: 0 })) {
+        for (const f of buildFormulas({ rec, activation: 'tanh', t, unit: j, rho: null, truncate: 0, truncMode: 'chunk' })) {
           const all = [f.check, ...(f.checks ?? [])].filter((c) => c !== null);
           if (!(f.id in counts)) continue;
           expect(all).toHaveLength(counts[f.id]);
@@ -107,7 +107,7 @@ describe('buildFormulas', () => {
       for (let j = 0; j < rec.H && !found; j++) {
         if (rec.h[t * rec.H + j] !== 0) continue;
         found = true;
-        const hidden = buildFormulas({ rec, activation: 'relu', t, unit: j, rho: null, truncate: 0 })[0];
+        const hidden = buildFormulas({ rec, activation: 'relu', t, unit: j, rho: null, truncate: 0, truncMode: 'chunk' })[0];
         // the streamed pre-activation is shown as it is (≤ 0), ReLU of it is 0 and agrees with the record
         const R = rec.H;
         const a = rec.preX[t * R + j] + rec.preH[t * R + j] + rec.preB[j];
@@ -115,7 +115,7 @@ describe('buildFormulas', () => {
         expect(hidden.numeric).toContain(`\\operatorname{ReLU}(\\htmlData{n=3}{${texNumber(a)}}) = \\htmlData{sym=h,n=4}{0}`);
         expect(hidden.check).toMatchObject({ recomputed: 0, recorded: 0, agree: true });
         // a record without the parts falls back to saying a ≤ 0 rather than inventing one
-        const bare = buildFormulas({ rec: { ...rec, preX: new Float64Array(0) }, activation: 'relu', t, unit: j, rho: null, truncate: 0 })[0];
+        const bare = buildFormulas({ rec: { ...rec, preX: new Float64Array(0) }, activation: 'relu', t, unit: j, rho: null, truncate: 0, truncMode: 'chunk' })[0];
         expect(bare.numeric).toContain(`(a_{${t}}[${j}] \\le 0)`);
         expect(bare.check).toBeNull();
       }
@@ -127,18 +127,20 @@ describe('buildFormulas', () => {
     const config = { ...defaultConfig(), task: { kind: 'sine' as const, seqLength: 8, noise: 0, components: 1 }, model: { cell: 'rnn' as const, activation: 'tanh' as const, hiddenSize: 4 } };
     const rec = new Session(config).inspect(0, 3);
     expect(rec.tau).toBe(3);
-    const after = buildFormulas({ rec, activation: 'tanh', t: 5, unit: 0, rho: null, truncate: 0 }).find((f) => f.id === 'bptt');
+    const after = buildFormulas({ rec, activation: 'tanh', t: 5, unit: 0, rho: null, truncate: 0, truncMode: 'chunk' }).find((f) => f.id === 'bptt');
     expect(after?.numeric).toContain('k = 5 > \\tau = 3');
-    const before = buildFormulas({ rec, activation: 'tanh', t: 1, unit: 0, rho: null, truncate: 0 }).find((f) => f.id === 'bptt');
+    const before = buildFormulas({ rec, activation: 'tanh', t: 1, unit: 0, rho: null, truncate: 0, truncMode: 'chunk' }).find((f) => f.id === 'bptt');
     expect(before?.rows.find((r) => r.label === '‖∂ℓ_3/∂h_1‖')?.value).toBe(rec.flowH[1]);
     expect(before?.note).toContain('From τ = 3 back to k = 1: 2 Jacobians multiplied');
   });
 
-  it('does not check ∂L/∂c_t when training truncates BPTT, and says why', () => {
-    const { rec } = recordFor(configFor('lstm', { truncate: 2 }));
-    const back = buildFormulas({ rec, activation: 'tanh', t: 1, unit: 0, rho: null, truncate: 2 }).find((f) => f.id === 'backward');
+  it.each(['chunk', 'window'] as const)('does not check ∂L/∂c_t when training truncates BPTT (%s), and says why and how', (truncMode) => {
+    const { rec } = recordFor({ ...configFor('lstm', { truncate: 2 }), truncMode });
+    const back = buildFormulas({ rec, activation: 'tanh', t: 1, unit: 0, rho: null, truncate: 2, truncMode }).find((f) => f.id === 'backward');
     expect(back?.check).toBeNull();
-    expect(back?.note).toContain('Training truncates BPTT to k = 2 steps');
+    expect(back?.note).toContain(truncMode === 'chunk'
+      ? 'Training truncates BPTT to chunks of k = 2 steps (chunks start at steps 0, 2, 4, …), so these are the truncated gradients (each chunk restarts'
+      : 'Training truncates BPTT to a window of k = 2 steps per loss, so these are the truncated gradients (each window restarts');
   });
 });
 

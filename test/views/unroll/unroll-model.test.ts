@@ -26,11 +26,19 @@ describe('unroll model', () => {
     expect(tauFor([0, 0], 1)).toBe(-1);
   });
 
-  it('keeps steps τ−k+1 … τ under truncated BPTT and marks a cut only when earlier steps exist', () => {
-    expect(truncationSpan(10, 3)).toEqual({ from: 8, to: 10, cut: true });
-    expect(truncationSpan(2, 5)).toEqual({ from: 0, to: 2, cut: false });
-    expect(truncationSpan(10, 0)).toBeNull();
-    expect(truncationSpan(-1, 3)).toBeNull();
+  it('keeps steps τ−k+1 … τ under window truncation and marks a cut only when earlier steps exist', () => {
+    expect(truncationSpan(10, 3, 'window')).toEqual({ from: 8, to: 10, cut: true });
+    expect(truncationSpan(2, 5, 'window')).toEqual({ from: 0, to: 2, cut: false });
+    expect(truncationSpan(10, 0, 'window')).toBeNull();
+    expect(truncationSpan(-1, 3, 'window')).toBeNull();
+  });
+
+  it('keeps τ\'s chunk ⌊τ/k⌋·k … τ under chunk truncation', () => {
+    expect(truncationSpan(10, 3, 'chunk')).toEqual({ from: 9, to: 10, cut: true });
+    expect(truncationSpan(9, 3, 'chunk')).toEqual({ from: 9, to: 9, cut: true });
+    expect(truncationSpan(2, 5, 'chunk')).toEqual({ from: 0, to: 2, cut: false });
+    expect(truncationSpan(10, 0, 'chunk')).toBeNull();
+    expect(truncationSpan(-1, 3, 'chunk')).toBeNull();
   });
 
   it('colours small norms light and large norms dark on inferno', () => {

@@ -163,8 +163,8 @@ describe('UnrollView: the backward pass', () => {
     expect(svg.querySelector('.trunc-label')?.textContent).toBe('full BPTT: τ = 10 reaches back to step 0');
   });
 
-  it('shades exactly the k steps truncated BPTT reaches, which are exactly the steps with an error', () => {
-    const config = rnnConfig({ truncate: 3 });
+  it('shades exactly the k steps window truncation reaches, which are exactly the steps with an error', () => {
+    const config = rnnConfig({ truncate: 3, truncMode: 'window' });
     const rec = recordFor(config);
     const { svg } = show(rec, config);
     const band = svg.querySelector('rect.trunc-band')!;
@@ -172,21 +172,35 @@ describe('UnrollView: the backward pass', () => {
     expect(Number(band.getAttribute('x'))).toBe(84 + 8 * 76); // steps τ−k+1 = 8 … τ = 10
     expect(Number(band.getAttribute('width'))).toBe(3 * 76);
     expect(svg.querySelector('line.trunc-cut')?.getAttribute('x1')).toBe(String(84 + 8 * 76));
-    expect(svg.querySelector('.trunc-label')?.textContent).toBe('truncated BPTT, k = 3: τ = 10 → steps 8–10');
+    expect(svg.querySelector('.trunc-label')?.textContent).toBe('truncated BPTT, window k = 3: τ = 10 → steps 8–10');
     // the engine agrees: no error reaches steps 0…7
     expect(all(svg, 'g.dh-arrow').map((a) => a.getAttribute('data-t'))).toEqual(['8', '9', '10']);
     expect(all(svg, 'line.dh-zero')).toHaveLength(8);
   });
 
+  it('shades τ\'s chunk under chunk truncation (the default), which is exactly where the error reaches', () => {
+    const config = rnnConfig({ truncate: 3 });
+    const rec = recordFor(config);
+    const { svg } = show(rec, config);
+    const band = svg.querySelector('rect.trunc-band')!;
+    expect(band.getAttribute('data-steps')).toBe('2');
+    expect(Number(band.getAttribute('x'))).toBe(84 + 9 * 76); // chunks [0,3) [3,6) [6,9) [9,11): τ = 10 → steps 9 … 10
+    expect(Number(band.getAttribute('width'))).toBe(2 * 76);
+    expect(svg.querySelector('line.trunc-cut')?.getAttribute('x1')).toBe(String(84 + 9 * 76));
+    expect(svg.querySelector('.trunc-label')?.textContent).toBe('truncated BPTT, chunks of k = 3: τ = 10 → steps 9–10');
+    expect(all(svg, 'g.dh-arrow').map((a) => a.getAttribute('data-t'))).toEqual(['9', '10']);
+    expect(all(svg, 'line.dh-zero')).toHaveLength(9);
+  });
+
   it('draws the window for the selected scored step of a text sequence', () => {
-    const config = rnnConfig({ task: { kind: 'text', seqLength: 32 }, truncate: 5 });
+    const config = rnnConfig({ task: { kind: 'text', seqLength: 32 }, truncate: 5, truncMode: 'window' });
     const { svg } = show(recordFor(config), config, 20);
     // 15 of 32 steps fit (57 px columns): steps 10…24; the error of τ = 20 reaches 16…20
     expect(all(svg, 'g.step-col').map((c) => Number(c.getAttribute('data-t')))).toEqual(Array.from({ length: 15 }, (_, i) => 10 + i));
     const band = svg.querySelector('rect.trunc-band')!;
     expect(Number(band.getAttribute('x'))).toBe(65 + (16 - 10) * 57);
     expect(Number(band.getAttribute('width'))).toBe(5 * 57);
-    expect(svg.querySelector('.trunc-label')?.textContent).toBe('truncated BPTT, k = 5: τ = 20 → steps 16–20');
+    expect(svg.querySelector('.trunc-label')?.textContent).toBe('truncated BPTT, window k = 5: τ = 20 → steps 16–20');
   });
 
   it('hides the backward pass on request', () => {
