@@ -15,11 +15,37 @@ export interface ClipResult {
   clipped: boolean;
 }
 
-/** ‖g‖₂ over the whole parameter vector. */
-export function globalNorm(g: Float64Array): number {
+/** Below this, Σ g_i² may have lost digits to underflow (subnormal squares): the scaled pass takes over. */
+const SMALL_SUM = 1e-280;
+
+/**
+ * ‖g[from…to)‖₂ without overflow or underflow. The plain Σ g_i² is used when it lands in [1e-280, ∞) — then it is
+ * exact to rounding, and bit-identical to the naive formula. Otherwise (it overflowed: some |g_i| ≳ 1e154, or it is
+ * tiny) a second pass finds m = max|g_i| and a third sums (g_i/m)², so ‖g‖ = m·√Σ(g_i/m)² — finite whenever ‖g‖ is
+ * representable (below about 1.8e308). A NaN entry gives NaN, a ±∞ entry +∞.
+ */
+export function rangeNorm(g: Float64Array, from: number, to: number): number {
   let s = 0;
-  for (let i = 0; i < g.length; i++) s += g[i] * g[i];
-  return Math.sqrt(s);
+  for (let i = from; i < to; i++) s += g[i] * g[i];
+  if (s >= SMALL_SUM && s < Infinity) return Math.sqrt(s);
+  if (s !== s) return NaN; // a NaN entry (∞ − ∞ cannot occur in a sum of squares)
+  let m = 0;
+  for (let i = from; i < to; i++) {
+    const a = Math.abs(g[i]);
+    if (a > m) m = a;
+  }
+  if (m === Infinity || m === 0) return m;
+  let t = 0;
+  for (let i = from; i < to; i++) {
+    const r = g[i] / m;
+    t += r * r;
+  }
+  return m * Math.sqrt(t);
+}
+
+/** ‖g‖₂ over the whole parameter vector, overflow-safe (rangeNorm). */
+export function globalNorm(g: Float64Array): number {
+  return rangeNorm(g, 0, g.length);
 }
 
 /**
@@ -53,13 +79,10 @@ export function clipGradient(g: Float64Array, cfg: ClipConfig, out: ClipResult):
   return out;
 }
 
-/** ‖g_block‖₂ of every named block of the layout, in layout order, written into `out`. */
+/** ‖g_block‖₂ of every named block of the layout, in layout order, written into `out` (overflow-safe, rangeNorm). */
 export function blockNorms(layout: ParamLayout, g: Float64Array, out: Float64Array): Float64Array {
   layout.blocks.forEach((b, k) => {
-    let s = 0;
-    const end = b.offset + b.rows * b.cols;
-    for (let i = b.offset; i < end; i++) s += g[i] * g[i];
-    out[k] = Math.sqrt(s);
+    out[k] = rangeNorm(g, b.offset, b.offset + b.rows * b.cols);
   });
   return out;
 }

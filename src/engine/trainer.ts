@@ -131,7 +131,7 @@ export class Trainer {
     return 'loss';
   }
 
-  /** The first named block of `v` holding a non-finite entry (or whose norm overflows). */
+  /** The first named block of `v` holding a non-finite entry; else (‖v‖ itself exceeds the largest double) the block with the largest entry. */
   private locateBlock(v: Float64Array, what: string): string {
     let largest = '';
     let max = -1;

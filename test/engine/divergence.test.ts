@@ -91,15 +91,43 @@ function impulse(T: number, target: number): Sequence {
 }
 
 describe('Trainer divergence detection at each stage', () => {
-  it('a finite loss with an overflowing gradient is caught before the update; θ is untouched', () => {
-    // h_149 = 10¹⁴⁹: L = ½·10²⁹⁸ is finite, but ∂L/∂Whh ≈ 1.5·10²⁹⁹ and ‖g‖² overflows
+  it('finite gradients whose squared norm overflows (entries near 1e200) are clipped to the threshold, not declared divergent', () => {
+    // h_100 = 10¹⁰⁰: L = ½·10²⁰⁰, ∂L/∂Why = h² = 10²⁰⁰, ∂L/∂Whh = 100·h²/10 = 10²⁰¹: ‖g‖² ≈ 10⁴⁰² overflows, ‖g‖ does not
+    for (const threshold of [1, 0.25]) {
+      const net = scalarNet(10);
+      const tr = new Trainer(net, { optimizer: { kind: 'sgd', lr: 0.1 }, clip: { kind: 'norm', threshold }, truncate: 0 });
+      expect(tr.trainBatch([impulse(101, 0)])).toBe(true);
+      expect(tr.divergence).toBeNull();
+      expect(tr.step).toBe(1);
+      expect(tr.stats.clipped).toBe(true);
+      expect(tr.stats.gradNorm).toBeGreaterThan(1e201);
+      expect(tr.stats.gradNorm).toBeLessThan(1e202);
+      expect(Math.abs(tr.stats.gradNormClipped - threshold) / threshold).toBeLessThan(1e-12);
+      expect(net.theta.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('a gradient with a true ∞ entry is caught before the update; θ is untouched', () => {
+    // h_154 = 10¹⁵⁴: L = ½·10³⁰⁸ is finite, but ∂L/∂Whh = 154·h²/10 ≈ 1.5·10³⁰⁹ is +∞
     const net = scalarNet(10);
     const before = Array.from(net.theta);
-    const tr = new Trainer(net, { optimizer: { kind: 'sgd', lr: 0.1 }, clip: { kind: 'none' }, truncate: 0 });
-    expect(tr.trainBatch([impulse(150, 0)])).toBe(false);
-    expect(tr.stats.loss).toBeCloseTo(5e297, -285);
+    const tr = new Trainer(net, { optimizer: { kind: 'sgd', lr: 0.1 }, clip: { kind: 'norm', threshold: 1 }, truncate: 0 });
+    expect(tr.trainBatch([impulse(155, 0)])).toBe(false);
+    expect(Number.isFinite(tr.stats.loss)).toBe(true);
+    expect(net.grad.some((v) => v === Infinity)).toBe(true);
     expect(tr.step).toBe(0);
-    expect(tr.divergence).toMatchObject({ step: 1, quantity: 'gradient of Whh (its norm overflowed)' });
+    expect(tr.divergence).toMatchObject({ step: 1, quantity: 'gradient of Whh' });
+    expect(Array.from(net.theta)).toEqual(before);
+  });
+
+  it('finite entries whose norm itself is not representable (> 1.8e308) are caught, naming the largest block', () => {
+    // w = 84.27, T = 81: h = w⁸⁰ ≈ 1.1e154, and ∂L/∂Wxh, ∂Whh, ∂bh, ∂Why are each about h² ≈ 1.2e308: ‖g‖ ≈ 2.4e308
+    const net = scalarNet(84.27);
+    const before = Array.from(net.theta);
+    const tr = new Trainer(net, { optimizer: { kind: 'sgd', lr: 0.1 }, clip: { kind: 'norm', threshold: 1 }, truncate: 0 });
+    expect(tr.trainBatch([impulse(81, 0)])).toBe(false);
+    expect(net.grad.every(Number.isFinite)).toBe(true);
+    expect(tr.divergence?.quantity).toMatch(/^gradient of (Wxh|Whh|bh|Why) \(its norm overflowed\)$/);
     expect(Array.from(net.theta)).toEqual(before);
   });
 
