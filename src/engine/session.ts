@@ -12,7 +12,7 @@ import type { Task, TaskMetric } from './tasks/task';
 import { Trainer } from './trainer';
 import type { Divergence, StepStats } from './trainer';
 import { GATES } from './types';
-import type { Sequence } from './types';
+import type { CellKind, Sequence } from './types';
 
 /** Running figures of a session after its latest training step. */
 export interface SessionMetrics {
@@ -40,6 +40,8 @@ export interface InspectRecord {
   H: number;
   I: number;
   O: number;
+  /** the cell that produced the record: which gates `gates` holds, and whether `c` and `dc` exist */
+  cell: CellKind;
   gateNames: readonly string[];
   /** x_t (T×I), targets (as Sequence.targets), mask (1 = scored) */
   inputs: Float64Array;
@@ -173,7 +175,7 @@ export class Session {
     net.backward(seq, { record: true, truncate: this.config.truncate, truncMode: this.config.truncMode, grad });
     const ws = net.ws;
     const rec: InspectRecord = {
-      T, H, I, O, gateNames: GATES[cell],
+      T, H, I, O, cell, gateNames: GATES[cell],
       inputs: seq.inputs.slice(), targets: seq.targets.slice(), mask: seq.mask.slice(),
       h: ws.hs.slice(H, (T + 1) * H),
       c: cell === 'lstm' ? ws.cs.slice(H, (T + 1) * H) : new Float64Array(0),

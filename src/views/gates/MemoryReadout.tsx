@@ -1,9 +1,7 @@
-import type { InspectRecord } from '../../engine/session';
+import type { InspectRecord } from '../../worker/record';
 import { cellOf, fmt } from './gates-layout';
-import { latches, memoryStats } from './memory-unit';
+import { LATCH_KEEP, LATCH_SHARE, latches, memoryStats, sharePercent as pct } from './memory-unit';
 import type { MemoryStats } from './memory-unit';
-
-const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
  * What the selected unit does with what it held at t = 0: the share of its final state that is that value
@@ -20,15 +18,17 @@ export function MemoryReadout({ record, unit, best }: { record: InspectRecord; u
   return (
     <div className="memory-readout" data-testid="memory-readout" aria-live="polite">
       <p>
-        <strong>Unit {unit}</strong> from t = 0 to t = {last}: of its final {state} = {fmt(s.end)}, <strong>{pct(s.share)}</strong> is what it held at t = 0 (kept {fmt(s.kept)}), the rest was written since. Mean {keep} = {fmt(s.meanKeep)}, mean {write} = {fmt(s.meanWrite)} over t ≥ 1.
+        <strong>Unit {unit}</strong> from t = 0 to t = {last}: its final {state} = {fmt(s.end)} is {fmt(s.kept)} kept from t = 0 plus {fmt(s.writtenNet)} written since. Kept share: <strong>{pct(s.share)}</strong> (|kept| against |kept| + the size of every later write, {fmt(s.written)}). Mean {keep} = {fmt(s.meanKeep)}, mean {write} = {fmt(s.meanWrite)} over t ≥ 1.
       </p>
       <p className={latches(s) ? 'memory-verdict memory-latch' : 'memory-verdict'}>
         {latches(s)
           ? lstm
             ? 'It latches: forget ≈ 1 keeps the first input across the lag, input ≈ 0 writes almost nothing, and the output gate reads it out at the end.'
             : 'It latches: z ≈ 1 keeps h from t = 0 across the lag and lets almost nothing new in.'
-          : `It does not latch: what it wrote after t = 0 outweighs what it kept${lstm ? ' — the input gate stays open and the memory is rewritten at every step' : ''}.`}
-        {best && best.unit !== unit && (latches(best) ? ` Unit ${best.unit} latches (${pct(best.share)} kept): press “Find the memory unit”.` : ` No unit of this sequence latches; unit ${best.unit} keeps the most (${pct(best.share)}).`)}
+          : s.share < LATCH_SHARE
+            ? `It does not latch: what it wrote after t = 0 outweighs what it kept${lstm ? ' — the input gate stays open and the memory is rewritten at every step' : ''}.`
+            : `It does not latch: the kept part dominates, but the mean ${keep} gate is below ${LATCH_KEEP}, so what it held fades over the lag.`}
+        {best && best.unit !== unit && (latches(best) ? ` Unit ${best.unit} latches (${pct(best.share)} kept): press “Find the memory unit”.` : ` No unit of this sequence latches; unit ${best.unit} keeps the largest share (${pct(best.share)}).`)}
         {best && best.unit === unit && !latches(s) && ' No unit of this sequence latches better.'}
       </p>
     </div>

@@ -3,7 +3,8 @@
  * what each gate lets through, what goes out. Read from the record; nothing is recomputed but the
  * products the diagram names (f·c_{t−1}, i·g, …), so the printed numbers add up the way the equations say.
  */
-import type { InspectRecord } from '../../engine/session';
+import * as rec from '../../worker/record';
+import type { InspectRecord } from '../../worker/record';
 
 /** LSTM unit u at step t: c_t = f·c_{t−1} + i·g and h_t = o·tanh(c_t). */
 export interface LstmValues {
@@ -49,25 +50,18 @@ export interface GruValues {
   h: number;
 }
 
-function gate(record: InspectRecord, k: number, t: number, u: number): number {
-  const { H } = record;
-  return record.gates[t * record.gateNames.length * H + k * H + u];
-}
-
 /** The LSTM diagram's numbers at (t, u). */
 export function lstmValues(record: InspectRecord, t: number, u: number): LstmValues {
-  const { H } = record;
-  const cPrev = t > 0 ? record.c[(t - 1) * H + u] : 0;
-  const hPrev = t > 0 ? record.h[(t - 1) * H + u] : 0;
-  const [f, i, g, o] = [0, 1, 2, 3].map((k) => gate(record, k, t, u));
-  const c = record.c[t * H + u];
-  return { t, unit: u, x: record.inputLabels[t] ?? '', cPrev, hPrev, f, i, g, o, kept: f * cPrev, flushed: (1 - f) * cPrev, written: i * g, c, tanhC: Math.tanh(c), h: record.h[t * H + u] };
+  const cPrev = rec.c(record, t - 1, u);
+  const hPrev = rec.h(record, t - 1, u);
+  const [f, i, g, o] = ['f', 'i', 'g', 'o'].map((k) => rec.gate(record, k, t, u));
+  const c = rec.c(record, t, u);
+  return { t, unit: u, x: record.inputLabels[t] ?? '', cPrev, hPrev, f, i, g, o, kept: f * cPrev, flushed: (1 - f) * cPrev, written: i * g, c, tanhC: Math.tanh(c), h: rec.h(record, t, u) };
 }
 
 /** The GRU diagram's numbers at (t, u). */
 export function gruValues(record: InspectRecord, t: number, u: number): GruValues {
-  const { H } = record;
-  const hPrev = t > 0 ? record.h[(t - 1) * H + u] : 0;
-  const [z, r, n] = [0, 1, 2].map((k) => gate(record, k, t, u));
-  return { t, unit: u, x: record.inputLabels[t] ?? '', hPrev, z, r, n, resetH: r * hPrev, kept: z * hPrev, dropped: (1 - z) * hPrev, written: (1 - z) * n, h: record.h[t * H + u] };
+  const hPrev = rec.h(record, t - 1, u);
+  const [z, r, n] = ['z', 'r', 'n'].map((k) => rec.gate(record, k, t, u));
+  return { t, unit: u, x: record.inputLabels[t] ?? '', hPrev, z, r, n, resetH: r * hPrev, kept: z * hPrev, dropped: (1 - z) * hPrev, written: (1 - z) * n, h: rec.h(record, t, u) };
 }

@@ -3,17 +3,15 @@
  * record, how big their cells are for the available width, and the values of one (t, unit) for the
  * cell diagram. No React, no DOM: tested on its own with exact numbers.
  */
-import type { InspectRecord } from '../../engine/session';
+import type { CellKind } from '../../engine/types';
+import { cellOf, series } from '../../worker/record';
+import type { InspectRecord } from '../../worker/record';
 import type { HeatmapData } from '../kit/Heatmap';
 
-/** The cell a record comes from, read off its gate names (the frame may lag the config). */
-export type GatedCell = 'lstm' | 'gru' | 'rnn';
+export { cellOf };
 
-/** lstm when the gates are f,i,g,o; gru when z,r,n; otherwise the vanilla rnn (its one "gate" is h itself). */
-export function cellOf(record: Pick<InspectRecord, 'gateNames'>): GatedCell {
-  const g = record.gateNames.join(',');
-  return g === 'f,i,g,o' ? 'lstm' : g === 'z,r,n' ? 'gru' : 'rnn';
-}
+/** The cell a record comes from (the record says: the frame may lag the config). */
+export type GatedCell = CellKind;
 
 /** Which colour scale a quantity uses: gates in [0, 1] sequential; g, n, h in [−1, 1] diverging; c diverging over its own range. */
 export type ScaleKind = 'gate' | 'signed' | 'cell';
@@ -51,15 +49,11 @@ const ROWS: Record<GatedCell, string[][]> = {
   rnn: [['h']],
 };
 
-/** The heatmap for quantity `name`: gate k reads gates[t·G·H + k·H + u]; h and c read h[t·H + u], c[t·H + u]. */
+/** The heatmap for quantity `name` (a gate, h or c), as the record's series of it. */
 export function panelData(record: InspectRecord, name: string): HeatmapData {
-  const { T, H } = record;
-  const G = record.gateNames.length;
-  if (name === 'h') return { values: record.h, T, units: H, offset: 0, stride: H };
-  if (name === 'c') return { values: record.c, T, units: H, offset: 0, stride: H };
-  const k = record.gateNames.indexOf(name);
-  if (k < 0) throw new Error(`this cell has no quantity ${name}`);
-  return { values: record.gates, T, units: H, offset: k * H, stride: G * H };
+  const s = series(record, name);
+  if (!s) throw new Error(`this cell has no quantity ${name}`);
+  return s;
 }
 
 /** The heatmap rows of a record's cell, each panel with its data view and colour scale. */

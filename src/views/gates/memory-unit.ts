@@ -7,13 +7,13 @@
  *   m_{T−1} = m_s · Π_{t=s+1}^{T−1} a_t  +  Σ_{t=s+1}^{T−1} (Π_{r=t+1}^{T−1} a_r) · w_t
  *             └── kept: what survives of step s ──┘   └── written: everything added since ──┘
  *
- * A unit latches when the kept part dominates (forget ≈ 1, input ≈ 0 across the lag). The score is
- * |kept| − Σ|written terms|, highest wins (ties: the lower unit); `share` = |kept| / (|kept| + Σ|written terms|).
+ * A unit latches when the kept part dominates (forget ≈ 1, input ≈ 0 across the lag). Units are ranked by
+ * `share` = |kept| / (|kept| + Σ|written terms|), the number the view shows (ties: the lower unit).
  * It reads one sequence only, so it cannot check that the kept value differs between symbols: on the
  * echo task, compare two samples with different first symbols.
  */
-import type { InspectRecord } from '../../engine/session';
-import { cellOf } from './gates-layout';
+import * as rec from '../../worker/record';
+import type { InspectRecord } from '../../worker/record';
 
 /** What one unit does with its memory from step `from` to the last step. */
 export interface MemoryStats {
@@ -22,6 +22,8 @@ export interface MemoryStats {
   kept: number;
   /** Σ |(Π later a) · w_t|: the size of everything written since */
   written: number;
+  /** Σ (Π later a) · w_t, signed: end = kept + writtenNet */
+  writtenNet: number;
   /** |kept| / (|kept| + written), 0 when both are 0 */
   share: number;
   /** mean keep gate (f or z) and mean write gate (i or 1 − z) over steps s+1 … T−1 */
@@ -39,37 +41,49 @@ export const LATCH_KEEP = 0.9;
 
 /** The memory statistics of unit u from step `from` (LSTM or GRU records; null for a vanilla RNN or a last step). */
 export function memoryStats(record: InspectRecord, u: number, from = 0): MemoryStats | null {
-  const cell = cellOf(record);
-  const { T, H } = record;
+  const cell = rec.cellOf(record);
+  const { T } = record;
   if (cell === 'rnn' || from < 0 || from >= T - 1) return null;
-  const G = record.gateNames.length;
-  const state = cell === 'lstm' ? record.c : record.h;
-  const a = (t: number, k: number) => record.gates[t * G * H + k * H + u];
-  let kept = state[from * H + u];
+  const state = (t: number) => (cell === 'lstm' ? rec.c(record, t, u) : rec.h(record, t, u));
+  const [keepGate, writeGate] = cell === 'lstm' ? ['f', 'i'] : ['z', 'z'];
+  let kept = state(from);
   let written = 0;
+  let writtenNet = 0;
   let keepSum = 0;
   let writeSum = 0;
   for (let t = from + 1; t < T; t++) {
-    const keep = a(t, 0); // f (lstm) or z (gru): both are gate 0
-    const w = cell === 'lstm' ? a(t, 1) * a(t, 2) : (1 - keep) * a(t, 2);
+    const keep = rec.gate(record, keepGate, t, u);
+    // the write w_t: LSTM i·g, GRU (1 − z)·n
+    const w = cell === 'lstm' ? rec.gate(record, writeGate, t, u) * rec.gate(record, 'g', t, u) : (1 - keep) * rec.gate(record, 'n', t, u);
     kept *= keep;
     written = written * keep + Math.abs(w);
+    writtenNet = writtenNet * keep + w;
     keepSum += keep;
-    writeSum += cell === 'lstm' ? a(t, 1) : 1 - keep;
+    writeSum += cell === 'lstm' ? rec.gate(record, writeGate, t, u) : 1 - keep;
   }
   const n = T - 1 - from;
   const total = Math.abs(kept) + written;
-  return { unit: u, kept, written, share: total > 0 ? Math.abs(kept) / total : 0, meanKeep: keepSum / n, meanWrite: writeSum / n, start: state[from * H + u], end: state[(T - 1) * H + u] };
+  return { unit: u, kept, written, writtenNet, share: total > 0 ? Math.abs(kept) / total : 0, meanKeep: keepSum / n, meanWrite: writeSum / n, start: state(from), end: state(T - 1) };
 }
 
-/** The unit with the highest |kept| − written, with its statistics; null when there is nothing to rank. */
+/** The unit that keeps the largest share of its final state from step `from` (ties: the lower unit); null when there is nothing to rank. */
 export function findMemoryUnit(record: InspectRecord, from = 0): MemoryStats | null {
   let best: MemoryStats | null = null;
   for (let u = 0; u < record.H; u++) {
     const s = memoryStats(record, u, from);
-    if (s && (!best || Math.abs(s.kept) - s.written > Math.abs(best.kept) - best.written)) best = s;
+    if (s && (!best || s.share > best.share)) best = s;
   }
   return best;
+}
+
+/** A share as a percentage that never rounds a non-zero share to "0%" or a partial one to "100%". */
+export function sharePercent(share: number): string {
+  if (!Number.isFinite(share)) return '—';
+  const p = share * 100;
+  if (p === 0 || p === 100) return `${p}%`;
+  if (p < 1) return p < 0.1 ? '< 0.1%' : `${p.toFixed(1)}%`;
+  if (p > 99) return p > 99.9 ? '> 99.9%' : `${p.toFixed(1)}%`;
+  return `${Math.round(p)}%`;
 }
 
 /** True when the statistics show the textbook latch: the stored value dominates and the keep gate stays near 1. */

@@ -32,7 +32,7 @@ export function frameOf(record: InspectRecord, step = 40): Frame {
 export function syntheticRecord(gateNames: readonly string[], T: number, H: number, gates: number[], c: number[], h: number[]): InspectRecord {
   const f = (a: number[]) => Float64Array.from(a);
   return {
-    T, H, I: 1, O: 1, gateNames,
+    T, H, I: 1, O: 1, gateNames, cell: gateNames[0] === 'f' ? 'lstm' : gateNames[0] === 'z' ? 'gru' : 'rnn',
     inputs: new Float64Array(T), targets: new Float64Array(T), mask: new Uint8Array(T),
     h: f(h), c: f(c), gates: f(gates), preX: new Float64Array(0), preH: new Float64Array(0), preB: new Float64Array(0),
     y: new Float64Array(T), p: new Float64Array(0), losses: new Float64Array(T).fill(NaN), loss: 0,

@@ -7,7 +7,7 @@ import { divergingScale, maxAbs, sequentialScale } from '../../../src/views/kit/
 import { strokeWidth } from '../../../src/views/gates/diagram-layout';
 import { fmt, parseFmt } from '../../../src/views/gates/gates-layout';
 import { GatesView } from '../../../src/views/gates/GatesView';
-import { findMemoryUnit } from '../../../src/views/gates/memory-unit';
+import { findMemoryUnit, sharePercent } from '../../../src/views/gates/memory-unit';
 import { renderLab } from '../render-lab';
 import { echoRecord, frameOf, syntheticRecord } from './fixtures';
 
@@ -147,7 +147,7 @@ describe('GatesView on an LSTM record', () => {
     const best = findMemoryUnit(r)!;
     fireEvent.click(screen.getByRole('button', { name: 'Find the memory unit' }));
     expect(lab.actions.select).toHaveBeenLastCalledWith({ unit: best.unit, t: T - 1 });
-    expect(screen.getByTestId('memory-readout')).toHaveTextContent(`Unit ${best.unit} from t = 0 to t = ${T - 1}: of its final c = ${fmt(r.c[(T - 1) * H + best.unit])}, ${Math.round(best.share * 100)}% is what it held at t = 0`);
+    expect(screen.getByTestId('memory-readout')).toHaveTextContent(`Unit ${best.unit} from t = 0 to t = ${T - 1}: its final c = ${fmt(r.c[(T - 1) * H + best.unit])} is ${fmt(best.kept)} kept from t = 0 plus ${fmt(best.writtenNet)} written since. Kept share: ${sharePercent(best.share)}`);
   });
 
   it('the table gives, for the selected unit, every step’s input, gates, c and h', () => {
@@ -171,13 +171,13 @@ describe('the memory readout', () => {
 
   it('calls a latch a latch', () => {
     show(r, { unit: 0 });
-    expect(screen.getByTestId('memory-readout')).toHaveTextContent('Unit 0 from t = 0 to t = 2: of its final c = 0.800, 100% is what it held at t = 0 (kept 0.800), the rest was written since. Mean forget f = 1.000, mean input i = 0.000 over t ≥ 1.');
+    expect(screen.getByTestId('memory-readout')).toHaveTextContent('Unit 0 from t = 0 to t = 2: its final c = 0.800 is 0.800 kept from t = 0 plus 0.000 written since. Kept share: 100% (|kept| against |kept| + the size of every later write, 0.000). Mean forget f = 1.000, mean input i = 0.000 over t ≥ 1.');
     expect(screen.getByTestId('memory-readout')).toHaveTextContent('It latches: forget ≈ 1 keeps the first input across the lag, input ≈ 0 writes almost nothing');
   });
 
   it('says when a unit rewrites its memory, and points to the one that latches', () => {
     show(r, { unit: 1 });
-    expect(screen.getByTestId('memory-readout')).toHaveTextContent('of its final c = 0.500, 10% is what it held at t = 0 (kept 0.050)');
+    expect(screen.getByTestId('memory-readout')).toHaveTextContent('its final c = 0.500 is 0.050 kept from t = 0 plus 0.450 written since. Kept share: 10%');
     expect(screen.getByTestId('memory-readout')).toHaveTextContent('It does not latch: what it wrote after t = 0 outweighs what it kept — the input gate stays open and the memory is rewritten at every step. Unit 0 latches (100% kept): press “Find the memory unit”.');
   });
 });

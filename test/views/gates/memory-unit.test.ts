@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/engine/session';
 import type { InspectRecord } from '../../../src/engine/session';
-import { findMemoryUnit, latches, memoryStats } from '../../../src/views/gates/memory-unit';
+import { findMemoryUnit, latches, memoryStats, sharePercent } from '../../../src/views/gates/memory-unit';
 import { echoRecord, syntheticRecord } from './fixtures';
 
 describe('the memory-unit heuristic on hand-made numbers', () => {
@@ -17,7 +17,7 @@ describe('the memory-unit heuristic on hand-made numbers', () => {
   const r = syntheticRecord(['f', 'i', 'g', 'o'], 3, 2, gates, c, c.map(Math.tanh));
 
   it('splits c_T into what is kept of c_0 and what was written since', () => {
-    expect(memoryStats(r, 0)).toEqual({ unit: 0, kept: 0.8, written: 0, share: 1, meanKeep: 1, meanWrite: 0, start: 0.8, end: 0.8 });
+    expect(memoryStats(r, 0)).toEqual({ unit: 0, kept: 0.8, written: 0, writtenNet: 0, share: 1, meanKeep: 1, meanWrite: 0, start: 0.8, end: 0.8 });
     const s = memoryStats(r, 1)!;
     // kept = 0.2·0.5·0.5 = 0.05; written = 0.3·0.5 + 0.3 = 0.45; share = 0.05 / 0.5
     expect(s.kept).toBeCloseTo(0.05, 15);
@@ -51,14 +51,43 @@ describe('the memory-unit heuristic on hand-made numbers', () => {
     expect(s.end).toBe(0.49);
   });
 
-  it('on any real record the decomposition bounds the final state: |c_T − kept| ≤ written', () => {
+  it('on any real record the decomposition is exact, c_T = kept + writtenNet, and bounded: |c_T − kept| ≤ written', () => {
     for (const cell of ['lstm', 'gru'] as const) {
       const rec = echoRecord(cell);
       for (let u = 0; u < rec.H; u++) {
         const s = memoryStats(rec, u)!;
+        expect(s.kept + s.writtenNet).toBeCloseTo(s.end, 12);
         expect(Math.abs(s.end - s.kept)).toBeLessThanOrEqual(s.written + 1e-12);
       }
     }
+  });
+
+  it('ranks units by the share it shows, so "keeps the largest share" names the unit with the largest share', () => {
+    // unit 0: kept 0.01 of a tiny write (share ≈ 1%… of little); unit 1: kept 0.3 of a large write (share 0.3/(0.3+2))
+    // The old score |kept| − written picked unit 0 (−0.99 > −1.7) while unit 1 keeps the larger share.
+    const T = 2;
+    const gates = [
+      0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
+      // t = 1: f = (0.01, 0.3), i = (1, 1), g = (0.99, 1), o
+      0.01, 0.3, 1, 1, 0.99, 1, 0.5, 0.5,
+    ];
+    const c0 = [1, 1];
+    const c = [...c0, 0.01 + 0.99, 0.3 + 1];
+    const rr = syntheticRecord(['f', 'i', 'g', 'o'], T, 2, gates, c, c.map(Math.tanh));
+    const shares = [0, 1].map((u) => memoryStats(rr, u)!.share);
+    expect(shares[1]).toBeGreaterThan(shares[0]);
+    expect(findMemoryUnit(rr)!.unit).toBe(1);
+  });
+
+  it('never rounds a small share to 0% or a partial one to 100%', () => {
+    expect(sharePercent(0)).toBe('0%');
+    expect(sharePercent(0.004)).toBe('0.4%');
+    expect(sharePercent(0.0004)).toBe('< 0.1%');
+    expect(sharePercent(0.036)).toBe('4%');
+    expect(sharePercent(0.996)).toBe('99.6%');
+    expect(sharePercent(0.99999)).toBe('> 99.9%');
+    expect(sharePercent(1)).toBe('100%');
+    expect(sharePercent(NaN)).toBe('—');
   });
 });
 
