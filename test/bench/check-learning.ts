@@ -28,6 +28,7 @@ for (const name of engines) {
   if (!load) throw new Error(`unknown engine "${name}"`);
   const { prepare } = await load();
   for (const w of workloads) {
+    if (w.unrolledOnly && name !== 'unrolled') continue;
     try {
       const engine = await prepare(w, { record: false });
       if (!engine.loss) throw new Error('the adapter has no loss()');

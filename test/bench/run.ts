@@ -101,7 +101,7 @@ function printTable(cells: Cell[], o: Options, wallSeconds: number): void {
   const get = (engine: string, w: string): number | null =>
     cells.find((c) => c.engine === engine && c.workload === w)?.stepsPerSec ?? null;
   const columns = o.engines.flatMap((e) => (e === 'unrolled' && o.record ? ['unrolled', 'unrolled+record'] : [e]));
-  const header = [pad('workload', 40, true), ...columns.map((c) => pad(c, 16)), pad('unrolled/best peer', 20), pad('record overhead', 17)];
+  const header = [pad('workload', 50, true), ...columns.map((c) => pad(c, 16)), pad('unrolled/best peer', 20), pad('record overhead', 17)];
   const lines = [header.join('')];
   for (const w of o.workloads) {
     const plain = get('unrolled', w.id);
@@ -110,12 +110,23 @@ function printTable(cells: Cell[], o: Options, wallSeconds: number): void {
     const best = peers.length ? Math.max(...peers) : null;
     const ratio = plain !== null && best !== null ? `${(plain / best).toFixed(2)}×` : 'n/a';
     const overhead = plain !== null && rec !== null ? `${((1 - rec / plain) * 100).toFixed(1)} %` : 'n/a';
-    lines.push([pad(`${w.id}  ${describe(w)}`, 40, true), ...columns.map((c) => pad(fmt(get(c, w.id)), 16)), pad(ratio, 20), pad(overhead, 17)].join(''));
+    lines.push([pad(`${w.id}  ${describe(w)}`, 50, true), ...columns.map((c) => pad(fmt(get(c, w.id)), 16)), pad(ratio, 20), pad(overhead, 17)].join(''));
   }
   const cpu = cpus();
-  console.log(`Training steps per second (one step = forward + full BPTT + SGD update on one batch), higher is better.`);
+  console.log(`Training steps per second (one step = forward + BPTT (full unless the workload truncates) + SGD update on one batch), higher is better.`);
   console.log(`Median of ${o.reps} × ${o.seconds} s after ${o.warmup} s warm-up, one process per cell; Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}.\n`);
   console.log(lines.join('\n'));
+  // the truncation workloads against full BPTT on the same network and data (same run: ratios are steadier than rates)
+  const full = o.workloads.find((w) => w.unrolledOnly && !w.truncate);
+  const truncated = o.workloads.filter((w) => w.unrolledOnly && w.truncate && full && w.T === full.T && w.hiddenSize === full.hiddenSize);
+  const fullRate = full ? get('unrolled', full.id) : null;
+  if (full && fullRate !== null && truncated.length) {
+    const parts = truncated.map((w) => {
+      const r = get('unrolled', w.id);
+      return `${w.id} (${w.truncMode === 'window' ? 'window' : 'chunks'} of ${w.truncate}) ${r === null ? 'n/a' : `${(r / fullRate).toFixed(2)}×`}`;
+    });
+    console.log(`\nTruncated vs full BPTT (${full.id}), unrolled steps/s: ${parts.join(', ')}.`);
+  }
   const failures = cells.filter((c) => c.error !== undefined);
   if (failures.length) {
     console.log('\nNot available:');
@@ -130,6 +141,7 @@ function main(): void {
   const cells: Cell[] = [];
   for (const w of o.workloads) {
     for (const engine of o.engines) {
+      if (w.unrolledOnly && engine !== 'unrolled') continue; // the peers have no truncated BPTT
       for (const record of engine === 'unrolled' && o.record ? [false, true] : [false]) {
         const cell = runChild(engine, w, record, o);
         cells.push(cell);

@@ -1,9 +1,10 @@
 /**
  * The benchmark's workloads as data, and the fixed training data each engine trains on.
- * One "step" on a workload = forward over all T steps of one batch, full BPTT, one plain SGD update.
+ * One "step" on a workload = forward over all T steps of one batch, BPTT (full unless the workload truncates),
+ * one plain SGD update.
  */
 import { Rng } from '../../src/engine/rng';
-import type { Activation, CellKind, Sequence } from '../../src/engine/types';
+import type { Activation, CellKind, Sequence, TruncMode } from '../../src/engine/types';
 
 /** One benchmark workload: a one-hot-input, softmax-output network of the given shape trained on sequences of length T. */
 export interface Workload {
@@ -18,14 +19,24 @@ export interface Workload {
   T: number;
   /** sequences per step (the gradient is the mean over them) */
   batch: number;
+  /** truncated BPTT with k steps (absent: full BPTT) and how it cuts; only our engine runs these workloads */
+  truncate?: number;
+  truncMode?: TruncMode;
+  /** run by our engine alone (the truncation workloads: the peers would silently do full BPTT) */
+  unrolledOnly?: boolean;
 }
 
-/** The four workloads of the benchmark, in table order. */
+const LONG_LSTM = { cell: 'lstm', activation: 'tanh', inputSize: 8, hiddenSize: 32, outputSize: 8, T: 200, batch: 1, unrolledOnly: true } as const;
+
+/** The workloads of the benchmark, in table order: a–d against the peers, e–g full vs truncated BPTT (ours only). */
 export const WORKLOADS: readonly Workload[] = [
   { id: 'a', cell: 'lstm', activation: 'tanh', inputSize: 8, hiddenSize: 16, outputSize: 8, T: 20, batch: 1 },
   { id: 'b', cell: 'lstm', activation: 'tanh', inputSize: 32, hiddenSize: 64, outputSize: 32, T: 50, batch: 1 },
   { id: 'c', cell: 'rnn', activation: 'tanh', inputSize: 8, hiddenSize: 16, outputSize: 8, T: 100, batch: 1 },
   { id: 'd', cell: 'gru', activation: 'tanh', inputSize: 8, hiddenSize: 32, outputSize: 8, T: 50, batch: 1 },
+  { id: 'e', ...LONG_LSTM },
+  { id: 'f', ...LONG_LSTM, truncate: 20, truncMode: 'chunk' },
+  { id: 'g', ...LONG_LSTM, truncate: 20, truncMode: 'window' },
 ];
 
 /** η of plain SGD, θ ← θ − η ∇θL, for every engine. */
@@ -41,10 +52,11 @@ export function workloadById(id: string): Workload {
   return w;
 }
 
-/** A one-line description of a workload's shape, e.g. "LSTM 8→16→8, T 20, batch 1". */
+/** A one-line description of a workload's shape, e.g. "LSTM 8→16→8, T 20, batch 1" (", chunks of 20" when truncated). */
 export function describe(w: Workload): string {
   const cell = w.cell === 'rnn' ? `RNN(${w.activation})` : w.cell.toUpperCase();
-  return `${cell} ${w.inputSize}→${w.hiddenSize}→${w.outputSize}, T ${w.T}, batch ${w.batch}`;
+  const trunc = w.truncate ? `, ${w.truncMode === 'window' ? 'window' : 'chunks'} of ${w.truncate}` : '';
+  return `${cell} ${w.inputSize}→${w.hiddenSize}→${w.outputSize}, T ${w.T}, batch ${w.batch}${trunc}`;
 }
 
 /** The fixed training data: class indices, row-major batch × T (sequence b, step t at [b·T + t]). */
@@ -93,7 +105,7 @@ export interface PrepareOptions {
 
 /** An engine built once on one workload and its fixed data. */
 export interface BenchEngine {
-  /** one training step: forward over the batch, full BPTT, one SGD update */
+  /** one training step: forward over the batch, BPTT (truncated as the workload says), one SGD update */
   step(): void;
   /** optional: the current mean cross-entropy per scored step on the fixed data (forward only, no update) */
   loss?(): number;

@@ -1,4 +1,4 @@
-/** Our engine's benchmark adapter: a Network and a Trainer (plain SGD, no clipping, full BPTT) on the workload's data. */
+/** Our engine's benchmark adapter: a Network and a Trainer (plain SGD, no clipping, BPTT as the workload says) on the workload's data. */
 import { initialize, INIT_DEFAULTS } from '../../../src/engine/init';
 import { Network } from '../../../src/engine/network';
 import { Rng } from '../../../src/engine/rng';
@@ -10,7 +10,7 @@ import type { BenchEngine, PrepareOptions, Workload } from '../workloads';
 export function prepare(w: Workload, opts: PrepareOptions): BenchEngine {
   const net = new Network({ cell: w.cell, activation: w.activation, inputSize: w.inputSize, hiddenSize: w.hiddenSize, outputSize: w.outputSize, head: 'softmax' });
   initialize(net, INIT_DEFAULTS, new Rng(DATA_SEED));
-  const trainer = new Trainer(net, { optimizer: { kind: 'sgd', lr: LEARNING_RATE }, clip: { kind: 'none' }, truncate: 0 });
+  const trainer = new Trainer(net, { optimizer: { kind: 'sgd', lr: LEARNING_RATE }, clip: { kind: 'none' }, truncate: w.truncate ?? 0, truncMode: w.truncMode });
   const batch = engineSequences(w);
   const record = opts.record;
   return {
