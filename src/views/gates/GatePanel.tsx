@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ColorScale } from '../kit/colors';
 import { Heatmap } from '../kit/Heatmap';
 import { PANEL_GUTTER, PANEL_TITLE, fmt, rasterFor } from './gates-layout';
@@ -8,7 +9,7 @@ import type { HeatmapSizing, PanelSpec } from './gates-layout';
  * sequence under its time axis. Its frame is SVG so that titles and labels travel with an exported figure.
  * Outlined when selection.highlight names it; hovering it names it.
  */
-export function GatePanel(props: {
+export const GatePanel = memo(function GatePanel(props: {
   spec: PanelSpec;
   scale: ColorScale;
   sizing: HeatmapSizing;
@@ -68,4 +69,4 @@ export function GatePanel(props: {
       </div>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { InspectRecord } from '../../engine/session';
-import { useLab, useLabActions } from '../../state/context';
+import { useLab, useLabActions, useLabInstance } from '../../state/context';
 import type { Selection } from '../../state/store';
 import { useElementWidth } from '../chart/use-width';
 import { divergingScale, maxAbs, sequentialScale } from '../kit/colors';
@@ -62,10 +62,17 @@ function GatesFigure({ record, width }: { record: InspectRecord; width: number }
 
   const t = focusStep(selection.t, T);
   const unit = Math.max(0, Math.min(H - 1, selection.unit));
-  const highlight = (name: string | null) => {
-    if (name !== selection.highlight) actions.select({ highlight: name });
-  };
-  const select = (patch: Partial<Selection>) => actions.select(patch);
+  // stable callbacks and selection, so a hover re-renders (and repaints) only the panels whose outline changes
+  const { store } = useLabInstance();
+  const highlight = useCallback(
+    (name: string | null) => {
+      if (name !== store.getState().selection.highlight) actions.select({ highlight: name });
+    },
+    [actions, store],
+  );
+  const select = useCallback((patch: Partial<Selection>) => actions.select(patch), [actions]);
+  const selectCell = useCallback((st: number, u: number) => select({ t: st, unit: u }), [select]);
+  const selected = useMemo(() => ({ t, unit }), [t, unit]);
 
   const spec = cell === 'lstm' ? lstmDiagram(lstmValues(record, t, unit), derived.cRef) : cell === 'gru' ? gruDiagram(gruValues(record, t, unit)) : null;
   const best = derived.best;
@@ -88,9 +95,9 @@ function GatesFigure({ record, width }: { record: InspectRecord; width: number }
         scales={derived.scales}
         sizing={sizing}
         labels={record.inputLabels}
-        selected={{ t, unit }}
+        selected={selected}
         highlight={selection.highlight}
-        onSelect={(st, u) => select({ t: st, unit: u })}
+        onSelect={selectCell}
         onHighlight={highlight}
       />
       {spec && (

@@ -43,7 +43,9 @@ export function Heatmap(props: {
   const height = data.units * cellH;
   const fmt = props.format ?? ((v: number) => v.toFixed(3));
   const value = (t: number, u: number) => data.values[data.offset + t * data.stride + u];
+  const { t: selT, unit: selU } = selected;
 
+  // Paints only when the pixels change: new data, scale, size or selection — never for a hover (its tooltip is HTML).
   useEffect(() => {
     const c = ref.current;
     const ctx = c?.getContext('2d');
@@ -63,12 +65,12 @@ export function Heatmap(props: {
     }
     ctx.lineWidth = 2;
     ctx.strokeStyle = '#000';
-    if (selected.t !== null && selected.t < data.T) ctx.strokeRect(selected.t * cellW + 1, 1, cellW - 2, height - 2);
-    if (selected.unit < data.units) {
+    if (selT !== null && selT < data.T) ctx.strokeRect(selT * cellW + 1, 1, cellW - 2, height - 2);
+    if (selU < data.units) {
       ctx.strokeStyle = '#fff';
-      ctx.strokeRect(1, selected.unit * cellH + 1, width - 2, cellH - 2);
+      ctx.strokeRect(1, selU * cellH + 1, width - 2, cellH - 2);
     }
-  });
+  }, [data, scale, cellW, cellH, width, height, selT, selU, props.raster]); // eslint-disable-line react-hooks/exhaustive-deps -- value() reads only `data`
 
   const locate = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -13,9 +13,13 @@ import { echoRecord, frameOf, syntheticRecord } from './fixtures';
 
 /** What the kit Heatmap painted on each canvas (jsdom has no 2-D context): the fill of every cell. */
 const painted = new Map<HTMLCanvasElement, { fill: string; x: number; y: number }[]>();
+/** how many times each canvas was painted (each paint asks for its context once) */
+let paints = 0;
 beforeEach(() => {
   painted.clear();
+  paints = 0;
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    paints++;
     const cells: { fill: string; x: number; y: number }[] = [];
     painted.set(this, cells);
     const ctx = { fillStyle: '', strokeStyle: '', lineWidth: 1, setTransform() {}, strokeRect() {}, fillRect: (x: number, y: number) => cells.push({ fill: ctx.fillStyle, x, y }) };
@@ -54,6 +58,22 @@ describe('GatesView on an LSTM record', () => {
       expect(fillAt('c', t, u)).toBe(cScale(r.c[t * H + u]));
       expect(fillAt('h', t, u)).toBe(signed(r.h[t * H + u]));
     }
+  });
+
+  it('a hover repaints no canvas (outlines and tooltips are not pixels of the map); a new selection repaints each map once', () => {
+    show(r, { t: 2, unit: 1 });
+    const before = paints;
+    expect(before).toBe(6);
+    fireEvent.mouseEnter(panel('f')); // lights the f panel: an SVG outline
+    expect(panel('f')).toHaveAttribute('data-highlighted', 'true');
+    fireEvent.mouseMove(canvasOf('f'), { clientX: 3 * CW + 1, clientY: 2 * CH + 1 }); // a tooltip
+    expect(within(panel('f')).getByRole('status')).toBeInTheDocument();
+    fireEvent.mouseLeave(canvasOf('f'));
+    fireEvent.mouseLeave(panel('f'));
+    fireEvent.mouseEnter(document.querySelector('.cell-diagram')!);
+    expect(paints - before).toBe(0);
+    fireEvent.click(canvasOf('c'), { clientX: 4 * CW + 1, clientY: 3 * CH + 1 }); // select (4, 3): every map outlines it
+    expect(paints - before).toBe(6);
   });
 
   it('the hover tooltip shows the exact value, unit and step of the cell under the pointer', () => {
