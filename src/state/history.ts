@@ -1,3 +1,5 @@
+import type { HistoryChunk } from '../worker/protocol';
+
 /**
  * The training curve's memory, bounded at `capacity` points however long the run: when full, pairs of
  * neighbouring points merge and each new point then covers twice as many steps. Loss is averaged over the
@@ -43,6 +45,11 @@ export class TrainingHistory {
     this.gradNormClipped[i] = a.gc;
     this.clipped[i] = a.clipped;
     this.acc = { n: 0, step: 0, loss: 0, g: 0, gc: 0, clipped: 0 };
+  }
+
+  /** Adds every training step of a frame's history, in order. */
+  append(chunk: HistoryChunk): void {
+    for (let i = 0; i < chunk.step.length; i++) this.push(chunk.step[i], chunk.loss[i], chunk.gradNorm[i], chunk.gradNormClipped[i], chunk.clipped[i] === 1);
   }
 
   /** Forgets everything (a new run). */

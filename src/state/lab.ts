@@ -77,6 +77,8 @@ export function createLab(opts: LabOptions): Lab {
   const raf = opts.raf ?? ((cb: () => void) => requestAnimationFrame(cb));
   const precheck = opts.precheck ?? taskProblem;
   let pending: Frame | null = null;
+  /** the history of every frame since the last commit (a frame replaced before it is drawn still adds its steps) */
+  let chunks: Frame['history'][] = [];
   let scheduled = false;
   let disposed = false;
   /** the runId the latest surface request was sent with: its answer is kept even if a new run started meanwhile */
@@ -97,8 +99,8 @@ export function createLab(opts: LabOptions): Lab {
     pending = null;
     if (!frame || disposed) return;
     const s = store.getState();
-    const h = frame.history;
-    for (let i = 0; i < h.step.length; i++) s.history.push(h.step[i], h.loss[i], h.gradNorm[i], h.gradNormClipped[i], h.clipped[i] === 1);
+    chunks.forEach((c) => s.history.append(c));
+    chunks = [];
     if (frame.metric) s.metrics.push(frame.metric.step, frame.metric.value.value);
     store.setState({
       frame,
@@ -147,7 +149,7 @@ export function createLab(opts: LabOptions): Lab {
         }
         break;
       case 'frame':
-        if (pending) e.frame.history = concatHistory(pending.history, e.frame.history);
+        chunks.push(e.frame.history);
         pending = e.frame;
         if (!scheduled) {
           scheduled = true;
@@ -171,6 +173,7 @@ export function createLab(opts: LabOptions): Lab {
     s.history.clear();
     s.metrics.clear();
     pending = null;
+    chunks = [];
     store.setState({ runId: next, status: 'starting', divergence: null, fatal: null, frame: null, step: 0, metric: null, spectral: null, output: null, playing: false, historyVersion: s.historyVersion + 1 });
     if (kind === 'configure') client.send({ type: 'configure', runId: next, config: s.config });
     else client.send({ type: 'reset', runId: next });
@@ -250,20 +253,3 @@ export function createLab(opts: LabOptions): Lab {
 }
 
 const configKeyOf = (c: SessionConfig) => JSON.stringify(c);
-
-function concatHistory(a: Frame['history'], b: Frame['history']): Frame['history'] {
-  const cat = <T extends Float64Array | Uint8Array>(x: T, y: T, make: (n: number) => T): T => {
-    const z = make(x.length + y.length);
-    z.set(x);
-    z.set(y, x.length);
-    return z;
-  };
-  const f = (n: number) => new Float64Array(n);
-  return {
-    step: cat(a.step, b.step, f),
-    loss: cat(a.loss, b.loss, f),
-    gradNorm: cat(a.gradNorm, b.gradNorm, f),
-    gradNormClipped: cat(a.gradNormClipped, b.gradNormClipped, f),
-    clipped: cat(a.clipped, b.clipped, (n) => new Uint8Array(n)),
-  };
-}
