@@ -44,7 +44,7 @@ function Shell({ views }: { views: ViewEntry[] }) {
         <main className="app-views">
           <ViewPicker />
           {views.filter((v) => shown.includes(v.id)).map((v) => (
-            <Panel key={v.id} id={v.id} title={v.title} wide={v.wide} live={v.id === 'compare'}>
+            <Panel key={v.id} id={v.id} title={v.title} wide={v.wide} live={v.id === 'compare'} reserve={v.reserve}>
               <ViewSlot entry={v} />
             </Panel>
           ))}

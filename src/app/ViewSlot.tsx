@@ -8,6 +8,9 @@ import type { ViewEntry } from './views';
  * demand, <Suspense>. "Reload this view" remounts it; a lazy view's loader runs again, since React.lazy keeps
  * a failed import's error for good.
  */
+/** the panel's title and padding above the view (px) */
+const PANEL_HEADING = 48;
+
 export function ViewSlot({ entry }: { entry: ViewEntry }) {
   const [attempt, setAttempt] = useState(0);
   const [{ Component }, setView] = useState(() => viewOf(entry));
@@ -17,7 +20,8 @@ export function ViewSlot({ entry }: { entry: ViewEntry }) {
   };
   return (
     <ViewBoundary title={entry.title} attempt={attempt} onReload={reload}>
-      <Suspense fallback={<p className="view-empty">Loading the view…</p>}>
+      {/* the fallback holds the view's height, so the page does not jump when the view arrives */}
+      <Suspense fallback={<p className="view-empty" style={{ minHeight: Math.max(0, entry.reserve - PANEL_HEADING) }}>Loading the view…</p>}>
         <Component key={attempt} />
       </Suspense>
     </ViewBoundary>

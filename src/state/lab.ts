@@ -3,7 +3,7 @@ import type { SessionConfig } from '../engine/config';
 import { createTask } from '../engine/tasks/create';
 import { createClient } from '../worker/client';
 import type { LabClient } from '../worker/client';
-import type { Frame, SurfaceRequest, WorkerEvent } from '../worker/protocol';
+import type { Command, Frame, SurfaceRequest, WorkerEvent } from '../worker/protocol';
 import { createLabStore } from './store';
 import type { LabStore, Notice, Selection, UiSettings } from './store';
 
@@ -88,8 +88,13 @@ export function createLab(opts: LabOptions): Lab {
   const listeners = new Set<(c: LabCommand) => void>();
   const tell = (c: LabCommand) => listeners.forEach((l) => l(c));
   const runId = () => store.getState().runId;
+  /** sends a command of the current run, counted (Frame.handled says how many the worker has handled) */
+  const sendRun = (cmd: Exclude<Command, { type: 'ack' | 'surface' }>) => {
+    client.send(cmd);
+    store.setState((s) => ({ sent: s.sent + 1 }));
+  };
   const send = (type: 'play' | 'pause' | 'step') => {
-    client.send({ type, runId: runId() });
+    sendRun({ type, runId: runId() });
     tell({ type });
   };
 
@@ -174,12 +179,12 @@ export function createLab(opts: LabOptions): Lab {
     s.metrics.clear();
     pending = null;
     chunks = [];
-    store.setState({ runId: next, status: 'starting', divergence: null, fatal: null, frame: null, step: 0, metric: null, spectral: null, output: null, playing: false, historyVersion: s.historyVersion + 1 });
-    if (kind === 'configure') client.send({ type: 'configure', runId: next, config: s.config });
-    else client.send({ type: 'reset', runId: next });
-    client.send({ type: 'speed', runId: next, stepsPerSecond: s.ui.speed });
-    client.send({ type: 'inspect', runId: next, sample: s.selection.sample, tau: s.selection.tau });
-    if (play) client.send({ type: 'play', runId: next });
+    store.setState({ runId: next, sent: 0, status: 'starting', divergence: null, fatal: null, frame: null, step: 0, metric: null, spectral: null, output: null, playing: false, historyVersion: s.historyVersion + 1 });
+    if (kind === 'configure') sendRun({ type: 'configure', runId: next, config: s.config });
+    else sendRun({ type: 'reset', runId: next });
+    sendRun({ type: 'speed', runId: next, stepsPerSecond: s.ui.speed });
+    sendRun({ type: 'inspect', runId: next, sample: s.selection.sample, tau: s.selection.tau });
+    if (play) sendRun({ type: 'play', runId: next });
   };
 
   const actions: LabActions = {
@@ -199,7 +204,7 @@ export function createLab(opts: LabOptions): Lab {
     },
     setSpeed: (stepsPerSecond) => {
       store.setState((s) => ({ ui: { ...s.ui, speed: stepsPerSecond } }));
-      client.send({ type: 'speed', runId: runId(), stepsPerSecond });
+      sendRun({ type: 'speed', runId: runId(), stepsPerSecond });
       tell({ type: 'speed', stepsPerSecond });
     },
     configure: (config) => {
@@ -218,7 +223,7 @@ export function createLab(opts: LabOptions): Lab {
       const before = store.getState().selection;
       const selection = { ...before, ...patch };
       store.setState({ selection });
-      if (selection.sample !== before.sample || selection.tau !== before.tau) client.send({ type: 'inspect', runId: runId(), sample: selection.sample, tau: selection.tau });
+      if (selection.sample !== before.sample || selection.tau !== before.tau) sendRun({ type: 'inspect', runId: runId(), sample: selection.sample, tau: selection.tau });
     },
     setUi: (patch) => store.setState((s) => ({ ui: { ...s.ui, ...patch } })),
     dismissNotice: (id) => store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

@@ -58,6 +58,9 @@ export interface LabState {
   stepsPerSecond: number;
   /** the latest committed frame */
   frame: Frame | null;
+  /** commands of the current run sent to the worker (its configure or reset included): when the committed frame has
+   * handled as many, the page shows everything the worker did */
+  sent: number;
   /** bumps whenever `history` or `metrics` gain points (they are mutated in place, being large) */
   historyVersion: number;
   history: TrainingHistory;
@@ -89,6 +92,7 @@ export function createLabStore(config: SessionConfig, ui: UiSettings, notices: N
     step: 0,
     stepsPerSecond: 0,
     frame: null,
+    sent: 0,
     historyVersion: 0,
     history: new TrainingHistory(),
     metrics: new PointRing(),

@@ -7,7 +7,7 @@ import { gateStore } from '../state/gate';
  * A titled region of the page holding one view. Unless `live`, the view below it sees the widget's state
  * only while the panel is on screen (or near it): off-screen views skip the re-render of every frame.
  */
-export function Panel({ id, title, children, wide, live }: { id: string; title: string; children: ReactNode; wide?: boolean; live?: boolean }) {
+export function Panel({ id, title, children, wide, live, reserve }: { id: string; title: string; children: ReactNode; wide?: boolean; live?: boolean; reserve?: number }) {
   const headingId = `panel-${id}-title`;
   const lab = useLabInstance();
   const section = useRef<HTMLElement>(null);
@@ -25,7 +25,14 @@ export function Panel({ id, title, children, wide, live }: { id: string; title: 
   }, [gated]);
   const body = gatedLab ? <LabProvider lab={gatedLab}>{children}</LabProvider> : children;
   return (
-    <section ref={section} className={wide ? 'panel panel-wide' : 'panel'} aria-labelledby={headingId} data-view={id}>
+    <section
+      ref={section}
+      className={wide ? 'panel panel-wide' : 'panel'}
+      aria-labelledby={headingId}
+      data-view={id}
+      // off screen, content-visibility skips the panel's layout: estimate its real height so scrolling does not shift the page
+      style={reserve ? { containIntrinsicSize: `auto ${reserve}px` } : undefined}
+    >
       <h2 id={headingId}>{title}</h2>
       {body}
     </section>

@@ -10,6 +10,9 @@ export function StatusBar() {
   const rate = useLab((s) => s.stepsPerSecond);
   const status = useLab((s) => s.status);
   const speed = useLab((s) => s.ui.speed);
+  // the worker has handled every command the page sent, and this is its latest frame (tests wait on this, not on time)
+  const synced = useLab((s) => s.frame !== null && s.frame.handled === s.sent);
+  const workerPlaying = useLab((s) => s.frame?.playing ?? false);
   const a = useLabActions();
   const blocked = status === 'diverged' || status === 'error';
   const state = status === 'starting' ? 'starting' : status === 'diverged' ? 'diverged' : status === 'error' ? 'stopped' : playing ? 'training' : 'paused';
@@ -35,7 +38,7 @@ export function StatusBar() {
           {!SPEEDS.includes(speed) && <option value={String(speed)}>{speed} steps/s</option>}
         </select>
       </label>
-      <output className="step-counter" aria-live="off" data-testid="step">
+      <output className="step-counter" aria-live="off" data-testid="step" data-synced={synced} data-worker-playing={workerPlaying}>
         step <strong>{fmt.format(step)}</strong>
       </output>
       <span className={`run-state run-${state}`} data-testid="run-state">

@@ -40,6 +40,8 @@ export class SessionLoop {
   /** what `ready` announces of the session */
   private info: RunInfo | null = null;
   private runId = -1;
+  /** commands of this run handled so far (Frame.handled) */
+  private handled = 0;
   private playing = false;
   private stepsPerSecond = 0;
   private awaitingAck = false;
@@ -78,6 +80,7 @@ export class SessionLoop {
       return this.startRun();
     }
     if (cmd.runId !== this.runId) return; // a command of an older run
+    if (cmd.type !== 'ack') this.handled++;
     switch (cmd.type) {
       case 'play':
         this.playing = !this.session.trainer.divergence;
@@ -146,6 +149,7 @@ export class SessionLoop {
   /** Step 0 of the current run: fresh weights, no pending frame of an older run; announced with 'ready'. */
   private startRun(): void {
     this.post({ type: 'ready', runId: this.runId, info: this.info! }, []);
+    this.handled = 1; // the configure or reset that started the run
     this.session!.reset();
     this.playing = false;
     this.awaitingAck = false;
@@ -267,6 +271,7 @@ export class SessionLoop {
       frameId: ++this.frameId,
       step,
       playing: this.playing,
+      handled: this.handled,
       stepsPerSecond: this.playing ? this.rate.value : 0,
       history: this.history.take(),
       metric,

@@ -51,6 +51,10 @@ export interface Frame {
   frameId: number;
   step: number;
   playing: boolean;
+  /** how many commands of this run the worker had handled when it sent the frame, counting the configure or reset
+   * that started it (acks and surface requests not counted): the page compares it with what it sent to know the
+   * worker has caught up */
+  handled: number;
   /** measured training speed over the last second */
   stepsPerSecond: number;
   history: HistoryChunk;

@@ -6,18 +6,11 @@
  * status bar shows. Also sums the gzip size of the JS the page loads (the worker chunk and lazily loaded chunks apart).
  * Prints one JSON object on stdout.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = `${ROOT}dist/`;
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { ARGS, CHROMIUM, DIST, servePreview } from './serve';
 
 /** Seconds of training to observe, from --seconds=N. */
 function seconds(): number {
@@ -32,32 +25,6 @@ function hash(): string {
   const flag = process.argv.find((a) => a.startsWith('--hash='));
   const h = flag ? flag.slice('--hash='.length) : '#speed=0';
   return h.startsWith('#') ? h : `#${h}`;
-}
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** Polls url until it answers 200, or fails after timeoutMs. */
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
 }
 
 /** Raw and gzip bytes (zlib level 9, as bundlers report) of the JS the page loads, and of the worker chunk apart. */
@@ -120,16 +87,9 @@ async function main(): Promise<void> {
   if (!existsSync(`${DIST}index.html`)) throw new Error('dist/index.html is missing: run `npm run build` first');
   const observe = seconds();
   const loadBefore = loadavg()[0];
-  const port = await freePort();
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
-  const stop = () => {
-    if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-  };
-  process.on('exit', stop);
+  const { base, stop } = await servePreview();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const base = `http://127.0.0.1:${port}/`;
-    await waitForServer(base, 20_000);
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.addInitScript({ content: INSTRUMENT });
     await page.goto(`${base}${hash()}`);

@@ -35,9 +35,10 @@ test('axe finds no violations with a notice, the divergence alert and the curve 
 test('axe finds no violations with every view open', async ({ page }) => {
   await openLab(page, '/#views=curve,output,unroll,flow,gates,formulas,surface,compare&speed=20');
   await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(5);
+  // every view loaded first, so that no view arriving later pushes the surface off screen (an off-screen panel's view waits)
+  await allViewsLoaded(page);
   await page.locator('[data-view="surface"]').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-view="surface"] canvas').first()).toBeVisible();
-  await allViewsLoaded(page);
   const result = await new AxeBuilder({ page }).analyze();
   expect(summarize(result.violations)).toEqual([]);
 });

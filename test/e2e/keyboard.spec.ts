@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { allViewsLoaded, control, focusBody, openLab, pauseAndSettle, settle, stepCount, stepText } from './lab-page';
+import { allViewsLoaded, control, focusBody, openLab, pauseAndSettle, settle, stepCount, stepText, synced } from './lab-page';
 
 /** What can take focus from Tab: enabled, rendered, not taken out of the order by a negative tabindex. */
 const TABBABLE = 'button, select, input, textarea, a[href], [tabindex]';
@@ -71,8 +71,8 @@ test('Space plays and pauses, → steps, r resets; keys typed into a field stay 
   const hidden = page.getByRole('spinbutton', { name: 'Hidden units', exact: true });
   await hidden.focus();
   for (const key of ['r', 'Space', 'ArrowRight', 'R']) await hidden.press(key);
-  await page.waitForTimeout(400);
-  await expect(page.getByTestId('step')).toHaveText(stepText(s + 2));
+  // had a key sent a command, the worker would not have caught up yet or the step would have moved
+  expect(await settle(page)).toBe(s + 2);
   await expect(state).toHaveText('paused');
   await hidden.press('Escape');
   await expect(hidden).toHaveValue('16');
@@ -81,8 +81,7 @@ test('Space plays and pauses, → steps, r resets; keys typed into a field stay 
   await cell.focus();
   await cell.press('r');
   await expect(cell).toHaveValue('lstm');
-  await page.waitForTimeout(200);
-  await expect(page.getByTestId('step')).toHaveText(stepText(s + 2));
+  expect(await settle(page)).toBe(s + 2);
 
   await focusBody(page);
   await page.keyboard.press('r');
@@ -93,7 +92,9 @@ test('Space plays and pauses, → steps, r resets; keys typed into a field stay 
   await control(page, 'Play').focus();
   await page.keyboard.press('Space');
   await expect(state).toContainText('training');
-  await page.waitForTimeout(300);
+  // a double toggle would have sent play then pause: once the worker has handled all, it still trains
+  await synced(page);
+  await expect(page.getByTestId('step')).toHaveAttribute('data-worker-playing', 'true');
   await expect(state).toContainText('training');
   await pauseAndSettle(page);
 });

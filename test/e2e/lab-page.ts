@@ -47,29 +47,26 @@ export async function openLab(page: Page, hash = '/'): Promise<void> {
   await expect(page.getByTestId('run-state')).not.toHaveText('starting');
 }
 
-/** Pauses (by the button) and waits until frames sent before the pause have landed: two readings 300 ms apart agree. */
+/** Pauses (by the button) and waits until the worker has handled the pause and its last frame is drawn. */
 export async function pauseAndSettle(page: Page): Promise<number> {
   await control(page, 'Pause').click();
   await expect(page.getByTestId('run-state')).toHaveText('paused');
   return settle(page);
 }
 
-/** Waits until the step counter stops moving and returns it. */
+/**
+ * Waits until the worker has caught up with the page — its latest drawn frame has handled every command the page
+ * sent (Frame.handled) — and is not training, so the step counter can no longer move; returns it. State, not time.
+ */
 export async function settle(page: Page): Promise<number> {
-  let previous = -1;
-  let now = await stepCount(page);
-  await expect
-    .poll(
-      async () => {
-        previous = now;
-        await page.waitForTimeout(300);
-        now = await stepCount(page);
-        return now === previous;
-      },
-      { timeout: 5_000, intervals: [0] },
-    )
-    .toBe(true);
-  return now;
+  await expect(page.getByTestId('step')).toHaveAttribute('data-synced', 'true');
+  await expect(page.getByTestId('step')).toHaveAttribute('data-worker-playing', 'false');
+  return stepCount(page);
+}
+
+/** Waits until the worker has handled every command the page sent (playing or not). */
+export async function synced(page: Page): Promise<void> {
+  await expect(page.getByTestId('step')).toHaveAttribute('data-synced', 'true');
 }
 
 /** Moves keyboard focus to the page itself, so lecture keys reach the lab's window listener. */

@@ -33,18 +33,20 @@ test('Pause holds the step, Step and → advance exactly one, Reset returns to s
   await openLab(page, '/');
   await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(5);
   const paused = await pauseAndSettle(page);
-  await page.waitForTimeout(1_000);
-  await expect(page.getByTestId('step')).toHaveText(stepText(paused));
+  // a Step through the same channel lands exactly one after: nothing trained after the pause
+  await control(page, 'Step').click();
+  await expect(page.getByTestId('step')).toHaveText(stepText(paused + 1));
+  expect(await settle(page)).toBe(paused + 1);
   await expect(page.getByTestId('run-state')).toHaveText('paused');
 
   await control(page, 'Step').click();
-  await expect(page.getByTestId('step')).toHaveText(stepText(paused + 1));
+  await expect(page.getByTestId('step')).toHaveText(stepText(paused + 2));
   await focusBody(page);
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('step')).toHaveText(stepText(paused + 2));
+  await expect(page.getByTestId('step')).toHaveText(stepText(paused + 3));
   // and no more than one each
-  expect(await settle(page)).toBe(paused + 2);
-  await expect(page.getByTestId('curve-latest')).toContainText(`at step ${(paused + 2).toLocaleString('en-US')}`);
+  expect(await settle(page)).toBe(paused + 3);
+  await expect(page.getByTestId('curve-latest')).toContainText(`at step ${(paused + 3).toLocaleString('en-US')}`);
 
   await control(page, 'Reset').click();
   await expect(page.getByTestId('step')).toHaveText(stepText(0));

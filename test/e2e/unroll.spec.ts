@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { collectErrors, openLab } from './lab-page';
+import { collectErrors, openLab, pauseAndSettle } from './lab-page';
 
 /** A vanilla RNN on echo (lag 10: T = 11, only the last step scored), full BPTT, training slowly. */
 const RNN = '/#views=unroll&cell=rnn&hidden=8&speed=5';
@@ -25,8 +25,7 @@ test('the unrolled view draws live frames: T steps, backward arrows as wide as t
   const loss = svg.locator('g.step-col[data-t="10"] .loss-text');
   const first = await loss.textContent();
   await expect.poll(() => loss.textContent(), { timeout: 8_000 }).not.toBe(first);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await page.waitForTimeout(400); // frames sent before the pause land
+  await pauseAndSettle(page); // frames sent before the pause land
   const norms = await tableNorms(page);
   expect(norms).toHaveLength(11);
   const widths = await svg.locator('g.dh-arrow').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-width'))));

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { collectErrors, openLab } from './lab-page';
+import { collectErrors, openLab, synced } from './lab-page';
 
 /** A number field of the settings, found by its label as a student (or a screen reader) finds it. */
 const field = (page: Page, label: string) => page.getByRole('spinbutton', { name: label, exact: true });
@@ -73,7 +73,7 @@ test('a hostile link runs nothing, loads clamped or default settings, and says w
   expect(await page.evaluate(() => [...document.querySelectorAll('[onerror], [onload], [onclick]')].length)).toBe(0);
   // cell=__proto__ polluted no prototype
   expect(await page.evaluate(() => ['cell', 'model', 'kind', 'hiddenSize'].filter((k) => k in {}))).toEqual([]);
-  await page.waitForTimeout(300);
+  await synced(page); // the page has run a full round trip with the worker: anything injected would have run by now
   expect(dialogs).toEqual([]);
 
   // the page now links to what it actually runs: none of the hostile values survive in its hash

@@ -34,6 +34,8 @@ function expectAgreement(lab: Lab, live: ReturnType<ReturnType<typeof loopClient
   expect(s.info).not.toBeNull();
   expect(s.info!.config).toEqual(live.config);
   expect(s.status).toBe('ready');
+  // the page can tell it has caught up: the committed frame handled every command it sent
+  expect(s.frame!.handled).toBe(s.sent);
 }
 
 describe('lab ↔ SessionLoop', () => {

@@ -9,7 +9,7 @@ import { fakeClient } from './fake-client';
 const record = new Session().inspect(0);
 function frame(frameId: number, steps: number[], loss = 1): Frame {
   return {
-    frameId, step: steps.at(-1) ?? 0, playing: true, stepsPerSecond: 100,
+    frameId, step: steps.at(-1) ?? 0, playing: true, handled: 1, stepsPerSecond: 100,
     history: { step: Float64Array.from(steps), loss: Float64Array.from(steps.map(() => loss)), gradNorm: new Float64Array(steps.length), gradNormClipped: new Float64Array(steps.length), clipped: new Uint8Array(steps.length) },
     metric: null, record, spectral: null, output: null,
   };

@@ -8,6 +8,7 @@ export function frameWith(record: InspectRecord, step: number): Frame {
     frameId: 1,
     step,
     playing: false,
+    handled: 0,
     stepsPerSecond: 0,
     history: { step: empty, loss: empty, gradNorm: empty, gradNormClipped: empty, clipped: new Uint8Array(0) },
     metric: null,

@@ -21,6 +21,7 @@ export function frameOf(record: InspectRecord, step = 0): Frame {
     frameId: 1,
     step,
     playing: false,
+    handled: 0,
     stepsPerSecond: 0,
     history: { step: new Float64Array(0), loss: new Float64Array(0), gradNorm: new Float64Array(0), gradNormClipped: new Float64Array(0), clipped: new Uint8Array(0) },
     metric: null,
