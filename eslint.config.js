@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const outsideEngine = 'src/engine is pure maths: it imports only its own files (see DESIGN.md).';
+const outsideEngine = 'src/engine is pure maths: it imports only its own files (see docs/architecture.md).';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
@@ -24,7 +24,12 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^[^.]', message: outsideEngine }] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'self', 'postMessage', 'localStorage', 'fetch', 'process', 'require'],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'self', 'postMessage', 'localStorage', 'fetch', 'process', 'require'],
+        { name: 'Float32Array', message: 'The engine is the Float64 reference path: use Float64Array.' },
+      ],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: "All of the engine's randomness comes from the seeded Rng (rng.ts)." }],
     },
   },
   {

@@ -1,9 +1,9 @@
 /**
- * `npm run experiments`: the long-range dependency result of the lecture, measured on our engine —
- * echo accuracy against the lag, and the adding problem against T, for tanh RNN, LSTM and GRU with the
- * same budget. Writes docs/experiments.md (or prints it with --stdout). Settings follow shared
- * EXPERIMENTS.md: hidden 16, batch 32, norm clipping 1; echo Adam 0.003, LSTM forget bias 3, 1500 steps;
- * adding Adam 0.01, 2000 steps.
+ * `npm run experiments`: the long-range dependency result (vanilla RNNs forget over long lags, gated cells
+ * remember), measured on our engine — echo accuracy against the lag, and the adding problem against T, for
+ * tanh RNN, LSTM and GRU with the same budget. Writes docs/experiments.md (or prints it with --stdout), which
+ * states these settings beside its tables: hidden 16, batch 32, norm clipping 1; echo Adam 0.003, LSTM forget
+ * bias 3, 1500 steps; adding Adam 0.01, 2000 steps.
  */
 import { writeFileSync } from 'node:fs';
 import type { CellKind } from '../engine/types';
@@ -71,7 +71,7 @@ const READING = `
 - **On echo, initialization decides for the vanilla RNN.** From Xavier initialization (a 16 × 16 recurrent matrix
   with spectral radius near 1) the tanh RNN still recalls the symbol after 80 blank steps; from U(±1/√H), whose
   spectral radius is well below 1, it falls to chance (25%) at lag 80 and loses a seed at lag 40. That is the
-  lecture's remedy "initialize the weights properly", measured.
+  standard remedy "initialize the weights properly", measured.
 - **The LSTM holds at every lag** — its forget-gate bias of 3 starts f ≈ 0.95, a memory line that leaks 5% per step
   instead of multiplying by W_hh; it reaches 100% within 100 steps even at lag 80.
 - **The GRU fails at lag 80 within this budget.** Its update gate starts near z = 0.5, so without a bias of its own

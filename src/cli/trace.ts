@@ -1,4 +1,4 @@
-/** `npm run --silent trace -- spec.json`: one JSON object on stdout (DESIGN.md, "The trace contract"). */
+/** `npm run --silent trace -- spec.json`: one JSON object on stdout (format and errors: docs/engine.md, "npm run --silent trace"). */
 import { runTrace } from '../engine/trace';
 import { readJsonArg, runCli } from './io';
 

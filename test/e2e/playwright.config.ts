@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 /** The repository root: `vite preview` serves dist/ from there, and test-results/ lives there. */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Launch flags that work as root on this machine (TOOLCHAIN.md); without the networking ones Chromium floods the closed network. */
+/** Launch flags that let Debian's Chromium run headless as root (--no-sandbox); without the networking ones Chromium floods the closed network. */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/engine/config';
 import type { SessionConfig } from '../../src/engine/config';
 import type { RunInfo, TaskOutput as Output } from '../../src/worker/protocol';
+import * as exportImage from '../../src/views/kit/export-image';
+import { htmlFigureToSvg } from '../../src/views/kit/export-html';
 import { answersSummary, truncateMiddle } from '../../src/views/output/answers';
 import { forecastDomain, forecastError, forecastModel } from '../../src/views/output/forecast-layout';
 import { TaskOutput } from '../../src/views/output/TaskOutput';
@@ -11,6 +13,7 @@ import { renderLab } from './render-lab';
 
 const withTask = (task: SessionConfig['task']): SessionConfig => ({ ...defaultConfig(), task });
 const info = (config: SessionConfig, evalSize: number): RunInfo => ({
+  configRunId: 1,
   config,
   notes: [],
   task: { kind: config.task.kind, inputSize: 5, outputSize: 4, head: 'softmax', length: 11, evalSize },
@@ -97,6 +100,107 @@ describe('TaskOutput', () => {
     expect(container.querySelector('[data-series="truth"]')).toBeNull();
     expect(screen.queryByText('truth without noise')).toBeNull();
     expect(screen.getByText('Continue your series after reading 4 of its values')).toBeInTheDocument();
+  });
+});
+
+/** The rows of a table's body, each as its cells' text. */
+const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+const SINE = withTask({ kind: 'sine', seqLength: 4, noise: 0.05, components: 1 });
+const forecastData = () => ({ context: Float64Array.from([0, 1, 0, -1]), predicted: Float64Array.from([0.1, 0.9, 0.2]), truth: Float64Array.from([0, 1, 0]) });
+const forecastOutput = (): Output => ({ kind: 'forecast', step: 300, ...forecastData() });
+
+describe('TaskOutput: table alternative and export', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('tabulates a forecast step by step: what the net read, then its forecast beside the truth', () => {
+    const { container } = show(forecastOutput(), SINE);
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    expect(container.querySelector('svg[role="img"]')).toBeNull();
+    const table = screen.getByRole('table');
+    expect(table).toHaveAttribute('data-table', 'forecast');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['t', 'what the net read', 'its forecast', 'truth without noise']);
+    expect(bodyRows(table)).toEqual([
+      ['0', '0', '', ''],
+      ['1', '1', '', ''],
+      ['2', '0', '', ''],
+      ['3', '-1', '', ''],
+      ['4', '', '0.1', '0'],
+      ['5', '', '0.9', '1'],
+      ['6', '', '0.2', '0'],
+    ]);
+    // mean |forecast − truth| = (0.1 + 0.1 + 0.2) / 3
+    expect(table.querySelector('caption')).toHaveTextContent('forecast at step 300: reads 4 values, then feeds back its own predictions for 3 steps; mean distance from the truth 0.133');
+  });
+
+  it('tabulates a user series without a truth column', () => {
+    show(
+      { kind: 'forecast', step: 10, context: Float64Array.from([1.5, 2.25]), predicted: Float64Array.from([3.125, 1234.5]), truth: new Float64Array(0) },
+      withTask({ kind: 'series', csv: '1\n2\n3', seqLength: 4 }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['t', 'what the net read', 'its forecast']);
+    expect(bodyRows(table)).toEqual([
+      ['0', '1.5', ''],
+      ['1', '2.25', ''],
+      ['2', '', '3.13'],
+      ['3', '', '1,230'],
+    ]);
+  });
+
+  it('tabulates sampled text with its step, temperature and length', () => {
+    const text = 'Alice was  beginning\nto get very tired…';
+    show({ kind: 'text', step: 1200, temperature: 0.7, text }, withTask({ kind: 'text', seqLength: 32 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    const table = screen.getByRole('table');
+    expect(screen.queryByTestId('sampled-text')).toBeNull();
+    expect(bodyRows(table)).toEqual([['1,200', '0.7', '39', text]]);
+  });
+
+  it('shows the answers table as its own table alternative', () => {
+    const items = [
+      { input: 'A · ·', target: 'A', output: 'A', correct: true, error: null },
+      { input: 'B · ·', target: 'B', output: 'C', correct: false, error: null },
+    ];
+    show({ kind: 'answers', step: 40, items });
+    const before = bodyRows(screen.getByRole('table'));
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    const table = screen.getByRole('table');
+    expect(table.closest('.view-table')).not.toBeNull();
+    expect(bodyRows(table)).toEqual(before);
+    expect(before).toEqual([
+      ['A · ·', 'A', 'A', '✓right'],
+      ['B · ·', 'B', 'C', '✗wrong'],
+    ]);
+  });
+
+  it('exports a forecast as SVG chart with its legend words, and text and answers through htmlFigureToSvg', () => {
+    const svg = vi.spyOn(exportImage, 'downloadSvg').mockImplementation(() => {});
+    const png = vi.spyOn(exportImage, 'downloadPng').mockResolvedValue();
+    const f = show(forecastOutput(), SINE);
+    fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+    fireEvent.click(screen.getByRole('button', { name: 'PNG' }));
+    const figure = f.container.querySelector('.view-figure') as HTMLElement;
+    expect(svg).toHaveBeenLastCalledWith(figure, 'task-output', undefined);
+    expect(png).toHaveBeenLastCalledWith(figure, 'task-output', 2, undefined);
+    const doc = new DOMParser().parseFromString(exportImage.figureToSvg(figure), 'image/svg+xml');
+    expect([...doc.querySelectorAll(':root > text')].map((t) => t.textContent)).toEqual(['what the net read', 'its forecast (fed its own output)', 'truth without noise']);
+    expect(doc.querySelector('[data-series="truth"]')?.getAttribute('d')).toBe(forecastModel(forecastData(), 640).truthPath);
+    f.unmount();
+
+    const items = [{ input: 'A · ·', target: 'A', output: 'B', correct: false, error: null }];
+    const a = show({ kind: 'answers', step: 40, items });
+    fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+    const answersFigure = a.container.querySelector('.view-figure') as HTMLElement;
+    expect(svg).toHaveBeenLastCalledWith(answersFigure, 'task-output', htmlFigureToSvg);
+    // the exported table keeps ✗ and drops the screen-reader word beside it
+    const fo = new DOMParser().parseFromString(htmlFigureToSvg(answersFigure), 'image/svg+xml').querySelector('foreignObject') as Element;
+    expect(fo.querySelector('[data-correct]')?.textContent).toBe('✗');
+    a.unmount();
+
+    show({ kind: 'text', step: 5, temperature: 0.7, text: 'abc' }, withTask({ kind: 'text', seqLength: 32 }));
+    fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+    expect(svg).toHaveBeenLastCalledWith(expect.any(HTMLElement), 'task-output', htmlFigureToSvg);
   });
 });
 

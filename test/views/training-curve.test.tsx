@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TaskMetric } from '../../src/engine/tasks/task';
 import type { LabStore } from '../../src/state/store';
 import { TrainingCurve } from '../../src/views/curve/TrainingCurve';
+import * as exportImage from '../../src/views/kit/export-image';
 import { renderLab } from './render-lab';
 
 const ACCURACY: TaskMetric = { name: 'accuracy', value: 0.75, baseline: 0.25, baselineName: 'chance (1/4)', higherIsBetter: true };
@@ -22,7 +23,10 @@ const svg = (c: HTMLElement) => c.querySelector('svg[role="img"]') as SVGSVGElem
 const series = (c: HTMLElement, name: string) => c.querySelector(`[data-series="${name}"]`) as SVGElement;
 
 describe('TrainingCurve', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 
   it('says training is starting instead of drawing an empty chart', () => {
     const { container } = renderLab(<TrainingCurve />);
@@ -95,7 +99,10 @@ describe('TrainingCurve', () => {
     expect(screen.queryByRole('table')).toBeNull();
     const toggle = screen.getByRole('button', { name: 'Show as table' });
     fireEvent.click(toggle);
-    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // the table takes the figure's place; the latest-values line and the log switch stay
+    expect(document.querySelector('svg[role="img"]')).toBeNull();
+    expect(screen.getByTestId('curve-latest')).toHaveTextContent('loss 0.04 at step 250');
     const [lossTable, metricTable] = screen.getAllByRole('table');
     const lossRows = within(lossTable).getAllByRole('row').slice(1);
     expect(lossRows).toHaveLength(20);
@@ -108,6 +115,45 @@ describe('TrainingCurve', () => {
       ['250', '88%'],
     ]);
     expect(within(metricTable).getByText(/accuracy, newest 2 evaluations \(chance \(1\/4\): 25%\)/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Show as figure' }));
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(svg(document.body)).not.toBeNull();
+  });
+
+  it('says in the table when each loss point is the mean of several steps', () => {
+    renderLab(<TrainingCurve />, {
+      setup: (store) => {
+        const s = store.getState();
+        // capacity 2048: after 4,100 steps the history has halved twice, each point now the mean of 4 steps
+        for (let i = 1; i <= 4100; i++) s.history.push(i, i % 2 === 0 ? 1 : 3, 0, 0, false);
+        store.setState({ historyVersion: 1, metric: null });
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    const lossTable = screen.getAllByRole('table')[0];
+    expect(lossTable.querySelector('caption')).toHaveTextContent('Loss, newest 20 points (each the mean of 4 steps)');
+    const last = within(lossTable).getAllByRole('row').at(-1)!;
+    // the newest complete point covers steps 4,094…4,097 (losses 1, 3, 1, 3); steps 4,098…4,100 still fill the next one
+    expect(within(last).getAllByRole('cell').map((c) => c.textContent)).toEqual(['4,097', '2']);
+  });
+
+  it('exports its figure as PNG and SVG under the name training-curve, legend words included', () => {
+    const png = vi.spyOn(exportImage, 'downloadPng').mockResolvedValue();
+    const svgSpy = vi.spyOn(exportImage, 'downloadSvg').mockImplementation(() => {});
+    const { container } = renderLab(<TrainingCurve />, { setup: fill });
+    fireEvent.click(screen.getByRole('button', { name: 'PNG' }));
+    fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+    const figure = container.querySelector('.view-figure') as HTMLElement;
+    expect(png).toHaveBeenCalledWith(figure, 'training-curve', 2, undefined);
+    expect(svgSpy).toHaveBeenCalledWith(figure, 'training-curve', undefined);
+    const doc = new DOMParser().parseFromString(exportImage.figureToSvg(figure), 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect([...doc.querySelectorAll(':root > text')].map((t) => t.textContent)).toEqual(['loss (training batches)', 'accuracy (evaluation set)', 'chance (1/4)']);
+    expect(doc.querySelector('[data-series="loss"]')?.getAttribute('d')).toBe('M204,28L344,98L484,133L624,150.5');
+    // in table mode there is no figure to export
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    expect(screen.getByRole('button', { name: 'PNG' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'SVG' })).toBeDisabled();
   });
 
   it('follows the width of its panel through a ResizeObserver', () => {

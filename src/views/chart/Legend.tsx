@@ -8,7 +8,7 @@ export interface LegendItem {
   dashed?: boolean;
 }
 
-/** A legend of line swatches: each entry shows the stroke, colour and dash of its series. */
+/** A legend of line swatches: each entry shows the stroke, colour and dash of its series; its words travel with an exported figure (figureToSvg). */
 export function Legend({ items, label }: { items: readonly LegendItem[]; label: string }) {
   return (
     <ul className="chart-legend" aria-label={label}>
@@ -17,7 +17,7 @@ export function Legend({ items, label }: { items: readonly LegendItem[]; label: 
           <svg width={28} height={12} aria-hidden="true">
             <line className={`series ${it.className}${it.dashed ? ' dashed' : ''}`} x1={2} x2={26} y1={6} y2={6} />
           </svg>
-          {it.label}
+          <span className="export-text">{it.label}</span>
         </li>
       ))}
     </ul>

@@ -14,7 +14,7 @@ export function lastIndices(n: number, rows: number): number[] {
 }
 
 /** The curve as numbers: the newest loss points and metric evaluations, for screen readers and for reading off values. */
-export function CurveTable({ id, history, stride, metrics, metric }: { id: string; history: LossSeries; stride: number; metrics: MetricSeries; metric: TaskMetric | null }) {
+export function CurveTable({ id, history, stride, metrics, metric }: { id?: string; history: LossSeries; stride: number; metrics: MetricSeries; metric: TaskMetric | null }) {
   const name = metric?.name ?? 'metric';
   return (
     <div className="curve-tables" id={id}>

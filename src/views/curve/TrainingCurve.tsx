@@ -1,8 +1,9 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useLab, useLabActions } from '../../state/context';
 import { Legend } from '../chart/Legend';
 import type { LegendItem } from '../chart/Legend';
 import { useElementWidth } from '../chart/use-width';
+import { ViewShell } from '../kit/ViewShell';
 import { CurveChart } from './CurveChart';
 import { CurveTable } from './CurveTable';
 import { buildCurve } from './curve-model';
@@ -14,8 +15,8 @@ export const CURVE_FALLBACK_WIDTH = 640;
 
 /**
  * The training curve: loss per step above, the task metric against its trivial predictor's baseline beneath,
- * the latest values as text, a log-scale switch and a table alternative. Re-renders on every committed frame;
- * the geometry is recomputed only when the history, the width or the scale changes.
+ * the latest values as text, a log-scale switch, and (ViewShell) a table alternative and PNG/SVG export.
+ * Re-renders on every committed frame; the geometry is recomputed only when the history, the width or the scale changes.
  */
 export function TrainingCurve() {
   const version = useLab((s) => s.historyVersion);
@@ -24,8 +25,7 @@ export function TrainingCurve() {
   const metric = useLab((s) => s.metric);
   const logScale = useLab((s) => s.ui.logScale);
   const { setUi } = useLabActions();
-  const [showTable, setShowTable] = useState(false);
-  const tableId = useId();
+  // measured on the view's own box, which stays mounted while ViewShell swaps the figure for its table
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, CURVE_FALLBACK_WIDTH);
 
@@ -41,38 +41,39 @@ export function TrainingCurve() {
     { label: metric ? metric.baselineName : 'trivial predictor', className: 'series-baseline', dashed: true },
   ];
 
-  return (
-    <div className="training-curve">
-      <div className="curve-toolbar">
-        <p className="curve-latest" data-testid="curve-latest">
-          {loss ?? 'No training steps yet.'}
-          {metric && (
-            <>
-              {' · '}
-              {metricText(metric)}{' '}
-              <span className={beatsBaseline(metric) ? 'verdict verdict-good' : 'verdict verdict-bad'}>
-                {beatsBaseline(metric) ? '✓ ' : ''}
-                {verdictText(metric)}
-              </span>
-            </>
-          )}
-        </p>
-        <label className="curve-option">
-          <input type="checkbox" checked={logScale} onChange={(e) => setUi({ logScale: e.target.checked })} /> log scale
-        </label>
-        <button type="button" className="curve-option" aria-expanded={showTable} aria-controls={showTable ? tableId : undefined} onClick={() => setShowTable((v) => !v)}>
-          {showTable ? 'Hide table' : 'Show as table'}
-        </button>
-      </div>
-      <Legend items={legend} label="Legend" />
-      <div className="curve-box" ref={box}>
-        {empty ? (
-          <p className="view-empty">Training starts… the curve appears after the first step.</p>
-        ) : (
-          <CurveChart model={model} metric={metric} log={logScale} label={curveAriaLabel(history, metric)} />
+  const toolbar = (
+    <>
+      <p className="curve-latest" data-testid="curve-latest">
+        {loss ?? 'No training steps yet.'}
+        {metric && (
+          <>
+            {' · '}
+            {metricText(metric)}{' '}
+            <span className={beatsBaseline(metric) ? 'verdict verdict-good' : 'verdict verdict-bad'}>
+              {beatsBaseline(metric) ? '✓ ' : ''}
+              {verdictText(metric)}
+            </span>
+          </>
         )}
-      </div>
-      {showTable && <CurveTable id={tableId} history={history} stride={history.stride} metrics={metrics} metric={metric} />}
+      </p>
+      <label className="curve-option">
+        <input type="checkbox" checked={logScale} onChange={(e) => setUi({ logScale: e.target.checked })} /> log scale
+      </label>
+    </>
+  );
+
+  return (
+    <div className="training-curve" ref={box}>
+      <ViewShell name="training-curve" toolbar={toolbar} table={() => <CurveTable history={history} stride={history.stride} metrics={metrics} metric={metric} />}>
+        <Legend items={legend} label="Legend" />
+        <div className="curve-box">
+          {empty ? (
+            <p className="view-empty">Training starts… the curve appears after the first step.</p>
+          ) : (
+            <CurveChart model={model} metric={metric} log={logScale} label={curveAriaLabel(history, metric)} />
+          )}
+        </div>
+      </ViewShell>
     </div>
   );
 }

@@ -3,20 +3,25 @@
  * (at 2× for projectors). The figure is the element that holds the view's <svg> and <canvas> children.
  */
 
-/** A standalone SVG document of the figure: its svgs nested in place and its canvases as images, on a white background. */
+/**
+ * A standalone SVG document of the figure: its svgs nested in place, its canvases as images and the one-line HTML
+ * labels marked `export-text` (e.g. a legend's words) as SVG text, on a white background. Other HTML is left out.
+ */
 export function figureToSvg(figure: HTMLElement): string {
   const box = figure.getBoundingClientRect();
   const w = Math.max(1, Math.round(box.width));
   const h = Math.max(1, Math.round(box.height));
   const parts: string[] = [`<rect width="${w}" height="${h}" fill="#ffffff"/>`];
   const ser = new XMLSerializer();
-  figure.querySelectorAll('svg, canvas').forEach((el) => {
+  figure.querySelectorAll('svg, canvas, .export-text').forEach((el) => {
     if (el.closest('.no-export')) return;
     const r = el.getBoundingClientRect();
     const x = Math.round(r.left - box.left);
     const y = Math.round(r.top - box.top);
     if (el instanceof HTMLCanvasElement) {
       parts.push(`<image x="${x}" y="${y}" width="${r.width}" height="${r.height}" href="${el.toDataURL('image/png')}"/>`);
+    } else if (el instanceof HTMLElement) {
+      parts.push(textElement(el, x, Math.round(r.top - box.top + r.height / 2)));
     } else if (!el.parentElement?.closest('svg')) {
       const clone = el.cloneNode(true) as SVGSVGElement;
       inlineStyles(el as SVGSVGElement, clone);
@@ -26,6 +31,14 @@ export function figureToSvg(figure: HTMLElement): string {
     }
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="system-ui, sans-serif">${parts.join('')}</svg>`;
+}
+
+/** An HTML label as one line of SVG text, left edge at x, vertically centred on y, in its computed font and colour. */
+function textElement(el: HTMLElement, x: number, y: number): string {
+  const cs = getComputedStyle(el);
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const font = [cs.fontSize && `font-size="${esc(cs.fontSize)}"`, cs.fontWeight && `font-weight="${esc(cs.fontWeight)}"`, cs.fontFamily && `font-family="${esc(cs.fontFamily)}"`].filter(Boolean).join(' ');
+  return `<text x="${x}" y="${y}" dominant-baseline="central" fill="${esc(cs.color || '#1a1a1a')}" ${font}>${esc(el.textContent ?? '')}</text>`;
 }
 
 /** Copies the computed paint of every element (CSS classes do not travel with an exported file). */

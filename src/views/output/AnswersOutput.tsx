@@ -52,7 +52,8 @@ function Verdict({ item }: { item: AnswerItem }) {
     return (
       <td className={item.correct ? 'answer-right' : 'answer-wrong'} data-correct={String(item.correct)}>
         <span aria-hidden="true">{item.correct ? '✓' : '✗'}</span>
-        <span className="visually-hidden">{item.correct ? 'right' : 'wrong'}</span>
+        {/* for screen readers; an exported image has the ✓/✗ */}
+        <span className="visually-hidden no-export">{item.correct ? 'right' : 'wrong'}</span>
       </td>
     );
   }

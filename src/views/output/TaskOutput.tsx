@@ -1,14 +1,19 @@
 import { useLab } from '../../state/context';
 import '../chart/chart.css';
+import { htmlFigureToSvg } from '../kit/export-html';
+import { ViewShell } from '../kit/ViewShell';
 import { AnswersOutput } from './AnswersOutput';
 import { ForecastOutput } from './ForecastOutput';
+import { OutputTable } from './OutputTable';
 import { TextOutput } from './TextOutput';
 import { taskQuestion } from './task-caption';
 import './output.css';
 
 /**
  * What the network does with its task at the current weights: sampled text, a free-running forecast, or its
- * answers to the first evaluation sequences — whichever the task's latest output is.
+ * answers to the first evaluation sequences — whichever the task's latest output is — with (ViewShell) a table
+ * alternative and PNG/SVG export. The forecast is an SVG chart; text and answers are HTML, exported through
+ * htmlFigureToSvg.
  */
 export function TaskOutput() {
   const output = useLab((s) => s.output);
@@ -16,13 +21,13 @@ export function TaskOutput() {
   const info = useLab((s) => s.info);
   if (!output) return <p className="view-empty">Training starts… the network's output appears here after the first steps.</p>;
   const question = taskQuestion(task);
-  switch (output.kind) {
-    case 'text':
-      return <TextOutput step={output.step} temperature={output.temperature} text={output.text} />;
-    case 'forecast':
-      return <ForecastOutput step={output.step} data={output} question={question} />;
-    case 'answers':
-      // the evaluation set's size is the running task's; info may still describe the previous run's task
-      return <AnswersOutput step={output.step} items={output.items} question={question} total={info && info.task.kind === task.kind ? info.task.evalSize : null} />;
-  }
+  // the evaluation set's size is the running task's; info may still describe the previous run's task
+  const total = info && info.task.kind === task.kind ? info.task.evalSize : null;
+  return (
+    <ViewShell name="task-output" toSvg={output.kind === 'forecast' ? undefined : htmlFigureToSvg} table={() => <OutputTable output={output} question={question} total={total} />}>
+      {output.kind === 'text' && <TextOutput step={output.step} temperature={output.temperature} text={output.text} />}
+      {output.kind === 'forecast' && <ForecastOutput step={output.step} data={output} question={question} />}
+      {output.kind === 'answers' && <AnswersOutput step={output.step} items={output.items} question={question} total={total} />}
+    </ViewShell>
+  );
 }

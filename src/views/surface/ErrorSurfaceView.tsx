@@ -24,10 +24,10 @@ import './surface.css';
 export const SURFACE_FALLBACK_WIDTH = 640;
 
 /**
- * §4 of the lecture: the error surface of Pascanu, Mikolov & Bengio's one-unit network x_t = w σ(x_{t−1}) + b,
- * computed in the worker. The cliff — a thin wall where ‖∇E‖ jumps by orders of magnitude — throws plain
- * gradient descent far away; clipping the gradient's norm keeps each step short. Random restarts and
- * simulated annealing make the remark about local optima and plateaus concrete.
+ * The error surface of Pascanu, Mikolov & Bengio's one-unit network x_t = w σ(x_{t−1}) + b, computed in the
+ * worker. The cliff — a thin wall where ‖∇E‖ jumps by orders of magnitude — throws plain gradient descent far
+ * away; clipping the gradient's norm keeps each step short. Random restarts and simulated annealing make
+ * concrete that recurrent error surfaces have local optima and plateaus where descent stalls.
  */
 export function ErrorSurfaceView() {
   const surface = useLab((s) => s.surface);

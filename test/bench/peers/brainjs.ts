@@ -3,7 +3,7 @@
  * internal per-sequence API so that one benchmark step is exactly one `trainPattern` call:
  * `trainInput` (forward over the sequence), `backpropagate` (BPTT), `adjustWeights` (here: plain SGD).
  *
- * A speed peer only — its gradients are known to be wrong (see TOOLCHAIN.md); never a reference for values.
+ * A speed peer only — its gradients are known to be wrong (docs/performance.md, "How the peers are made comparable"); never a reference for values.
  *
  * How the workload is mapped onto brain.js's character-model API:
  * - brain.js always looks a symbol up in a trainable embedding `input` of (inputRange + 1) × inputSize rows, row 0

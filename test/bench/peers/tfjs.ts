@@ -2,7 +2,7 @@
  * Peer adapter: TensorFlow.js 4.22 on its pure-JS `cpu` backend (float32), the model written with tf ops and
  * trained by `tf.train.sgd`: one benchmark step is one `optimizer.minimize` (forward, autodiff BPTT, update).
  *
- * The cells follow the project's equations (DESIGN.md): LSTM with σ gates (not tf.layers' default hard sigmoid),
+ * The cells follow the engine's equations (docs/engine.md, "Cells and equations"): LSTM with σ gates (not tf.layers' default hard sigmoid),
  * GRU with the reset applied before the recurrent product (Cho et al. 2014), vanilla RNN with the workload's
  * activation. Gate weights are stored side by side so each step costs one recurrent matMul, and the input
  * products x_t·Wx + b of all steps are computed in one matMul before the time loop (a fair, op-lean TF.js model:

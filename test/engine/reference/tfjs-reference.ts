@@ -1,6 +1,6 @@
 /**
  * An independent reference for the trace contract, built from TensorFlow.js ops and its automatic
- * differentiation (float32, cpu backend). It follows DESIGN.md's equations directly and shares no
+ * differentiation (float32, cpu backend). It follows the equations of docs/engine.md directly and shares no
  * code with src/engine, so agreement with the engine's hand-derived BPTT is evidence for both.
  *
  * Row-vector convention inside: x_t is [1, I], h_t is [1, H], and W x (W stored H × I as in the

@@ -1,6 +1,6 @@
 /**
- * The trace contract of DESIGN.md ("The trace contract"), restated in the test tree so that the
- * tfjs reference depends on the document, not on the engine's own types.
+ * The trace contract (docs/engine.md, "npm run --silent trace"), restated in the test tree so that the
+ * tfjs reference depends on the documented format, not on the engine's own types.
  */
 
 /** The recurrent cell named by a spec. */
@@ -63,7 +63,7 @@ export interface TraceResult {
   grads: Record<string, number[][] | number[]>;
 }
 
-/** The weight names of a cell, in the order DESIGN.md lists them. */
+/** The weight names of a cell, in the order docs/engine.md lists them ("Weight layout"). */
 export function weightNames(cell: TraceCell): string[] {
   const gates = cell === 'rnn' ? ['h'] : cell === 'lstm' ? ['f', 'i', 'g', 'o'] : ['z', 'r', 'n'];
   return [...gates.map((g) => `Wx${g}`), ...gates.map((g) => `Wh${g}`), ...gates.map((g) => `b${g}`), 'Why', 'by'];
