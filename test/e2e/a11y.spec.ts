@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { allViewsLoaded, openLab, stepCount } from './lab-page';
+import { allViewsLoaded, openLab, pauseAndSettle, stepCount } from './lab-page';
 
 /** One line per axe violation: rule, impact and the offending elements, so a failure says what to fix. */
 function summarize(violations: { id: string; impact?: string | null; nodes: { target: unknown[]; failureSummary?: string }[] }[]): string[] {
@@ -33,12 +33,16 @@ test('axe finds no violations with a notice, the divergence alert and the curve 
 });
 
 test('axe finds no violations with every view open', async ({ page }) => {
+  // axe checks some 6,000 elements here: 10–20 s on a loaded 2-core machine. The waits are all on state; this is only the bound.
+  test.slow();
   await openLab(page, '/#views=curve,output,unroll,flow,gates,formulas,surface,compare&speed=20');
   await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(5);
   // every view loaded first, so that no view arriving later pushes the surface off screen (an off-screen panel's view waits)
   await allViewsLoaded(page);
   await page.locator('[data-view="surface"]').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-view="surface"] canvas').first()).toBeVisible();
+  // a DOM that changes under axe can give it a half-drawn view: check the page at rest
+  await pauseAndSettle(page);
   const result = await new AxeBuilder({ page }).analyze();
   expect(summarize(result.violations)).toEqual([]);
 });

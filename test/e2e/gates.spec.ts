@@ -40,5 +40,10 @@ test('clicking a heatmap cell shows that unit and step in the diagram; the memor
   await expect(page.getByRole('slider', { name: 'timestep t' })).toHaveValue('3');
   await gates(page).getByRole('button', { name: 'Find the memory unit' }).click();
   await expect(gates(page).locator('.diagram-caption')).toHaveText(/^unit \d · t = 8 · input ·$/);
-  await expect(page.getByTestId('memory-readout')).toContainText(/of its final c = \S+, \d+% is what it held at t = 0/);
+  // the readout's decomposition adds up: c_T = kept + written
+  const text = (await page.getByTestId('memory-readout').textContent()) ?? '';
+  const m = /its final c = (\S+) is (\S+) kept from t = 0 plus (\S+) written since\. Kept share: ([\d.<> ]+%)/.exec(text);
+  expect(m, text).not.toBeNull();
+  const [c, kept, written] = m!.slice(1, 4).map((v) => Number(v.replace('−', '-')));
+  expect(Math.abs(c - (kept + written))).toBeLessThanOrEqual(0.002);
 });

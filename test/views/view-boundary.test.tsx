@@ -40,8 +40,8 @@ describe('containment', () => {
   it('a view that throws shows its failure in its own panel; the run, the other panels and the controls go on; Reload brings it back', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { lab, settle, run, container } = setup([
-      { id: 'curve', title: 'Live', view: { Component: StepView } },
-      { id: 'formulas', title: 'Broken equations', view: { Component: Faulty } },
+      { id: 'curve', title: 'Live', view: { Component: StepView }, reserve: 100 },
+      { id: 'formulas', title: 'Broken equations', view: { Component: Faulty }, reserve: 100 },
     ]);
     settle();
     const panel = container.querySelector('[data-view="formulas"]') as HTMLElement;
@@ -71,7 +71,7 @@ describe('containment', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     let fail = true;
     const loader = vi.fn(() => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/GatesView-x.js')) : Promise.resolve({ default: StepView })));
-    const { container } = setup([{ id: 'gates', title: 'Gates', view: { load: loader } }]);
+    const { container } = setup([{ id: 'gates', title: 'Gates', view: { load: loader }, reserve: 300 }]);
     const panel = container.querySelector('[data-view="gates"]') as HTMLElement;
     expect(await within(panel).findByRole('alert')).toHaveTextContent('The code of this view could not be loaded');
     fail = false;
