@@ -7,8 +7,11 @@ import type { Sequence, TruncMode } from './types';
 
 /** Where and what blew up when training diverged. */
 export interface Divergence {
-  /** the training step (1-based) at which it was detected */
+  /** the updates applied when it happened — the step the run stays at, so every view names the same number */
   step: number;
+  /** 'update': the next update made the quantity non-finite and was not applied; 'weights': the current weights
+   * (step `step`) give a non-finite quantity outside training, e.g. on the evaluation set */
+  cause: 'update' | 'weights';
   /** the quantity that became NaN/±∞, in words: "hidden state h at t = 12", "gradient of Whh", "weights Why" */
   quantity: string;
   /** one sentence for people */
@@ -109,13 +112,12 @@ export class Trainer {
   declareDivergence(quantity: string): void {
     if (this.divergence) return;
     const step = this.step;
-    const when = step === 0 ? 'before the first step' : `at step ${step}`;
-    this.divergence = { step, quantity, message: `Training diverged ${when}: the ${quantity} became infinite or NaN.` };
+    this.divergence = { step, cause: 'weights', quantity, message: `Training diverged at step ${step}: with these weights the ${quantity} became infinite or NaN.` };
   }
 
   private diverge(quantity: string): false {
-    const step = this.step + 1;
-    this.divergence = { step, quantity, message: `Training diverged at step ${step}: the ${quantity} became infinite or NaN.` };
+    const step = this.step;
+    this.divergence = { step, cause: 'update', quantity, message: `Training diverged at step ${step}: the next update made the ${quantity} infinite or NaN, so it was not applied.` };
     return false;
   }
 

@@ -12,7 +12,7 @@ export function Notices() {
       {divergence && (
         <div className="notice notice-error" role="alert" data-testid="divergence">
           <p>
-            <strong>Training diverged at step {divergence.step}:</strong> the {divergence.quantity} became infinite or NaN. Training is paused. Try a smaller
+            <strong>{divergence.message}</strong> Training is paused. Try a smaller
             learning rate, gradient clipping, or a smaller recurrent scale.
           </p>
           <button type="button" onClick={a.reset}>

@@ -176,6 +176,6 @@ describe('npm run --silent train -- config.json', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const last = lines[lines.length - 1];
     expect(last.summary).toBe(true);
-    expect(last.divergence).toMatchObject({ step: 2 });
+    expect(last.divergence).toMatchObject({ step: 1, cause: 'update' });
   });
 });

@@ -26,7 +26,7 @@ describe('divergence of an exploding linear RNN (identity × 3, SGD lr 10, no cl
     const d = m.divergence!;
     expect(d).not.toBeNull();
     expect(m.step).toBe(done);
-    expect(d.step).toBe(done + 1);
+    expect(d.step).toBe(done); // the step the run stays at: the counter's number
     expect(d.quantity).toMatch(/^(hidden state h|output y) at t = \d+$|^loss$/);
     expect(d.message).toContain(`step ${d.step}`);
     expect(d.message).toContain(d.quantity);
@@ -116,7 +116,8 @@ describe('Trainer divergence detection at each stage', () => {
     expect(Number.isFinite(tr.stats.loss)).toBe(true);
     expect(net.grad.some((v) => v === Infinity)).toBe(true);
     expect(tr.step).toBe(0);
-    expect(tr.divergence).toMatchObject({ step: 1, quantity: 'gradient of Whh' });
+    expect(tr.divergence).toMatchObject({ step: 0, cause: 'update', quantity: 'gradient of Whh' });
+    expect(tr.divergence!.message).toBe('Training diverged at step 0: the next update made the gradient of Whh infinite or NaN, so it was not applied.');
     expect(Array.from(net.theta)).toEqual(before);
   });
 
@@ -145,8 +146,7 @@ describe('Trainer divergence detection at each stage', () => {
     tr.reset();
     expect(tr.divergence).toBeNull();
     expect(tr.step).toBe(0);
-    // the divergence must name the step that applied the bad update (1), as Divergence.step documents
-    // ("the training step at which it was detected") and as the forward and gradient paths do
-    expect(reported).toBe(1);
+    // the divergence names the step the run stays at (0 updates applied), as the forward and gradient paths do
+    expect(reported).toBe(0);
   });
 });

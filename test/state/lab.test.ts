@@ -60,7 +60,7 @@ describe('createLab', () => {
 
   it('divergence pauses and is shown; reset clears it', () => {
     const { lab, emit } = setup();
-    emit({ type: 'diverged', runId: 1, divergence: { step: 12, quantity: 'hidden state h at t = 3', message: 'x' } });
+    emit({ type: 'diverged', runId: 1, divergence: { step: 12, cause: 'update', quantity: 'hidden state h at t = 3', message: 'x' } });
     expect(lab.store.getState()).toMatchObject({ status: 'diverged', playing: false, divergence: { step: 12 } });
     lab.actions.reset();
     expect(lab.store.getState()).toMatchObject({ status: 'starting', divergence: null, runId: 2 });
