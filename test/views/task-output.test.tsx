@@ -5,7 +5,10 @@ import type { SessionConfig } from '../../src/engine/config';
 import type { RunInfo, TaskOutput as Output } from '../../src/worker/protocol';
 import * as exportImage from '../../src/views/kit/export-image';
 import { htmlFigureToSvg } from '../../src/views/kit/export-html';
-import { answersSummary, truncateMiddle } from '../../src/views/output/answers';
+import { answersSummary, inputPieces, truncateMiddle } from '../../src/views/output/answers';
+import { Session } from '../../src/engine/session';
+import { Rng } from '../../src/engine/rng';
+import { taskOutput } from '../../src/worker/outputs';
 import { forecastDomain, forecastError, forecastModel } from '../../src/views/output/forecast-layout';
 import { TaskOutput } from '../../src/views/output/TaskOutput';
 import { taskQuestion } from '../../src/views/output/task-caption';
@@ -54,10 +57,10 @@ describe('TaskOutput', () => {
     expect(rows[1].querySelector('[data-correct]')).toHaveAttribute('data-correct', 'false');
   });
 
-  it('shows the absolute error for adding-task answers and truncates long inputs in the middle', () => {
-    const long = Array.from({ length: 50 }, (_, i) => (i === 3 || i === 40 ? '0.500*' : '0.123')).join(' ');
+  it('shows the absolute error for adding-task answers; a long input keeps both ends and every marked number, lit', () => {
+    const long = Array.from({ length: 50 }, (_, i) => (i === 3 ? '0.400*' : i === 40 ? '0.500*' : '0.123')).join(' ');
     const items = [
-      { input: long, target: '0.9', output: '0.912', correct: null, error: 0.012 },
+      { input: long, target: '0.900', output: '0.912', correct: null, error: 0.012 },
       { input: '0.1* 0.2*', target: '0.3', output: '0.25', correct: null, error: 0.05 },
     ];
     show({ kind: 'answers', step: 50, items }, withTask({ kind: 'adding', seqLength: 50 }), 256);
@@ -66,15 +69,36 @@ describe('TaskOutput', () => {
     expect(table.querySelector('caption')).toHaveTextContent('mean |error| 0.031');
     expect(within(table).getByRole('columnheader', { name: '|error|' })).toBeInTheDocument();
     const cells = within(within(table).getAllByRole('row')[1]).getAllByRole('cell');
-    expect(cells[0].textContent).toBe(truncateMiddle(long, 40));
-    // whole numbers from both ends, never a number cut in two (37 chars: a fourth number would pass 40)
-    expect(cells[0].textContent).toBe('0.123 0.123 0.123 … 0.123 0.123 0.123');
+    // the marked numbers are never elided: what is shown adds up to the target
+    expect(cells[0].textContent).toBe('0.123 … 0.400* … 0.500* … 0.123');
+    expect([...cells[0].querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['0.400*', '0.500*']);
     expect(cells[0]).toHaveAttribute('title', long);
     expect(cells[3].textContent).toBe('0.012');
-    // a short input is shown whole, without a tooltip
+    // a short input is shown whole, without a tooltip, its marked numbers lit
     const short = within(within(table).getAllByRole('row')[2]).getAllByRole('cell')[0];
     expect(short.textContent).toBe('0.1* 0.2*');
+    expect(short.querySelectorAll('mark')).toHaveLength(2);
     expect(short).not.toHaveAttribute('title');
+  });
+
+  it('on real adding sequences (T = 50) the two numbers shown lit add up to the target shown', () => {
+    const session = new Session({ task: { kind: 'adding', seqLength: 50 }, model: { cell: 'lstm', hiddenSize: 4 } });
+    const out = taskOutput(session, new Rng(1));
+    if (out.kind !== 'answers') throw new Error('adding answers');
+    show(out, withTask({ kind: 'adding', seqLength: 50 }), 256);
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.length).toBe(out.items.length);
+    for (const row of rows) {
+      const cells = within(row).getAllByRole('cell');
+      const marked = [...cells[0].querySelectorAll('mark')].map((m) => Number(m.textContent!.replace('*', '')));
+      expect(marked).toHaveLength(2);
+      // each addend and the target are printed to 3 significant digits
+      expect(Math.abs(marked[0] + marked[1] - Number(cells[1].textContent))).toBeLessThanOrEqual(0.0051);
+    }
+  });
+
+  it('without marks, a long input is truncated in the middle as before', () => {
+    expect(inputPieces(Array.from({ length: 50 }, () => '0.123').join(' '), 40)).toEqual([{ text: '0.123 0.123 0.123 … 0.123 0.123 0.123', marked: false }]);
   });
 
   it('draws context, forecast and truth (three paths) with a marker where the forecast starts', () => {

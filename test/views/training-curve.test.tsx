@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TaskMetric } from '../../src/engine/tasks/task';
 import type { LabStore } from '../../src/state/store';
-import { TrainingCurve } from '../../src/views/curve/TrainingCurve';
+import { LINEAR_LOSS_NOTE, TrainingCurve } from '../../src/views/curve/TrainingCurve';
 import * as exportImage from '../../src/views/kit/export-image';
 import { renderLab } from './render-lab';
 
@@ -26,6 +26,15 @@ describe('TrainingCurve', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
+  });
+
+  it('explains the factor ½ between the loss and the MSE of a numeric task, and only there', () => {
+    const info = (head: 'linear' | 'softmax') => ({ configRunId: 1, config: {} as never, notes: [], task: { kind: 'adding' as const, inputSize: 2, outputSize: 1, head, length: 50, evalSize: 8 }, model: { cell: 'lstm' as const, paramCount: 1, blocks: [] } });
+    const { store, unmount } = renderLab(<TrainingCurve />, { setup: (st) => st.setState({ info: info('linear') }) });
+    expect(screen.getByText(LINEAR_LOSS_NOTE)).toBeInTheDocument();
+    act(() => store.setState({ info: info('softmax') }));
+    expect(screen.queryByText(LINEAR_LOSS_NOTE)).toBeNull();
+    unmount();
   });
 
   it('says training is starting instead of drawing an empty chart', () => {

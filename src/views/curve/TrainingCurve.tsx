@@ -13,6 +13,10 @@ import './curve.css';
 /** Width laid out before the panel is measured (and in jsdom, which has no layout). */
 export const CURVE_FALLBACK_WIDTH = 640;
 
+/** Why the loss of a numeric task sits near half its MSE. */
+export const LINEAR_LOSS_NOTE =
+  'The loss is ½·(y − target)² per scored step, averaged over the training batch (the ½ makes its gradient simply y − target); the MSE is the plain mean of (y − target)² on the evaluation set. So a loss near half the MSE is the same error.';
+
 /**
  * The training curve: loss per step above, the task metric against its trivial predictor's baseline beneath,
  * the latest values as text, a log-scale switch, and (ViewShell) a table alternative and PNG/SVG export.
@@ -24,6 +28,7 @@ export function TrainingCurve() {
   const metrics = useLab((s) => s.metrics);
   const metric = useLab((s) => s.metric);
   const logScale = useLab((s) => s.ui.logScale);
+  const head = useLab((s) => s.info?.task.head ?? null);
   const { setUi } = useLabActions();
   // measured on the view's own box, which stays mounted while ViewShell swaps the figure for its table
   const box = useRef<HTMLDivElement>(null);
@@ -62,9 +67,12 @@ export function TrainingCurve() {
     </>
   );
 
+  // a numeric answer's loss and its MSE differ by a factor ½ and by the data they are measured on: say so once
+  const caption = head === 'linear' ? LINEAR_LOSS_NOTE : undefined;
+
   return (
     <div className="training-curve" ref={box}>
-      <ViewShell name="training-curve" toolbar={toolbar} table={() => <CurveTable history={history} stride={history.stride} metrics={metrics} metric={metric} />}>
+      <ViewShell name="training-curve" toolbar={toolbar} caption={caption} table={() => <CurveTable history={history} stride={history.stride} metrics={metrics} metric={metric} />}>
         <Legend items={legend} label="Legend" />
         <div className="curve-box">
           {empty ? (

@@ -1,5 +1,5 @@
 import { formatStep, formatValue } from '../chart/format';
-import { INPUT_CHARS, answersSummary, truncateMiddle } from './answers';
+import { INPUT_CHARS, answersSummary, inputPieces } from './answers';
 import type { AnswerItem } from './answers';
 
 /**
@@ -30,11 +30,17 @@ export function AnswersOutput({ step, items, question, total }: { step: number; 
       </thead>
       <tbody>
         {items.map((it, i) => {
-          const shown = truncateMiddle(it.input, INPUT_CHARS);
+          const pieces = inputPieces(it.input, INPUT_CHARS);
+          const whole = pieces.map((p) => p.text).join(' ') === it.input;
           return (
             <tr key={i}>
-              <td className="mono answers-input" title={shown === it.input ? undefined : it.input}>
-                {shown}
+              <td className="mono answers-input" title={whole ? undefined : it.input}>
+                {pieces.map((p, k) => (
+                  <span key={k}>
+                    {k > 0 && ' '}
+                    {p.marked ? <mark className="answer-marked">{p.text}</mark> : p.text}
+                  </span>
+                ))}
               </td>
               <td className="mono">{it.target}</td>
               <td className="mono">{it.output}</td>

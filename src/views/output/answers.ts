@@ -50,3 +50,29 @@ export function truncateMiddle(s: string, max: number): string {
   const rest = keep - h;
   return chars.slice(0, h).join('') + '…' + (rest > 0 ? chars.slice(chars.length - rest).join('') : '');
 }
+
+/** A piece of a shown input: a token, or "…" for tokens left out; `marked` when the task marks it (a trailing *). */
+export interface InputPiece {
+  text: string;
+  marked: boolean;
+}
+
+/**
+ * The input as shown: middle-truncated to `max` characters, except that tokens the task marks with * (the adding
+ * task's two numbers) are never left out — the first and last tokens, every marked token, and "…" for the runs of
+ * tokens between them. So the marked numbers a student is asked to add are always on screen.
+ */
+export function inputPieces(input: string, max: number): InputPiece[] {
+  const tokens = input.split(' ');
+  const marked = tokens.map((t, i) => (t.endsWith('*') ? i : -1)).filter((i) => i >= 0);
+  if (marked.length === 0) return [{ text: truncateMiddle(input, max), marked: false }];
+  const piece = (t: string): InputPiece => ({ text: t, marked: t.endsWith('*') });
+  if (Array.from(input).length <= max) return tokens.map(piece);
+  const keep = new Set([0, tokens.length - 1, ...marked]);
+  const out: InputPiece[] = [];
+  tokens.forEach((t, i) => {
+    if (keep.has(i)) out.push(piece(t));
+    else if (out.at(-1)?.text !== '…') out.push({ text: '…', marked: false });
+  });
+  return out;
+}
