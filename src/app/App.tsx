@@ -6,7 +6,9 @@ import { StatusBar } from '../views/StatusBar';
 import { useLab } from '../state/context';
 import { Panel } from '../views/Panel';
 import { ViewPicker } from '../views/ViewPicker';
+import { useCallback, useState } from 'react';
 import { AppBoundary } from './AppBoundary';
+import { KeysHelp } from './KeysHelp';
 import { VIEWS } from './views';
 import type { ViewEntry } from './views';
 import { ViewSlot } from './ViewSlot';
@@ -26,7 +28,9 @@ export function App({ lab, views = VIEWS }: { lab: Lab; views?: ViewEntry[] }) {
 
 function Shell({ views }: { views: ViewEntry[] }) {
   useHashSync();
-  useKeyboard();
+  const [help, setHelp] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  useKeyboard(toggleHelp);
   const shown = useLab((s) => s.ui.views);
   return (
     <div className="app">
@@ -35,7 +39,11 @@ function Shell({ views }: { views: ViewEntry[] }) {
           Unrolled <span className="tagline">watch a recurrent network learn</span>
         </h1>
         <StatusBar />
+        <button type="button" className="keys-button" onClick={toggleHelp} aria-keyshortcuts="?" title="The keys of this page (?)">
+          Keys
+        </button>
       </header>
+      <KeysHelp open={help} onClose={() => setHelp(false)} />
       <Notices />
       <div className="app-body">
         <aside className="app-controls" aria-label="Settings">

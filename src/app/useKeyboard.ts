@@ -1,29 +1,43 @@
 import { useEffect } from 'react';
 import { useLabActions } from '../state/context';
 
-/** Whether a key event belongs to a control that uses the key itself (typing, choosing, pressing). */
-function ownsKey(target: EventTarget | null, key: string): boolean {
+/**
+ * The page's keys, one rule for all (as video players do): Space or k plays or pauses wherever the focus is —
+ * after clicking "Show as table" too — except while typing or choosing in a form field, which keeps its keys.
+ * Enter still presses a focused button. → takes one step, r resets, ? lists the keys.
+ */
+export const KEYS: readonly { keys: string[]; does: string }[] = [
+  { keys: ['Space', 'k'], does: 'play or pause (also when a button has the focus; Enter presses the button)' },
+  { keys: ['→'], does: 'one training step' },
+  { keys: ['r'], does: "reset to step 0 and the seed's initial weights" },
+  { keys: ['?'], does: 'show or hide this list of keys' },
+  { keys: ['Tab', 'Shift+Tab'], does: 'move between controls' },
+  { keys: ['←', '→', '↑', '↓'], does: 'on a focused heatmap: move the selected step and unit' },
+];
+
+/** Whether a key event belongs to a form field that uses the key itself (typing text or numbers, choosing, ticking). */
+export function ownsKey(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
-  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  // a focused button or link already answers Space/Enter by itself
-  return (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') && (key === ' ' || key === 'Enter');
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
-/** Lecture keys: Space plays or pauses, → takes one training step, r resets. */
-export function useKeyboard(): void {
+/** Installs the page's keys on the window; `onHelp` toggles the key list. */
+export function useKeyboard(onHelp: () => void): void {
   const a = useLabActions();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownsKey(e.target, e.key)) return;
-      if (e.key === ' ') a.togglePlay();
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownsKey(e.target)) return;
+      if (e.key === ' ' || e.key === 'k' || e.key === 'K') a.togglePlay();
       else if (e.key === 'ArrowRight') a.step();
       else if (e.key === 'r' || e.key === 'R') a.reset();
+      else if (e.key === '?') onHelp();
       else return;
+      // a focused button must not also be pressed by the Space that played or paused
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [a]);
+  }, [a, onHelp]);
 }

@@ -9,7 +9,7 @@ function describeFocus(selector: string): { index: number; id: string; focusVisi
   const list = [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => !(e as HTMLButtonElement).disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
   const e = document.activeElement as HTMLElement | null;
   if (!e || e === document.body) return { index: -1, id: 'body', focusVisible: false, ring: 0 };
-  const region = e.closest('.status-bar') ? 'playback' : e.closest('.notices') ? 'notices' : e.closest('.app-controls') ? 'settings' : e.closest('main') ? 'views' : 'other';
+  const region = e.closest('.status-bar') ? 'playback' : e.closest('.app-header') ? 'header' : e.closest('.notices') ? 'notices' : e.closest('.app-controls') ? 'settings' : e.closest('main') ? 'views' : 'other';
   const name = (e as HTMLInputElement).labels?.[0]?.textContent?.trim().split(/\s/)[0] ?? e.getAttribute('aria-label') ?? e.textContent?.trim();
   const cs = getComputedStyle(e);
   // the ring's width in px: a solid outline, or for an SVG shape (which draws no outline) its focus stroke
@@ -37,8 +37,8 @@ test('Tab reaches every control once, in page order, each with a visible focus r
   expect(seen[expected].id).toBe('body');
   // playback first, then the settings in their panel order, then the views
   const regions = cycle.map((f) => f.id.split(':')[0]);
-  expect([...new Set(regions)]).toEqual(['playback', 'settings', 'views']);
-  expect(cycle.slice(0, 4).map((f) => f.id)).toEqual(['playback: button Play', 'playback: button Step', 'playback: button Reset', 'playback: select Speed']);
+  expect([...new Set(regions)]).toEqual(['playback', 'header', 'settings', 'views']);
+  expect(cycle.slice(0, 5).map((f) => f.id)).toEqual(['playback: button Play', 'playback: button Step', 'playback: button Reset', 'playback: select Speed', 'header: button Keys']);
   const settings = cycle.filter((f) => f.id.startsWith('settings')).map((f) => f.id.replace('settings: ', ''));
   expect(settings.indexOf('select Task')).toBe(0);
   expect(settings.indexOf('select Cell')).toBeLessThan(settings.indexOf('select Optimizer'));
@@ -88,7 +88,7 @@ test('Space plays and pauses, → steps, r resets; keys typed into a field stay 
   await expect(page.getByTestId('step')).toHaveText(stepText(0));
   await expect(page.getByTestId('curve-latest')).toContainText('No training steps yet.');
 
-  // and with focus on a button, Space presses the button once (no double toggle from the page's own key)
+  // one rule: with focus on the Play button, Space plays once (no double toggle from the button and the page's key)
   await control(page, 'Play').focus();
   await page.keyboard.press('Space');
   await expect(state).toContainText('training');
@@ -97,4 +97,24 @@ test('Space plays and pauses, → steps, r resets; keys typed into a field stay 
   await expect(page.getByTestId('step')).toHaveAttribute('data-worker-playing', 'true');
   await expect(state).toContainText('training');
   await pauseAndSettle(page);
+
+  // after clicking another button ("Show as table"), Space still plays and pauses, and does not press that button
+  const asTable = page.locator('[data-view="curve"]').getByRole('button', { name: 'Show as table' });
+  await asTable.click();
+  const asFigure = page.locator('[data-view="curve"]').getByRole('button', { name: 'Show as figure' });
+  await expect(asFigure).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(state).toContainText('training');
+  await expect(asFigure).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('k');
+  await expect(state).toHaveText('paused');
+  await expect(asFigure).toHaveAttribute('aria-pressed', 'true');
+  await settle(page);
+
+  // ? lists the keys
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keys' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Keys' })).toContainText('Space or k');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keys' })).toBeHidden();
 });
