@@ -12,6 +12,84 @@ async function substituted(block: Locator): Promise<number[]> {
   return Array.from(tex.matchAll(/\\htmlData\{[^}]*n=\d+\}\{\(?([-\d.]+)\)?\}/g), (m) => Number(m[1]));
 }
 
+/** Every section's training step (data-step) and its substituted numbers by highlight name, read in one go (one rendered frame of the page). */
+async function sections(page: Page): Promise<{ step: string | null; blocks: Record<string, { step: string | null; nums: [string, string][] }> }> {
+  return page.locator('[data-view="formulas"]').evaluate((root) => {
+    const blocks: Record<string, { step: string | null; nums: [string, string][] }> = {};
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>('section.formula'))) {
+      const tex = el.querySelector('.formula-numeric annotation')?.textContent ?? '';
+      const nums = Array.from(tex.matchAll(/\\htmlData\{sym=(\w+),n=\d+\}\{((?:[^{}]|\{[^{}]*\})*)\}/g), (m) => [m[1], m[2].replace(/^\((.*)\)$/, '$1')] as [string, string]);
+      blocks[el.dataset.formula ?? '?'] = { step: el.dataset.step ?? null, nums };
+    }
+    return { step: root.querySelector<HTMLElement>('[data-testid="formulas-step"]')?.dataset.step ?? null, blocks };
+  });
+}
+
+/** The first or last number named `sym` in a section. */
+function num(s: { nums: [string, string][] } | undefined, sym: string, which: 'first' | 'last' = 'first'): string {
+  const all = (s?.nums ?? []).filter(([n]) => n === sym).map(([, v]) => v);
+  expect(all.length, `a number named ${sym}`).toBeGreaterThan(0);
+  return which === 'first' ? all[0] : all[all.length - 1];
+}
+
+/** The same quantity as two sections print it: [section, sym, which] pairs that must read alike within one frame. */
+type Same = [[string, string, 'first' | 'last'], [string, string, 'first' | 'last']];
+const HEAD: Same[] = [
+  [['output', 'p', 'last'], ['step-loss', 'p', 'first']],
+  // the echo task scores its last step only: L = ℓ_T
+  [['step-loss', 'loss', 'last'], ['loss', 'loss', 'first']],
+];
+const SAME: Record<'lstm' | 'gru', Same[]> = {
+  lstm: [
+    [['lstm-gates', 'f', 'last'], ['lstm-memory', 'f', 'first']],
+    [['lstm-gates', 'o', 'last'], ['lstm-hidden', 'o', 'first']],
+    [['lstm-gates', 'o', 'last'], ['backward', 'o', 'first']],
+    [['lstm-memory', 'c', 'last'], ['lstm-hidden', 'c', 'first']],
+    ...HEAD,
+  ],
+  gru: [
+    [['gru-gates', 'z', 'last'], ['gru-hidden', 'z', 'first']],
+    [['gru-gates', 'r', 'last'], ['gru-candidate', 'r', 'first']],
+    [['gru-candidate', 'n', 'last'], ['gru-hidden', 'n', 'first']],
+    ...HEAD,
+  ],
+};
+
+for (const cell of ['lstm', 'gru'] as const) {
+  test(`${cell}: while training at full speed, every section shows the numbers of one training step, and they agree`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await openLab(page, `/#task=echo&lag=10&symbols=4&cell=${cell}&views=formulas&speed=0`);
+    await expect(view(page).locator('section.formula')).toHaveCount(9);
+    const seen = new Set<string>();
+    for (let k = 0; k < 8; k++) {
+      const { step, blocks } = await sections(page);
+      expect(step).not.toBeNull();
+      expect(Object.keys(blocks)).toHaveLength(9);
+      // one step everywhere, the one the view names
+      for (const [id, b] of Object.entries(blocks)) expect(b.step, `${id} shows step ${step}`).toBe(step);
+      await expect(view(page).getByTestId('formulas-step')).toContainText('Numbers of training step');
+      for (const [[a, sa, wa], [b, sb, wb]] of SAME[cell]) expect(num(blocks[b], sb, wb), `${a}'s ${sa} and ${b}'s ${sb} at step ${step}`).toBe(num(blocks[a], sa, wa));
+      seen.add(step ?? '');
+      await page.waitForTimeout(350);
+    }
+    // training ran meanwhile: the view moved through several steps, all sections together
+    expect(seen.size).toBeGreaterThan(2);
+    await expect(view(page).locator('.formula-check-bad')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a diverged run says so instead of failing its checks', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openLab(page, '/#task=echo&lag=10&symbols=4&cell=rnn&act=linear&init=uniform&iscale=1&rscale=5&opt=sgd&lr=10&clip=none&views=formulas');
+  await expect(page.getByTestId('run-state')).toHaveText('diverged');
+  await expect(view(page).getByTestId('formulas-diverged')).toContainText(/The run diverged at step \d+: these numbers overflowed/);
+  await expect(view(page).locator('.formula-check-bad')).toHaveCount(0);
+  await expect(view(page).getByTestId('check-hidden')).toHaveText(/^the run diverged at step \d+: these numbers overflowed$/);
+  expect(await view(page).textContent()).not.toMatch(/\de[+-]\d/);
+  expect(errors).toEqual([]);
+});
+
 test('the formulas view shows live numbers that add up, checks them against the record, and links its symbols by hover', async ({ page }) => {
   const errors = collectErrors(page);
   await openLab(page, LSTM);

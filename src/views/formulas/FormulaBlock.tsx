@@ -1,18 +1,20 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { checkText } from './formula-parts';
-import type { Formula } from './formula-parts';
+import type { Check, Formula } from './formula-parts';
 import { Tex } from './Tex';
-import { useHeld, useOnScreen } from './use-on-screen';
+
+/** The class of a check's line: agrees (green), differs (red), or cannot hold because the run diverged (neutral). */
+function checkClass(c: Check): string {
+  return `formula-check ${c.overflow !== undefined ? 'formula-check-diverged' : c.agree ? 'formula-check-ok' : 'formula-check-bad'}`;
+}
 
 /**
- * One formula, its symbols outlined when they name `highlight`: its title, the symbols, the same formula with today's numbers, the check of both sides, and what
- * is not streamed. When `lazy` (training runs) and off screen, it keeps the numbers it last showed (re-typesetting
- * unseen formulas would only cost frames) and catches up as soon as it scrolls into view or training pauses.
+ * One formula, its symbols outlined when they name `highlight`: its title, the symbols, the same formula with the
+ * numbers of training step `step` (every block of the view shows the same step), the check of both sides, and
+ * what is not streamed.
  */
-export const FormulaBlock = memo(function FormulaBlock({ formula, highlight, lazy = false }: { formula: Formula; highlight: string | null; lazy?: boolean }) {
+export const FormulaBlock = memo(function FormulaBlock({ formula, highlight, step }: { formula: Formula; highlight: string | null; step: number }) {
   const ref = useRef<HTMLElement>(null);
-  const onScreen = useOnScreen(ref);
-  const shown = useHeld(formula, onScreen || !lazy);
   // outline the symbols naming the shared highlight; KaTeX's HTML is replaced whenever the numbers change, so after every render
   useLayoutEffect(() => {
     const root = ref.current;
@@ -21,15 +23,15 @@ export const FormulaBlock = memo(function FormulaBlock({ formula, highlight, laz
     // highlight names are identifiers ('Whh', 'dh'); anything else cannot name a symbol here
     if (highlight && /^\w+$/.test(highlight)) root.querySelectorAll(`[data-sym="${highlight}"]`).forEach((el) => el.classList.add('sym-lit'));
   });
-  const { id, title, symbolic, numeric, check, checks, note } = shown;
+  const { id, title, symbolic, numeric, check, checks, note } = formula;
   return (
-    <section className="formula" data-formula={id} aria-label={title} ref={ref}>
+    <section className="formula" data-formula={id} data-step={step} aria-label={title} ref={ref}>
       <h3 className="formula-title">{title}</h3>
       <Tex className="formula-symbolic" tex={symbolic} />
       {/* a one-line substitution may wrap after = or + on a phone; aligned blocks keep their columns */}
       {numeric && <Tex className="formula-numeric" tex={numeric} inline={!numeric.startsWith('\\begin')} />}
       {[check, ...(checks ?? [])].map((c, k) => c && (
-        <p key={k} className={c.agree ? 'formula-check formula-check-ok' : 'formula-check formula-check-bad'} data-testid={k === 0 ? `check-${id}` : `check-${id}-${k}`}>
+        <p key={k} className={checkClass(c)} data-testid={k === 0 ? `check-${id}` : `check-${id}-${k}`}>
           {checkText(c)}
         </p>
       ))}

@@ -1,17 +1,14 @@
+import { formatStep } from '../chart/format';
 import { checkText } from './formula-parts';
 import type { Formula } from './formula-parts';
+import { exactNumber } from './tex';
 
-/** Exact enough for reading off a table, short enough to scan: 6 significant digits. */
-function exact(v: number): string {
-  return Number.isFinite(v) ? String(Number(v.toPrecision(6))).replace('-', '−') : String(v);
-}
-
-/** The table alternative: every formula's symbols and values at (t, unit), with each check in words. */
-export function FormulasTable({ formulas, t, unit }: { formulas: Formula[]; t: number; unit: number }) {
+/** The table alternative: every formula's symbols and values of training step `step` at (t, unit), with each check in words. */
+export function FormulasTable({ formulas, t, unit, step }: { formulas: Formula[]; t: number; unit: number; step: number }) {
   return (
     <table className="formulas-table">
       <caption>
-        Symbols and values at timestep t = {t}, hidden unit j = {unit}
+        Symbols and values at timestep t = {t}, hidden unit j = {unit}, of training step {formatStep(step)}
       </caption>
       <thead>
         <tr>
@@ -21,7 +18,7 @@ export function FormulasTable({ formulas, t, unit }: { formulas: Formula[]; t: n
         </tr>
       </thead>
       {formulas.map((f) => (
-        <tbody key={f.id} data-formula={f.id}>
+        <tbody key={f.id} data-formula={f.id} data-step={step}>
           <tr>
             <th scope="rowgroup" colSpan={3} className="formulas-table-group">
               {f.title}
@@ -30,7 +27,7 @@ export function FormulasTable({ formulas, t, unit }: { formulas: Formula[]; t: n
           {f.rows.map((r, k) => (
             <tr key={k}>
               <th scope="row">{r.label}</th>
-              <td>{r.value === null ? (r.text ?? '') : exact(r.value)}</td>
+              <td>{r.value === null ? (r.text ?? '') : exactNumber(r.value, 6)}</td>
               <td>{r.sym ?? ''}</td>
             </tr>
           ))}

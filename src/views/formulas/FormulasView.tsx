@@ -3,19 +3,31 @@ import type { MouseEvent } from 'react';
 import 'katex/dist/katex.min.css';
 import type { InspectRecord } from '../../engine/session';
 import { useLab, useLabActions } from '../../state/context';
+import { cellOf } from '../../worker/record';
+import { formatStep } from '../chart/format';
 import { htmlFigureToSvg } from '../kit/export-html';
 import { Scrubber } from '../kit/Scrubber';
 import { ViewShell } from '../kit/ViewShell';
 import '../kit/kit.css';
 import { FormulaBlock } from './FormulaBlock';
 import { FormulasTable } from './FormulasTable';
-import { buildFormulas } from './formulas-model';
-import { cellOf } from './formulas-values';
+import { buildFormulas, overflowed } from './build-formulas';
+import { exactNumber } from './tex';
+import { useHeld, useOnScreen } from './use-on-screen';
 import { useThrottled } from './use-throttled';
 import './formulas.css';
 
 /** How often the substituted numbers are re-typeset while training runs (a student cannot read faster). */
 export const PLAYING_REFRESH_MS = 500;
+
+/** What one frame gives the view, taken together: every block is computed from one Snapshot and nothing else that streams. */
+export interface Snapshot {
+  record: InspectRecord;
+  /** the training step of the frame */
+  step: number;
+  /** ρ(W_hh) as streamed up to this frame (null before the first spectrum) */
+  rho: number | null;
+}
 
 /** The hovered number: which formula, which row, and where to put its tooltip. */
 interface Tip {
@@ -26,39 +38,51 @@ interface Tip {
 }
 
 /**
- * The lecture's equations for the running cell, typeset, with the record's numbers substituted at the selected
- * timestep and hidden unit. Hovering a symbol lights the element it names in every view (selection.highlight);
- * a highlight set elsewhere outlines the matching symbols here. While training runs the numbers are
- * re-typeset at most every PLAYING_REFRESH_MS; this outer part re-renders on every frame and does nothing else.
+ * The lecture's equations for the running cell, typeset, with the numbers of one frame substituted at the
+ * selected timestep and hidden unit. Hovering a symbol lights the element it names in every view
+ * (selection.highlight); a highlight set elsewhere outlines the matching symbols here. While training runs, the
+ * frame shown changes at most every PLAYING_REFRESH_MS, and not at all while the view is off screen; the whole
+ * view always changes at once (one Snapshot), so every section and every check belong to the same frame.
  */
 export function FormulasView() {
-  const live = useLab((s) => s.frame?.record ?? null);
+  const frame = useLab((s) => s.frame);
+  // committed in the same store update as the frame it came with
+  const spectral = useLab((s) => s.spectral);
   const playing = useLab((s) => s.playing);
-  const record = useThrottled(live, playing ? PLAYING_REFRESH_MS : 0);
-  if (!record || record.T === 0) return <p className="view-empty">Training starts… the formulas fill with numbers after the first frame.</p>;
-  return <FormulasBody record={record} playing={playing} />;
+  const live = useMemo<Snapshot | null>(
+    () => (frame ? { record: frame.record, step: frame.step, rho: spectral?.find((x) => x.name === 'Whh')?.radius ?? null } : null),
+    [frame, spectral],
+  );
+  const snapshot = useThrottled(live, playing ? PLAYING_REFRESH_MS : 0);
+  if (!snapshot || snapshot.record.T === 0) return <p className="view-empty">Training starts… the formulas fill with numbers after the first frame.</p>;
+  return <FormulasBody snapshot={snapshot} playing={playing} />;
 }
 
-/** The view proper, for one record (re-rendered only when the shown record, the selection or the settings change). */
-const FormulasBody = memo(function FormulasBody({ record, playing }: { record: InspectRecord; playing: boolean }) {
+/** The view proper, for one snapshot (re-rendered only when the snapshot, the selection or the settings change). */
+const FormulasBody = memo(function FormulasBody({ snapshot, playing }: { snapshot: Snapshot; playing: boolean }) {
   const activation = useLab((s) => s.config.model.activation);
   const truncate = useLab((s) => s.config.truncate);
   const truncMode = useLab((s) => s.config.truncMode);
-  const rho = useLab((s) => s.spectral?.find((x) => x.name === 'Whh')?.radius ?? null);
+  const divergedAt = useLab((s) => (s.status === 'diverged' ? (s.divergence?.step ?? s.step) : null));
   const sel = useLab((s) => s.selection);
   const actions = useLabActions();
   const unitId = useId();
+  const outer = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const mine = useRef<string | null>(null);
   const [tip, setTip] = useState<Tip | null>(null);
+  // off screen while training runs, the whole view keeps the frame it last showed (typesetting unseen formulas only costs frames)
+  const onScreen = useOnScreen(outer);
+  const { record, step, rho } = useHeld(snapshot, onScreen || !playing);
 
   const { T, H } = record;
   const t = sel.t === null ? T - 1 : Math.min(sel.t, T - 1);
   const unit = Math.min(sel.unit, H - 1);
-  const formulas = useMemo(
-    () => buildFormulas({ rec: record, activation, t, unit, rho, truncate, truncMode }),
-    [record, activation, t, unit, rho, truncate, truncMode],
-  );
+  const ctx = useMemo(() => ({ rec: record, step, activation, t, unit, rho, truncate, truncMode }), [record, step, activation, t, unit, rho, truncate, truncMode]);
+  const formulas = useMemo(() => buildFormulas(ctx, divergedAt), [ctx, divergedAt]);
+  const broken = useMemo(() => overflowed(record), [record]);
+  // the same step buildFormulas names in the checks (overflowStep)
+  const overflow = divergedAt ?? (broken ? step : null);
 
   const onOver = (e: MouseEvent<HTMLDivElement>) => {
     const target = e.target as Element;
@@ -85,6 +109,9 @@ const FormulasBody = memo(function FormulasBody({ record, playing }: { record: I
   };
   const tipRow = tip ? formulas.find((f) => f.id === tip.formula)?.rows[tip.n] : undefined;
   const cell = cellOf(record);
+  const diverged = overflow === null ? null
+    : broken ? `The run diverged at step ${formatStep(overflow)}: these numbers overflowed, so the checks cannot hold.`
+      : `The run diverged at step ${formatStep(overflow)}; these are the numbers streamed before it.`;
 
   const toolbar = (
     <label className="formulas-unit" htmlFor={unitId}>
@@ -100,26 +127,36 @@ const FormulasBody = memo(function FormulasBody({ record, playing }: { record: I
   );
 
   return (
-    <ViewShell
-      name="formulas"
-      toolbar={toolbar}
-      table={() => <FormulasTable formulas={formulas} t={t} unit={unit} />}
-      toSvg={htmlFigureToSvg}
-      caption={`The ${cell === 'rnn' ? `vanilla RNN (${activation})` : cell.toUpperCase()} equations the engine computes, and under each the same equation with the numbers of evaluation sequence ${sel.sample} at t = ${t}, unit j = ${unit}. Hover a symbol to light it in the other views.`}
-    >
-      <div className="no-export">
-        <Scrubber T={T} labels={record.inputLabels} />
-      </div>
-      <div className="formulas" ref={box} onMouseOver={onOver} onMouseLeave={onLeave} data-testid="formulas">
-        {formulas.map((f) => (
-          <FormulaBlock key={f.id} formula={f} highlight={sel.highlight} lazy={playing} />
-        ))}
-        {tip && tipRow && (
-          <div className="tooltip" role="status" style={{ left: tip.x, top: tip.y }}>
-            {tipRow.label}: <strong>{tipRow.value === null ? tipRow.text : String(tipRow.value)}</strong>
-          </div>
+    <div ref={outer}>
+      <ViewShell
+        name="formulas"
+        toolbar={toolbar}
+        table={() => <FormulasTable formulas={formulas} t={t} unit={unit} step={step} />}
+        toSvg={htmlFigureToSvg}
+        caption={`The ${cell === 'rnn' ? `vanilla RNN (${activation})` : cell.toUpperCase()} equations the engine computes, and under each the same equation with the numbers of one training step, for evaluation sequence ${sel.sample} at t = ${t}, unit j = ${unit}. Hover a symbol to light it in the other views.`}
+      >
+        <div className="no-export">
+          <Scrubber T={T} labels={record.inputLabels} />
+        </div>
+        <p className="formulas-step" data-testid="formulas-step" data-step={step}>
+          Numbers of training step {formatStep(step)}
+        </p>
+        {diverged && (
+          <p className="formulas-diverged" role="status" data-testid="formulas-diverged">
+            {diverged}
+          </p>
         )}
-      </div>
-    </ViewShell>
+        <div className="formulas" ref={box} onMouseOver={onOver} onMouseLeave={onLeave} data-testid="formulas" data-step={step}>
+          {formulas.map((f) => (
+            <FormulaBlock key={f.id} formula={f} highlight={sel.highlight} step={step} />
+          ))}
+          {tip && tipRow && (
+            <div className="tooltip" role="status" style={{ left: tip.x, top: tip.y }}>
+              {tipRow.label}: <strong>{tipRow.value === null ? tipRow.text : exactNumber(tipRow.value)}</strong>
+            </div>
+          )}
+        </div>
+      </ViewShell>
+    </div>
   );
 });

@@ -1,11 +1,12 @@
 /**
- * The parts every formula block is made of: its table rows, the check of both sides, the builder that turns
- * the record's numbers into hoverable TeX numbers, and small TeX helpers.
+ * What every formula block is made of: its table rows, the check of both sides, the builder that turns the
+ * record's numbers into hoverable TeX numbers, the context each equation family reads, and the activations.
  */
 import type { InspectRecord } from '../../engine/session';
 import type { Activation, TruncMode } from '../../engine/types';
-import { formatNumber, shownPrecision, sym, texNumber } from './formulas-tex';
-import type { Highlight } from './formulas-tex';
+import { formatStep } from '../chart/format';
+import { formatNumber, shownPrecision, texNumber } from './tex';
+import type { Highlight } from './tex';
 
 /** One symbol of a formula at (t, unit) and its value (null with `text` when it is not a number the record holds). */
 export interface Row {
@@ -25,6 +26,8 @@ export interface Check {
   diff: number;
   /** |diff| within half a unit of the last digit shown (or 1e-12) */
   agree: boolean;
+  /** the training step at which the run diverged, when this check cannot hold because its numbers overflowed */
+  overflow?: number;
 }
 
 /** One formula block of the view. */
@@ -33,7 +36,7 @@ export interface Formula {
   title: string;
   /** the formula in symbols (TeX) */
   symbolic: string;
-  /** the formula with today's numbers (TeX), or null when there is nothing to substitute */
+  /** the formula with the frame's numbers (TeX), or null when there is nothing to substitute */
   numeric: string | null;
   rows: Row[];
   check: Check | null;
@@ -43,9 +46,14 @@ export interface Formula {
   note: string | null;
 }
 
-/** What the view knows besides the record: the RNN's activation, ρ(W_hh) as last streamed, the BPTT window. */
+/**
+ * Everything a formula is computed from: ONE frame's record and training step, ρ(W_hh) as streamed with that
+ * frame, and the view's settings (the RNN's activation, the BPTT window, the selected step t and unit).
+ */
 export interface FormulaContext {
   rec: InspectRecord;
+  /** the training step of the frame the record came with */
+  step: number;
   activation: Activation;
   t: number;
   unit: number;
@@ -71,7 +79,7 @@ export class Numbers {
   }
 
   private mark(label: string, v: number, s: Highlight | null, body: string): string {
-    let k = this.rows.findIndex((r) => r.label === label && r.value === v);
+    let k = this.rows.findIndex((r) => r.label === label && Object.is(r.value, v));
     if (k < 0) k = this.rows.push({ label, sym: s, value: v }) - 1;
     return `\\htmlData{${s ? `sym=${s},` : ''}n=${k}}{${body}}`;
   }
@@ -88,24 +96,37 @@ export function check(label: string, recomputed: number, recorded: number): Chec
   return { label, recomputed, recorded, diff, agree: Math.abs(diff) <= Math.max(shownPrecision(recorded), 1e-12) };
 }
 
-/** `base_{sub}[j]` in TeX, marked with its highlight. */
-export function indexed(s: Highlight | null, base: string, sub: string | number, j: number | string): string {
-  const tex = `${base}_{${sub}}[${j}]`;
-  return s ? sym(s, tex) : tex;
-}
-
-/** A label/value list for TeX: up to `max` entries, then "…" and the last. */
-export function elide<T>(items: T[], max: number): (T | null)[] {
-  return items.length <= max ? items : [...items.slice(0, max - 2), null, items[items.length - 1]];
-}
-
-/** Characters of a task label made safe inside \text{…}. */
-export function texText(s: string): string {
-  return s.replace(/[\\{}$&#^_%~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`));
-}
-
-/** Text of a check for the page: "✓ equals the recorded c_t[j] = 0.283 (difference 2.8e−17)". */
+/** Text of a check for the page: "✓ equals the recorded c_t[j] = 0.283 (difference 2.8e−17)", or why it cannot hold. */
 export function checkText(c: Check): string {
+  if (c.overflow !== undefined) return `the run diverged at step ${formatStep(c.overflow)}: these numbers overflowed`;
   const d = c.diff === 0 ? 'exactly' : `difference ${formatNumber(c.diff)}`;
   return `${c.agree ? '✓ equals' : '✗ differs from'} the recorded ${c.label} = ${formatNumber(c.recorded)} (${d})`;
+}
+
+/** act(a) for a vanilla RNN's activation (or a gate's σ / tanh). */
+export function activate(act: Activation, a: number): number {
+  switch (act) {
+    case 'tanh':
+      return Math.tanh(a);
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-a));
+    case 'relu':
+      return a > 0 ? a : 0;
+    case 'linear':
+      return a;
+  }
+}
+
+/** act′(a) written through the output v = act(a): tanh 1 − v², σ v(1 − v), ReLU [v > 0], linear 1. */
+export function derivativeFromOutput(act: Activation, v: number): number {
+  switch (act) {
+    case 'tanh':
+      return 1 - v * v;
+    case 'sigmoid':
+      return v * (1 - v);
+    case 'relu':
+      return v > 0 ? 1 : 0;
+    case 'linear':
+      return 1;
+  }
 }

@@ -1,10 +1,9 @@
-import { act, render } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FormulaBlock } from '../../../src/views/formulas/FormulaBlock';
 import { FormulasView, PLAYING_REFRESH_MS } from '../../../src/views/formulas/FormulasView';
-import type { Formula } from '../../../src/views/formulas/formula-parts';
-import { lstmStep } from '../../../src/views/formulas/formulas-values';
-import { texNumber } from '../../../src/views/formulas/formulas-tex';
+import { texNumber } from '../../../src/views/formulas/tex';
+import * as R from '../../../src/worker/record';
+import { frameWith } from '../frames';
 import { renderLab } from '../render-lab';
 import { configFor, frameOf, recordFor } from './records';
 
@@ -18,26 +17,27 @@ describe('live numbers while training', { timeout: 20_000 }, () => {
     const a = recordFor(configFor('lstm'), 0).rec;
     const b = recordFor(configFor('lstm'), 8).rec;
     const t = a.T - 1;
-    expect(texNumber(lstmStep(a, t, 0).f)).not.toBe(texNumber(lstmStep(b, t, 0).f));
+    expect(texNumber(R.gate(a, 'f', t, 0))).not.toBe(texNumber(R.gate(b, 'f', t, 0)));
     const { container, store } = renderLab(<FormulasView />, { setup: (s) => s.setState({ frame: frameOf(a), playing: true }) });
-    expect(memoryF(container)).toBe(texNumber(lstmStep(a, t, 0).f));
+    expect(memoryF(container)).toBe(texNumber(R.gate(a, 'f', t, 0)));
     act(() => store.setState({ frame: frameOf(b) }));
-    expect(memoryF(container)).toBe(texNumber(lstmStep(a, t, 0).f));
+    expect(memoryF(container)).toBe(texNumber(R.gate(a, 'f', t, 0)));
     act(() => vi.advanceTimersByTime(PLAYING_REFRESH_MS));
-    expect(memoryF(container)).toBe(texNumber(lstmStep(b, t, 0).f));
+    expect(memoryF(container)).toBe(texNumber(R.gate(b, 'f', t, 0)));
     // paused: the next frame shows at once
     act(() => store.setState({ playing: false, frame: frameOf(a) }));
-    expect(memoryF(container)).toBe(texNumber(lstmStep(a, t, 0).f));
+    expect(memoryF(container)).toBe(texNumber(R.gate(a, 'f', t, 0)));
   });
 });
 
-describe('FormulaBlock off screen', () => {
+describe('the view off screen', { timeout: 20_000 }, () => {
   const original = globalThis.IntersectionObserver;
   afterEach(() => {
     globalThis.IntersectionObserver = original;
+    vi.useRealTimers();
   });
 
-  it('while training runs, keeps its numbers off screen and catches up when it scrolls into view or training pauses', () => {
+  it('while training runs, keeps the whole view at the frame it showed, and catches up at once when it scrolls into view or training pauses', () => {
     let report: (visible: boolean) => void = () => {};
     class FakeObserver {
       constructor(cb: (entries: { isIntersecting: boolean }[]) => void) {
@@ -47,22 +47,29 @@ describe('FormulaBlock off screen', () => {
       disconnect() {}
     }
     globalThis.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
-    const f = (v: number): Formula => ({ id: 'x', title: 'X', symbolic: 'x_t', numeric: `x_{1} = \\htmlData{sym=x,n=0}{${v}}`, rows: [], check: null, note: null });
-    const shown = (c: HTMLElement) => c.querySelector('.formula-numeric [data-n]')?.textContent;
-    const { container, rerender } = render(<FormulaBlock formula={f(1)} highlight="x" lazy />);
-    expect(shown(container)).toBe('1');
+    vi.useFakeTimers();
+    const recs = [0, 4, 8].map((steps) => recordFor(configFor('lstm'), steps).rec);
+    const t = recs[0].T - 1;
+    const f = (k: number) => texNumber(R.gate(recs[k], 'f', t, 0));
+    expect(new Set([f(0), f(1), f(2)]).size).toBe(3);
+    const { container, store } = renderLab(<FormulasView />, { setup: (s) => s.setState({ frame: frameWith(recs[0], 10), playing: true }) });
+    const steps = () => new Set(Array.from(container.querySelectorAll<HTMLElement>('section.formula'), (el) => el.dataset.step));
+    expect(memoryF(container)).toBe(f(0));
     act(() => report(false));
-    rerender(<FormulaBlock formula={f(2)} highlight="x" lazy />);
-    expect(shown(container)).toBe('1');
+    act(() => store.setState({ frame: frameWith(recs[1], 20) }));
+    act(() => vi.advanceTimersByTime(PLAYING_REFRESH_MS));
+    expect(memoryF(container)).toBe(f(0));
+    expect(steps()).toEqual(new Set(['10']));
     act(() => report(true));
-    expect(shown(container)).toBe('2');
-    // when training pauses (not lazy) an off-screen block updates at once
+    expect(memoryF(container)).toBe(f(1));
+    expect(steps()).toEqual(new Set(['20']));
+    // when training pauses an off-screen view updates at once, every section together
     act(() => report(false));
-    rerender(<FormulaBlock formula={f(3)} highlight="x" lazy />);
-    expect(shown(container)).toBe('2');
-    rerender(<FormulaBlock formula={f(3)} highlight="x" lazy={false} />);
-    expect(shown(container)).toBe('3');
+    act(() => store.setState({ frame: frameWith(recs[2], 30), playing: false }));
+    expect(memoryF(container)).toBe(f(2));
+    expect(steps()).toEqual(new Set(['30']));
     // the outline follows the new HTML
-    expect(container.querySelectorAll('.formula-numeric .katex-html .sym-lit')).toHaveLength(1);
+    act(() => store.setState((s) => ({ selection: { ...s.selection, highlight: 'f' } })));
+    expect(container.querySelectorAll('[data-formula="lstm-memory"] .formula-numeric .katex-html .sym-lit')).toHaveLength(1);
   });
 });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { SessionConfig } from '../../../src/engine/config';
 import type { LabStore } from '../../../src/state/store';
 import { FormulasView } from '../../../src/views/formulas/FormulasView';
-import { backwardStep } from '../../../src/views/formulas/bptt-values';
-import { gruStep, lstmStep } from '../../../src/views/formulas/formulas-values';
-import { formatNumber, texNumber } from '../../../src/views/formulas/formulas-tex';
+import { formatNumber, texNumber } from '../../../src/views/formulas/tex';
+import * as Rec from '../../../src/worker/record';
+import type { InspectRecord } from '../../../src/worker/record';
 import { renderLab } from '../render-lab';
 import { configFor, frameOf, recordFor } from './records';
 
@@ -27,6 +27,13 @@ function numberIn(container: HTMLElement, id: string, sym: string): HTMLElement[
 /** How KaTeX's HTML reads a substituted number: a real minus sign, "×10" for a power of ten; `paren` brackets a negative (inside a sum). */
 const seen = (v: number, paren = false) => (paren && v < 0 ? `(${texNumber(v)})` : texNumber(v)).replace(/-/g, '−').replace(/ \\times 10\^\{(.*?)\}/, '×10$1');
 
+/** The LSTM's gates at (t, j), read through the record's accessors, and c_t = f·c_{t−1} + i·g recomputed from them. */
+function lstmAt(rec: InspectRecord, t: number, j: number) {
+  const [f, i, g, o] = (['f', 'i', 'g', 'o'] as const).map((name) => Rec.gate(rec, name, t, j));
+  const cPrev = Rec.c(rec, t - 1, j);
+  return { f, i, g, o, cPrev, cRhs: f * cPrev + i * g };
+}
+
 const ids = (container: HTMLElement) => Array.from(container.querySelectorAll('[data-formula]')).map((e) => e.getAttribute('data-formula'));
 
 // rendering nine KaTeX formulas into jsdom takes about a second; on a loaded machine several
@@ -39,7 +46,7 @@ describe('FormulasView', { timeout: 20_000 }, () => {
   it('shows the LSTM equations with the numbers of the selected (t, unit), and checks c_t and h_t against the record', () => {
     const { container, rec } = show(configFor('lstm'), { t: 2, unit: 3 });
     expect(ids(container)).toEqual(['lstm-gates', 'lstm-memory', 'lstm-hidden', 'output', 'step-loss', 'loss', 'bptt', 'jacobian', 'backward']);
-    const v = lstmStep(rec, 2, 3);
+    const v = lstmAt(rec, 2, 3);
     // the memory line's substitution: f, c_{t−1}, i, g, then the recomputed c_t
     const shown = (sym: string) => numberIn(container, 'lstm-memory', sym).map((e) => e.textContent);
     expect(shown('f')).toEqual([texNumber(v.f)]);
@@ -52,8 +59,7 @@ describe('FormulasView', { timeout: 20_000 }, () => {
     expect(memory.textContent).toContain('c_{2}[3]');
     expect(memory.textContent).toContain(`{${texNumber(v.f)}}`);
     // ∂L/∂c_t recomputed from the record under full BPTT
-    const b = backwardStep(rec, 2, 3);
-    expect(screen.getByTestId('check-backward')).toHaveTextContent(`✓ equals the recorded ∂L/∂c_2[3] = ${formatNumber(b.dc as number)}`);
+    expect(screen.getByTestId('check-backward')).toHaveTextContent(`✓ equals the recorded ∂L/∂c_2[3] = ${formatNumber(Rec.dc(rec, 2, 3))}`);
   });
 
   it('defaults to the last step, where the echo task is scored, and says an earlier step is not scored', () => {
@@ -98,7 +104,7 @@ describe('FormulasView', { timeout: 20_000 }, () => {
     expect(texts('bh')).toEqual([0, 1, 2, 3].map((g) => inSum(parts(g)[2])));
     const sum = (g: number) => parts(g).reduce((s, v) => s + v, 0);
     const sig = (a: number) => 1 / (1 + Math.exp(-a));
-    const v = lstmStep(rec, 2, 3);
+    const v = lstmAt(rec, 2, 3);
     expect(texts('f')).toEqual([plain(sig(sum(0)))]);
     expect(texts('g')).toEqual([plain(Math.tanh(sum(2)))]);
     expect(Math.abs(sig(sum(0)) - v.f) + Math.abs(sig(sum(1)) - v.i) + Math.abs(Math.tanh(sum(2)) - v.g) + Math.abs(sig(sum(3)) - v.o)).toBeLessThan(1e-12);
@@ -115,8 +121,9 @@ describe('FormulasView', { timeout: 20_000 }, () => {
     const whn = numberIn(container, 'gru-candidate', 'Whh')[0];
     expect(whn.textContent).toBe(seen(rec.preH[r], true));
     fireEvent.mouseOver(whn);
-    expect(container.querySelector('.formulas .tooltip')).toHaveTextContent(`(W_hn (r⊙h_2))[1]: ${String(rec.preH[r])}`);
-    const n = gruStep(rec, 3, 1).n;
+    // the exact value, with a real minus sign
+    expect(container.querySelector('.formulas .tooltip')).toHaveTextContent(`(W_hn (r⊙h_2))[1]: ${String(rec.preH[r]).replace('-', '−')}`);
+    const n = Rec.gate(rec, 'n', 3, 1);
     expect(Math.abs(Math.tanh(rec.preX[r] + rec.preH[r] + rec.preB[2 * rec.H + 1]) - n)).toBeLessThan(1e-12);
     expect(screen.getByTestId('check-gru-candidate')).toHaveTextContent(`✓ equals the recorded n_3[1] = ${formatNumber(n)}`);
     expect(screen.getByTestId('check-gru-gates-1')).toHaveTextContent('✓ equals the recorded r_3[1]');
@@ -137,7 +144,7 @@ describe('FormulasView', { timeout: 20_000 }, () => {
     const f = numberIn(container, 'lstm-memory', 'f')[0];
     fireEvent.mouseOver(f);
     expect(actions.select).toHaveBeenLastCalledWith({ highlight: 'f' });
-    expect(container.querySelector('.formulas .tooltip')).toHaveTextContent(`f_2[3]: ${String(lstmStep(rec, 2, 3).f)}`);
+    expect(container.querySelector('.formulas .tooltip')).toHaveTextContent(`f_2[3]: ${String(lstmAt(rec, 2, 3).f)}`);
     fireEvent.mouseLeave(screen.getByTestId('formulas'));
     expect(actions.select).toHaveBeenLastCalledWith({ highlight: null });
     expect(container.querySelector('.formulas .tooltip')).toBeNull();
@@ -160,7 +167,7 @@ describe('FormulasView', { timeout: 20_000 }, () => {
     const { actions, container, rec } = show(configFor('lstm'), { t: 2, unit: 3 });
     fireEvent.change(screen.getByLabelText(/hidden unit j/), { target: { value: '1' } });
     expect(actions.select).toHaveBeenLastCalledWith({ unit: 1 });
-    expect(numberIn(container, 'lstm-memory', 'f').map((e) => e.textContent)).toEqual([texNumber(lstmStep(rec, 2, 1).f)]);
+    expect(numberIn(container, 'lstm-memory', 'f').map((e) => e.textContent)).toEqual([texNumber(lstmAt(rec, 2, 1).f)]);
     fireEvent.change(screen.getByRole('slider'), { target: { value: '0' } });
     expect(actions.select).toHaveBeenLastCalledWith({ t: 0 });
     expect(container.querySelector('[data-formula="lstm-memory"]')).toHaveTextContent('c_{−1} = 0: the memory starts empty.');
@@ -173,7 +180,7 @@ describe('FormulasView', { timeout: 20_000 }, () => {
     expect(table.querySelector('caption')).toHaveTextContent('Symbols and values at timestep t = 2, hidden unit j = 3');
     const memory = table.querySelector('tbody[data-formula="lstm-memory"]') as HTMLElement;
     const row = within(memory).getByRole('rowheader', { name: 'c_2[3] (recomputed)' }).closest('tr') as HTMLElement;
-    const v = lstmStep(rec, 2, 3);
+    const v = lstmAt(rec, 2, 3);
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual([String(Number(v.cRhs.toPrecision(6))).replace('-', '−'), 'c']);
     expect(memory).toHaveTextContent(`check✓ equals the recorded c_2[3]`);
     // the gates' parts and all four gate checks are in the table too
