@@ -4,6 +4,7 @@ import { createTask } from '../engine/tasks/create';
 import { createClient } from '../worker/client';
 import type { LabClient } from '../worker/client';
 import type { Command, Frame, SurfaceRequest, WorkerEvent } from '../worker/protocol';
+import { slowRunWarning } from './cost';
 import { createLabStore } from './store';
 import type { LabStore, Notice, Selection, UiSettings } from './store';
 
@@ -139,6 +140,8 @@ export function createLab(opts: LabOptions): Lab {
         if (e.info.configRunId !== notesShownFor) {
           notesShownFor = e.info.configRunId;
           e.info.notes.forEach((n) => actions.notify('warning', n));
+          const slow = slowRunWarning(e.info);
+          if (slow) actions.notify('warning', slow);
         }
         break;
       case 'refused':

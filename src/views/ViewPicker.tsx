@@ -10,14 +10,28 @@ export function ViewPicker() {
     const next = VIEWS.map((v) => v.id).filter((v) => (v === id ? on : shown.includes(v)));
     if (next.length > 0) a.setUi({ views: next });
   };
+  const last = shown.length === 1 ? shown[0] : null;
   return (
     <fieldset className="view-picker">
       <legend>Views</legend>
       {VIEWS.map((v) => (
         <label key={v.id}>
-          <input type="checkbox" checked={shown.includes(v.id)} onChange={(e) => toggle(v.id, e.target.checked)} /> {v.title}
+          <input
+            type="checkbox"
+            checked={shown.includes(v.id)}
+            // the page always shows at least one view: the last one cannot be unticked, and says why
+            disabled={v.id === last}
+            aria-describedby={v.id === last ? 'view-picker-last' : undefined}
+            onChange={(e) => toggle(v.id, e.target.checked)}
+          />{' '}
+          {v.title}
         </label>
       ))}
+      {last && (
+        <span id="view-picker-last" className="hint">
+          One view always stays open: tick another to close this one.
+        </span>
+      )}
     </fieldset>
   );
 }

@@ -85,4 +85,21 @@ describe('createLab', () => {
     expect(sent.at(-3)).toMatchObject({ type: 'configure', runId: 2 });
     expect(lab.store.getState().fatal).toBeNull();
   });
+
+  it('a heavy run says how long a step takes when it starts, once per configuration (not again on reset)', () => {
+    const { lab, emit } = setup();
+    const info = (configRunId: number) => ({
+      configRunId,
+      config: { ...defaultConfig(), batch: 64, model: { ...defaultConfig().model, hiddenSize: 128 } },
+      notes: [],
+      task: { kind: 'adding' as const, inputSize: 2, outputSize: 1, head: 'linear' as const, length: 400, evalSize: 8 },
+      model: { cell: 'lstm' as const, paramCount: 1, blocks: [] },
+    });
+    emit({ type: 'ready', runId: 1, info: info(1) });
+    lab.actions.reset();
+    emit({ type: 'ready', runId: 2, info: info(1) });
+    const warnings = lab.store.getState().notices.filter((n) => /Each training step of this run takes about \d/.test(n.text));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].kind).toBe('warning');
+  });
 });

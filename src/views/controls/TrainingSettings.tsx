@@ -4,6 +4,7 @@ import type { OptimizerKind } from '../../engine/optim';
 import { TRUNC_MODES } from '../../engine/types';
 import type { TruncMode } from '../../engine/types';
 import { useLab, useLabActions } from '../../state/context';
+import { formatDuration, stepSeconds } from '../../state/cost';
 import { NumberField, SelectField } from './fields';
 
 const OPT_NAMES: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD + momentum', rmsprop: 'RMSProp', adam: 'Adam' };
@@ -19,6 +20,7 @@ const TRUNC_HINT =
 /** How it learns: optimizer, learning rate, clipping, truncated BPTT, batch, seed. */
 export function TrainingSettings() {
   const config = useLab((s) => s.config);
+  const info = useLab((s) => s.info);
   const a = useLabActions();
   const L = CONFIG_LIMITS;
   const set = (patch: Partial<typeof config>) => a.configure({ ...config, ...patch });
@@ -34,6 +36,11 @@ export function TrainingSettings() {
       <NumberField label="Truncated BPTT k" value={config.truncate} limit={L.truncate} hint="0 = full BPTT." onCommit={(truncate) => set({ truncate })} />
       {config.truncate > 0 && <SelectField label="Truncation" value={config.truncMode} options={TRUNC_MODES} names={TRUNC_NAMES} hint={TRUNC_HINT} onChange={(truncMode: TruncMode) => set({ truncMode })} />}
       <NumberField label="Batch size" value={config.batch} limit={L.batch} onCommit={(batch) => set({ batch })} />
+      {info && (
+        <p className="hint" data-testid="step-cost">
+          About {formatDuration(stepSeconds(info))} per training step (estimated from its size; the status bar shows the measured speed).
+        </p>
+      )}
       <NumberField label="Seed" value={config.seed} limit={L.seed} onCommit={(seed) => set({ seed })} />
     </fieldset>
   );
