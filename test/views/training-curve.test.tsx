@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TaskMetric } from '../../src/engine/tasks/task';
 import type { LabStore } from '../../src/state/store';
 import { LINEAR_LOSS_NOTE, TrainingCurve } from '../../src/views/curve/TrainingCurve';
+import { readoutAt } from '../../src/views/curve/curve-model';
+import { PointRing, TrainingHistory } from '../../src/state/history';
 import * as exportImage from '../../src/views/kit/export-image';
 import { renderLab } from './render-lab';
 
@@ -35,6 +37,35 @@ describe('TrainingCurve', () => {
     act(() => store.setState({ info: info('softmax') }));
     expect(screen.queryByText(LINEAR_LOSS_NOTE)).toBeNull();
     unmount();
+  });
+
+  it('reads out the loss and the latest evaluation at the pointed step, with a line there', () => {
+    const { container } = renderLab(<TrainingCurve />, { setup: fill });
+    const box = container.querySelector('.curve-box')!;
+    // jsdom: the SVG's box starts at 0, so clientX is the SVG x; x = 64 + 560·step/4
+    fireEvent.mouseMove(box, { clientX: 64 + 560 * (3.2 / 4) });
+    expect(screen.getByTestId('curve-readout')).toHaveTextContent('step 3: loss 0.5 · accuracy 50% at step 2');
+    expect(container.querySelector('.curve-hover')).toHaveAttribute('data-step', '3');
+    expect(Number(container.querySelector('.curve-hover')!.getAttribute('x1'))).toBeCloseTo(64 + 560 * (3 / 4), 9);
+    fireEvent.mouseMove(box, { clientX: 64 + 560 });
+    expect(screen.getByTestId('curve-readout')).toHaveTextContent('step 4: loss 0.25 · accuracy 75% at step 4');
+    fireEvent.mouseMove(box, { clientX: 10 }); // left of the axis
+    expect(screen.getByTestId('curve-readout')).toHaveTextContent('Point at the curve to read its numbers.');
+    expect(container.querySelector('.curve-hover')).toBeNull();
+  });
+
+  it('finds the nearest loss point and the evaluation at or before it', () => {
+    const h = new TrainingHistory();
+    [1, 2, 5, 9].forEach((st) => h.push(st, st / 10, 0, 0, false));
+    const m = new PointRing();
+    m.push(2, 0.3);
+    m.push(9, 0.9);
+    expect(readoutAt(h, m, 3.4)).toEqual({ step: 2, loss: 0.2, metric: { step: 2, value: 0.3 } });
+    expect(readoutAt(h, m, 3.6)).toEqual({ step: 5, loss: 0.5, metric: { step: 2, value: 0.3 } });
+    expect(readoutAt(h, m, 100)).toEqual({ step: 9, loss: 0.9, metric: { step: 9, value: 0.9 } });
+    expect(readoutAt(h, m, 0)).toEqual({ step: 1, loss: 0.1, metric: null });
+    expect(readoutAt(h, m, NaN)).toBeNull();
+    expect(readoutAt(new TrainingHistory(), m, 3)).toBeNull();
   });
 
   it('says training is starting instead of drawing an empty chart', () => {

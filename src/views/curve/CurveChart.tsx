@@ -3,7 +3,7 @@ import { AxisBottom, AxisLeft, GridX } from '../chart/Axis';
 import type { CurveModel } from './curve-model';
 
 /** The two stacked panels as one SVG image: loss above; the task metric and its dashed baseline beneath; steps along the bottom. */
-export function CurveChart({ model, metric, log, label }: { model: CurveModel; metric: TaskMetric | null; log: boolean; label: string }) {
+export function CurveChart({ model, metric, log, label, hoverStep }: { model: CurveModel; metric: TaskMetric | null; log: boolean; label: string; hoverStep?: number | null }) {
   const L = model.layout;
   const by = model.baselineY;
   // the baseline's label goes above its line, or below it when the line hugs the panel's top
@@ -39,6 +39,7 @@ export function CurveChart({ model, metric, log, label }: { model: CurveModel; m
         </text>
       )}
       <AxisBottom ticks={model.stepTicks} y={L.metricBottom} x0={L.left} x1={L.right} title="training step" />
+      {hoverStep != null && <line className="curve-hover" data-step={hoverStep} x1={model.xOf(hoverStep)} x2={model.xOf(hoverStep)} y1={L.lossTop} y2={L.metricBottom} aria-hidden="true" />}
     </svg>
   );
 }

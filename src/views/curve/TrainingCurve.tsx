@@ -1,4 +1,6 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { MouseEvent } from 'react';
+import { formatStep, formatValue } from '../chart/format';
 import { useLab, useLabActions } from '../../state/context';
 import { Legend } from '../chart/Legend';
 import type { LegendItem } from '../chart/Legend';
@@ -6,8 +8,9 @@ import { useElementWidth } from '../chart/use-width';
 import { ViewShell } from '../kit/ViewShell';
 import { CurveChart } from './CurveChart';
 import { CurveTable } from './CurveTable';
-import { buildCurve } from './curve-model';
-import { beatsBaseline, curveAriaLabel, lossText, metricText, verdictText } from './curve-summary';
+import { buildCurve, readoutAt } from './curve-model';
+import type { CurveReadout } from './curve-model';
+import { beatsBaseline, curveAriaLabel, formatMetric, lossText, metricText, verdictText } from './curve-summary';
 import './curve.css';
 
 /** Width laid out before the panel is measured (and in jsdom, which has no layout). */
@@ -37,6 +40,15 @@ export function TrainingCurve() {
   // history and metrics are mutated in place: this versioned handle is a new object exactly when they changed
   const series = useMemo(() => ({ history, metrics, version }), [history, metrics, version]);
   const model = useMemo(() => buildCurve(series.history, series.metrics, metric, width, logScale), [series, metric, width, logScale]);
+
+  const [hover, setHover] = useState<CurveReadout | null>(null);
+  const onMove = (e: MouseEvent<HTMLDivElement>) => {
+    const svg = e.currentTarget.querySelector('svg');
+    if (!svg) return;
+    const px = e.clientX - svg.getBoundingClientRect().left;
+    const L = model.layout;
+    setHover(px >= L.left && px <= L.right ? readoutAt(history, metrics, model.stepAt(px)) : null);
+  };
 
   const empty = history.length === 0 && metrics.length === 0;
   const loss = lossText(history);
@@ -74,11 +86,25 @@ export function TrainingCurve() {
     <div className="training-curve" ref={box}>
       <ViewShell name="training-curve" toolbar={toolbar} caption={caption} table={() => <CurveTable history={history} stride={history.stride} metrics={metrics} metric={metric} />}>
         <Legend items={legend} label="Legend" />
-        <div className="curve-box">
+        <div className="curve-box" onMouseMove={onMove} onMouseLeave={() => setHover(null)}>
           {empty ? (
             <p className="view-empty">Training starts… the curve appears after the first step.</p>
           ) : (
-            <CurveChart model={model} metric={metric} log={logScale} label={curveAriaLabel(history, metric)} />
+            <CurveChart model={model} metric={metric} log={logScale} label={curveAriaLabel(history, metric)} hoverStep={hover?.step ?? null} />
+          )}
+          {/* always there (no shift when the pointer arrives); screen readers have the table */}
+          {!empty && (
+            <p className="curve-readout" data-testid="curve-readout">
+              {hover ? (
+                <>
+                  step {formatStep(hover.step)}: loss {formatValue(hover.loss)}
+                  {history.stride > 1 ? ` (mean of ${history.stride} steps)` : ''}
+                  {metric && hover.metric ? ` · ${metric.name} ${formatMetric(metric.name, hover.metric.value)} at step ${formatStep(hover.metric.step)}` : ''}
+                </>
+              ) : (
+                'Point at the curve to read its numbers.'
+              )}
+            </p>
           )}
         </div>
       </ViewShell>

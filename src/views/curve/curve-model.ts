@@ -37,6 +37,38 @@ export interface CurveModel {
   baselineY: number | null;
   /** pixel position of the newest metric point, for its dot */
   lastMetric: Pt | null;
+  /** the training step at pixel x (the inverse of the step axis), for the hover readout */
+  stepAt: (x: number) => number;
+  /** pixel x of a training step */
+  xOf: (step: number) => number;
+}
+
+/** What the hover readout says at one step: the nearest loss point and the latest evaluation at or before it. */
+export interface CurveReadout {
+  step: number;
+  loss: number;
+  /** the task metric evaluated at or before `step`, with the step it was evaluated at; null before the first */
+  metric: { step: number; value: number } | null;
+}
+
+/** The readout for the pointer at training step `at`: the loss point nearest it, and the evaluation last before it. */
+export function readoutAt(history: LossSeries, metrics: MetricSeries, at: number): CurveReadout | null {
+  const n = history.length;
+  if (n === 0 || !Number.isFinite(at)) return null;
+  // steps are increasing: binary search for the first point at or after `at`, then take the nearer neighbour
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (history.step[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo > 0 && Math.abs(history.step[lo - 1] - at) <= Math.abs(history.step[lo] - at) ? lo - 1 : lo;
+  const step = history.step[i];
+  const m = metricArrays(metrics);
+  let metric: CurveReadout['metric'] = null;
+  for (let k = 0; k < m.steps.length && m.steps[k] <= step; k++) metric = { step: m.steps[k], value: m.values[k] };
+  return { step, loss: history.loss[i], metric };
 }
 
 const path = line<Pt>()
@@ -85,5 +117,7 @@ export function buildCurve(history: LossSeries, metrics: MetricSeries, metric: T
     metricPoints,
     baselineY: metric && Number.isFinite(baseline) ? my(baseline) : null,
     lastMetric: lastMetric && Number.isFinite(lastMetric[1]) ? lastMetric : null,
+    stepAt: (px: number) => x.invert(px),
+    xOf: (step: number) => x(step),
   };
 }
