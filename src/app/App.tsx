@@ -6,7 +6,7 @@ import { StatusBar } from '../views/StatusBar';
 import { useLab } from '../state/context';
 import { Panel } from '../views/Panel';
 import { ViewPicker } from '../views/ViewPicker';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppBoundary } from './AppBoundary';
 import { KeysHelp } from './KeysHelp';
 import { VIEWS } from './views';
@@ -29,6 +29,17 @@ export function App({ lab, views = VIEWS }: { lab: Lab; views?: ViewEntry[] }) {
 function Shell({ views }: { views: ViewEntry[] }) {
   useHashSync();
   const [help, setHelp] = useState(false);
+  // on a phone the settings are a drawer opened from the header (on a wide screen they are always beside the views)
+  const [drawer, setDrawer] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const toggleButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  // focus follows the drawer: into it when it opens, back to its button when it closes
+  useEffect(() => {
+    if (drawer) closeButton.current?.focus();
+    else if (opened.current) toggleButton.current?.focus();
+    opened.current = drawer;
+  }, [drawer]);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useKeyboard(toggleHelp);
   const shown = useLab((s) => s.ui.views);
@@ -39,6 +50,9 @@ function Shell({ views }: { views: ViewEntry[] }) {
           Unrolled <span className="tagline">watch a recurrent network learn</span>
         </h1>
         <StatusBar />
+        <button ref={toggleButton} type="button" className="settings-toggle" aria-expanded={drawer} aria-controls="settings" onClick={() => setDrawer((d) => !d)}>
+          Settings
+        </button>
         <button type="button" className="keys-button" onClick={toggleHelp} aria-keyshortcuts="?" title="The keys of this page (?)">
           Keys
         </button>
@@ -46,7 +60,17 @@ function Shell({ views }: { views: ViewEntry[] }) {
       <KeysHelp open={help} onClose={() => setHelp(false)} />
       <Notices />
       <div className="app-body">
-        <aside className="app-controls" aria-label="Settings">
+        <aside
+          id="settings"
+          className={drawer ? 'app-controls open' : 'app-controls'}
+          aria-label="Settings"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && drawer) setDrawer(false);
+          }}
+        >
+          <button ref={closeButton} type="button" className="settings-close" onClick={() => setDrawer(false)}>
+            Close settings
+          </button>
           <Controls />
         </aside>
         <main className="app-views">

@@ -43,7 +43,7 @@ test('desktop, 1366×900: the page fits its width and the panels are filled', as
   expect(await page.evaluate(overflowingText)).toEqual([]);
 });
 
-test('phone, 390×844: no horizontal scrolling, views above the settings', async ({ browser }) => {
+test('phone, 390×844: no horizontal scrolling, playback always at the top, settings one tap away in a drawer', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await trainAndPause(page);
@@ -51,14 +51,41 @@ test('phone, 390×844: no horizontal scrolling, views above the settings', async
   await page.screenshot({ path: `${SCREENS}phone-390-first-screen.png` });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await page.evaluate(() => window.innerWidth)).toBe(390);
-  // one column: the views come first, the settings after them, nothing wider than the screen
-  const curve = (await page.locator('[data-view="curve"]').boundingBox())!;
-  const aside = (await page.getByRole('complementary', { name: 'Settings' }).boundingBox())!;
-  expect(curve.y).toBeLessThan(aside.y);
-  for (const box of [curve, aside, (await page.locator('[data-view="output"]').boundingBox())!]) {
+  for (const box of [(await page.locator('[data-view="curve"]').boundingBox())!, (await page.locator('[data-view="output"]').boundingBox())!]) {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
   }
   expect(await page.evaluate(overflowingText)).toEqual([]);
+  // far down the page, the playback header is still on screen
+  await page.locator('[data-view="gates"]').scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  const play = (await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Play', exact: true }).boundingBox())!;
+  expect(play.y).toBeGreaterThanOrEqual(0);
+  expect(play.y + play.height).toBeLessThanOrEqual(844);
+  // the settings: a drawer opened from the header, its first setting on the first screen
+  const toggle = page.getByRole('button', { name: 'Settings' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('combobox', { name: 'Task', exact: true })).toBeHidden();
+  await toggle.click();
+  const task = page.getByRole('combobox', { name: 'Task', exact: true });
+  await expect(task).toBeVisible();
+  const box = (await task.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  await expect(page.getByRole('button', { name: 'Close settings' })).toBeFocused();
+  await page.screenshot({ path: `${SCREENS}phone-390-settings.png` });
+  await page.keyboard.press('Escape');
+  await expect(task).toBeHidden();
+  await expect(toggle).toBeFocused();
   await context.close();
+});
+
+test('1280×720: the playback header stays on screen while the views scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, '/#play=0');
+  await allViewsLoaded(page);
+  await page.locator('[data-view="gates"]').scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  const play = (await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Play', exact: true }).boundingBox())!;
+  expect(play.y).toBeGreaterThanOrEqual(0);
+  expect(play.y + play.height).toBeLessThanOrEqual(720);
 });

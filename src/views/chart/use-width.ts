@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
 /**
@@ -21,4 +21,21 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: nu
     return () => ro.disconnect();
   }, [ref]);
   return width;
+}
+
+/** Whether the element's content is wider than its box (it scrolls sideways), kept current as either changes size; `mount` changes when the element is replaced. */
+export function useOverflowsX(ref: RefObject<HTMLElement | null>, mount: unknown): boolean {
+  const [over, setOver] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const check = () => setOver(el.scrollWidth > el.clientWidth + 1);
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    // the content's own size changes too (a wider diagram): watch the first child as well
+    if (el.firstElementChild) ro.observe(el.firstElementChild);
+    check();
+    return () => ro.disconnect();
+  }, [ref, mount]);
+  return over;
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useOverflowsX } from '../chart/use-width';
 import { downloadPng, downloadSvg } from './export-image';
 import type { FigureToSvg } from './export-image';
 
@@ -10,6 +11,7 @@ import type { FigureToSvg } from './export-image';
 export function ViewShell(props: { name: string; toolbar?: ReactNode; table: () => ReactNode; children: ReactNode; caption?: ReactNode; toSvg?: FigureToSvg }) {
   const figure = useRef<HTMLDivElement>(null);
   const [asTable, setAsTable] = useState(false);
+  const wide = useOverflowsX(figure, asTable);
   return (
     <div className="view-shell">
       <div className="view-toolbar">
@@ -30,9 +32,12 @@ export function ViewShell(props: { name: string; toolbar?: ReactNode; table: () 
       {asTable ? (
         <div className="view-table">{props.table()}</div>
       ) : (
-        <div className="view-figure" ref={figure}>
-          {props.children}
-        </div>
+        <>
+          {wide && <p className="scroll-hint">This figure is wider than the screen: scroll it sideways →</p>}
+          <div className="view-figure" ref={figure}>
+            {props.children}
+          </div>
+        </>
       )}
     </div>
   );
