@@ -17,6 +17,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 // Debian's Chromium, never a downloaded one (`npx playwright install` has no network here).
+/** The preview server's port: E2E_PORT lets two checkouts run their suites side by side without sharing a server. */
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 // Playwright gives every launch a fresh temporary profile, so no --user-data-dir is needed.
 export default defineConfig({
   testDir: '.',
@@ -28,16 +31,16 @@ export default defineConfig({
   expect: { timeout: 8_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: 'http://localhost:4173/',
+    baseURL: `http://localhost:${port}/`,
     viewport: { width: 1366, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
+    command: `npx vite preview --port ${port} --strictPort`,
     cwd: root,
-    url: 'http://localhost:4173',
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },
