@@ -28,7 +28,7 @@ export function StatusBar() {
         Reset
       </button>
       <label className="speed">
-        Speed{' '}
+        <span className="speed-word">Speed</span>{' '}
         <select value={String(speed)} onChange={(e) => a.setSpeed(Number(e.target.value))}>
           {SPEEDS.map((v) => (
             <option key={v} value={String(v)}>
