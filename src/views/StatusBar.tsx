@@ -29,7 +29,7 @@ export function StatusBar() {
       </button>
       <label className="speed">
         <span className="speed-word">Speed</span>{' '}
-        <select value={String(speed)} onChange={(e) => a.setSpeed(Number(e.target.value))}>
+        <select aria-label="Speed" value={String(speed)} onChange={(e) => a.setSpeed(Number(e.target.value))}>
           {SPEEDS.map((v) => (
             <option key={v} value={String(v)}>
               {v === 0 ? 'max' : `${v} steps/s`}
