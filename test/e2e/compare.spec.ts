@@ -42,3 +42,33 @@ test('the comparison trains RNN, LSTM and GRU side by side in three workers and 
   await expect.poll(() => closed).toBe(2);
   expect(errors).toEqual([]);
 });
+
+test('at 1280 × 720 every column of the comparison fits its card, no chart text is under 12 px, and the verdict is smoothed', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, '/#task=adding&T=50&views=compare&speed=20');
+  await page.getByRole('button', { name: 'Start comparison' }).click();
+  await expect.poll(async () => Math.min(...(await steps(page))), { timeout: 8_000 }).toBeGreaterThanOrEqual(20);
+  for (const c of CELLS) await expect(page.locator(`[data-cell="${c}"] .flow-chart [data-series="h"]`)).toHaveAttribute('d', /^M/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const card of document.querySelectorAll<HTMLElement>('.compare-col')) {
+      const c = card.getBoundingClientRect();
+      for (const svg of card.querySelectorAll<SVGSVGElement>('svg.chart')) {
+        const s = svg.getBoundingClientRect();
+        if (s.left < c.left || s.right > c.right) out.push(`${card.dataset.cell}: an SVG ${s.width} px wide runs out of its card`);
+        for (const t of svg.querySelectorAll('text')) {
+          if (!t.textContent?.trim()) continue;
+          const b = t.getBoundingClientRect();
+          if (b.left < c.left || b.right > c.right || b.left < s.left - 0.5 || b.right > s.right + 0.5) out.push(`${card.dataset.cell}: "${t.textContent}" is cut`);
+          if (parseFloat(getComputedStyle(t).fontSize) < 12) out.push(`${card.dataset.cell}: "${t.textContent}" under 12 px`);
+        }
+      }
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+  // the verdict judges the mean of the last evaluations, with its tolerance stated
+  await expect(page.getByText(/judge the mean of the last 5 evaluations; within 10% of the trivial predictor's score counts as at the baseline/)).toBeVisible();
+  for (const c of CELLS) await expect(page.getByTestId(`compare-verdict-${c}`)).toHaveAttribute('data-verdict', /^(better|at|worse)$/);
+});

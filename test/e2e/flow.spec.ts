@@ -69,3 +69,49 @@ test('clipping visibly caps the norm history: after clipping it never rises abov
   for (const ay of after) expect(ay).toBeGreaterThanOrEqual(y);
   await expect(page.getByTestId('flow-history-summary')).toContainText('→ 1 after clipping');
 });
+
+/** Text of the view's SVGs that is smaller than 12 px on screen, or runs outside its SVG, as "text: why". */
+function smallOrCut(root: string): string[] {
+  const out: string[] = [];
+  for (const svg of document.querySelectorAll<SVGSVGElement>(`${root} svg.chart`)) {
+    const box = svg.getBoundingClientRect();
+    const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width ? box.width / svg.viewBox.baseVal.width : 1;
+    for (const t of svg.querySelectorAll('text')) {
+      if (!t.textContent?.trim()) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < 12) out.push(`${t.textContent}: ${px.toFixed(1)} px`);
+      const b = t.getBoundingClientRect();
+      if (b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5) out.push(`${t.textContent}: outside its SVG`);
+    }
+  }
+  return out;
+}
+
+test('after a 1e25 spike at step 2 the norm history keeps the later norms off the floor and counts the spike it marks', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openLab(page, '/#task=adding&T=50&cell=rnn&act=relu&init=xavier&opt=rmsprop&lr=0.1&clip=none&views=flow&speed=20');
+  await expect.poll(() => historyStep(page), { timeout: 8_000 }).toBeGreaterThanOrEqual(12);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const strip = page.locator('[data-view="flow"] .norm-history');
+  // the spike is marked, and the caption counts exactly the marks by the rule it states
+  await expect(strip.locator('.flow-spikes')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('flow-history-summary')).toContainText('1 explosion marked ▼ (‖∇θ‖ above 1,000, or overflowed to ∞/NaN)');
+  // the axis runs from 1 (the smallest norm's decade) to the spike: the norms ≈ 4 after it are drawn above the floor line at 1
+  const labels = await strip.locator('.axis-left .axis-label').allTextContents();
+  expect(labels[0]).toBe('1');
+  expect(labels).toContain('1e20');
+  const ys = await pathYs(strip.locator('[data-series="before"]'));
+  const floor = 132; // the strip's bottom
+  for (const y of ys.slice(3)) expect(y).toBeLessThan(floor - 2);
+  expect(errors).toEqual([]);
+});
+
+test('at 1280 × 720 the flow view explains the truncated LSTM’s lag, states its rule, and no chart text is under 12 px or cut', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page, '/#trunc=3&views=flow&speed=20');
+  await expect.poll(() => historyStep(page), { timeout: 8_000 }).toBeGreaterThanOrEqual(5);
+  await expect(page.getByTestId('flow-trunc-lag')).toContainText('Truncation limits what the gradient can teach, not what the state carries');
+  await expect(page.getByTestId('flow-trunc-lag')).toContainText(/forget gates averaging 0\.\d\d per step/);
+  await expect(page.getByTestId('flow-rule')).toContainText('within 2% of 1 "roughly constant"');
+  expect(await page.evaluate(smallOrCut, '[data-view="flow"]')).toEqual([]);
+});

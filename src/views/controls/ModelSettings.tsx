@@ -1,4 +1,5 @@
 import { CONFIG_LIMITS } from '../../engine/config';
+import type { SpectralInfo } from '../../engine/session';
 import { INIT_SCHEMES } from '../../engine/init';
 import type { InitScheme } from '../../engine/init';
 import { ACTIVATIONS, CELLS } from '../../engine/types';
@@ -15,12 +16,34 @@ const INIT_NAMES: Record<InitScheme, string> = {
   identity: 'identity (IRNN)',
 };
 
+/** The recurrent matrix with the largest spectral radius, as "ρ(Whh) = 0.23", or null before the first spectrum. */
+export function rhoText(spectral: readonly SpectralInfo[] | null): string | null {
+  if (!spectral || spectral.length === 0) return null;
+  const s = spectral.reduce((a, b) => (b.radius > a.radius ? b : a));
+  return Number.isFinite(s.radius) ? `ρ(${s.name}) = ${s.radius.toFixed(2)}` : null;
+}
+
+/**
+ * The recurrent scale's hint, true for every initialization and cell: the scale multiplies the initial
+ * recurrent weights (so with a small init, ×1 can leave ρ far below 1); what decides vanishing or exploding is
+ * ρ(W_hh) times the activation's slope — for gated cells, their gates.
+ */
+export function recurrentScaleHint(cell: CellKind): string {
+  const what =
+    cell === 'rnn'
+      ? "What decides vanishing or exploding is roughly ρ(Whh) times the activation's slope, not the scale itself."
+      : `In ${cell === 'lstm' ? 'an LSTM the forget gate' : 'a GRU the update gate'} sets how much error flows back, more than ρ does.`;
+  return `Multiplies the initial recurrent weights Wh·. ${what}`;
+}
+
 /** The network: cell, activation, hidden size, and how its weights start. */
 export function ModelSettings() {
   const config = useLab((s) => s.config);
+  const spectral = useLab((s) => s.spectral);
   const a = useLabActions();
   const { model, init } = config;
   const L = CONFIG_LIMITS;
+  const rho = rhoText(spectral);
   const setModel = (patch: Partial<typeof model>) => a.configure({ ...config, model: { ...model, ...patch } });
   const setInit = (patch: Partial<typeof init>) => a.configure({ ...config, init: { ...init, ...patch } });
   return (
@@ -40,9 +63,12 @@ export function ModelSettings() {
         value={init.recurrentScale}
         limit={L.recurrentScale}
         step={0.1}
-        hint="multiplies Wh: above 1 invites explosion, below 1 vanishing."
+        hint={recurrentScaleHint(model.cell)}
         onCommit={(recurrentScale) => setInit({ recurrentScale })}
       />
+      <p className="hint" data-testid="settings-rho" style={{ margin: '0.15rem 0 0' }}>
+        {rho === null ? 'ρ appears with the first frame.' : `Now ${rho}${model.cell === 'rnn' ? '' : ' (largest of the recurrent matrices)'}.`}
+      </p>
       {model.cell === 'lstm' && <NumberField label="Forget-gate bias" value={init.forgetBias} limit={L.forgetBias} step={0.5} onCommit={(forgetBias) => setInit({ forgetBias })} />}
     </fieldset>
   );

@@ -6,12 +6,12 @@ import type { Divergence } from '../../engine/trainer';
 import type { PointRing, TrainingHistory } from '../../state/history';
 import type { LabState } from '../../state/store';
 import { formatStep } from '../chart/format';
-import { beatsBaseline, formatMetric } from '../curve/curve-summary';
-import { buildMiniCurve } from './compare-layout';
+import { formatMetric } from '../curve/curve-summary';
+import { baselineVerdict, buildMiniCurve, COLUMN_MIN } from './compare-layout';
 import type { SharedAxes } from './compare-layout';
 import { FlowChart } from './FlowChart';
 import { CELL_TITLES } from './flow-words';
-import { formatFactor, trendOf } from './flow-layout';
+import { formatFactor, SHAPE_WORDS } from './flow-layout';
 import { MiniCurve } from './MiniCurve';
 import { buildProfile } from './profile-model';
 
@@ -53,7 +53,11 @@ export function CompareColumn({ data, own, axes, flowDomain, width }: { data: Co
   // history and metrics are mutated in place: this versioned handle is a new object exactly when they changed
   const series = useMemo(() => ({ history, metrics, metric, version }), [history, metrics, metric, version]);
   const curve = useMemo(() => buildMiniCurve(series, axes, width), [series, axes, width]);
-  const profile = useMemo(() => (record ? buildProfile(record, width, data.truncate, data.truncMode, { height: 200, yDomain: flowDomain }) : null), [record, width, data.truncate, data.truncMode, flowDomain]);
+  // exactly the column's width: a wider SVG would run out of its card
+  const profile = useMemo(() => (record ? buildProfile(record, width, data.truncate, data.truncMode, { height: 200, yDomain: flowDomain, minWidth: COLUMN_MIN }) : null), [record, width, data.truncate, data.truncMode, flowDomain]);
+  // judged on the mean of the last evaluations, so one noisy evaluation cannot flip it (metrics is mutated in place: version says when)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the in-place metrics ring
+  const verdict = useMemo(() => (metric ? baselineVerdict(metrics, metric) : null), [metrics, metric, version]);
   const title = CELL_TITLES[data.cell] + (data.cell === 'rnn' ? ` (${data.activation})` : '');
   const fit = profile?.h.fit ?? null;
   return (
@@ -66,11 +70,14 @@ export function CompareColumn({ data, own, axes, flowDomain, width }: { data: Co
         {data.divergence && <span className="bad"> · diverged at step {formatStep(data.divergence.step)}</span>}
       </p>
       <p>
-        {metric ? (
-          <>
-            {metric.name} <strong>{formatMetric(metric.name, metric.value)}</strong> vs {formatMetric(metric.name, metric.baseline)} for {metric.baselineName}{' '}
-            {beatsBaseline(metric) ? '✓' : <span className="bad">✗ not better</span>}
-          </>
+        {metric && verdict ? (
+          <span data-testid={`compare-verdict-${data.cell}`} data-verdict={verdict.verdict} data-value={verdict.value}>
+            {metric.name} <strong>{formatMetric(metric.name, verdict.value)}</strong>
+            {verdict.count > 1 ? ` (mean of last ${verdict.count})` : ''} vs {formatMetric(metric.name, metric.baseline)} for {metric.baselineName}:{' '}
+            {verdict.verdict === 'better' ? '✓ better' : verdict.verdict === 'at' ? <span className="at">≈ at the baseline</span> : <span className="bad">✗ worse</span>}
+          </span>
+        ) : metric ? (
+          `${metric.name}: no finite evaluation yet`
         ) : (
           'first evaluation pending'
         )}
@@ -78,8 +85,8 @@ export function CompareColumn({ data, own, axes, flowDomain, width }: { data: Co
       <MiniCurve model={curve} metricName={axes.metricName} label={`${title}: loss and ${axes.metricName || 'task metric'} per training step`} />
       {profile && record ? (
         <>
-          <p data-testid={`compare-factor-${data.cell}`} data-factor={fit?.factor ?? ''}>
-            gradient flow from τ = {record.tau}: {fit ? `×${formatFactor(fit.factor)} per step back (${trendOf(fit.factor)})` : 'no factor (zeros)'}
+          <p data-testid={`compare-factor-${data.cell}`} data-factor={fit?.factor ?? ''} data-shape={fit?.shape ?? ''}>
+            gradient flow from τ = {record.tau}: {fit ? `×${formatFactor(fit.factor)} per step back (${SHAPE_WORDS[fit.shape]})` : 'no factor (zeros)'}
           </p>
           <FlowChart model={profile} flowH={record.flowH} flowC={record.flowC} label={`${title}: gradient flow from τ = ${record.tau} on the shared log axis`} compact />
         </>

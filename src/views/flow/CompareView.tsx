@@ -10,9 +10,9 @@ import { useElementWidth } from '../chart/use-width';
 import { ViewShell } from '../kit/ViewShell';
 import { CompareColumn, selectColumn } from './CompareColumn';
 import type { ColumnData } from './CompareColumn';
-import { sharedAxes } from './compare-layout';
+import { compareColumns, COMPARE_GAP, sharedAxes, VERDICT_RULE } from './compare-layout';
 import { formatNorm } from './FlowChart';
-import { logDomain, stepFactor, formatFactor } from './flow-layout';
+import { flowShape, formatFactor, logDomain, SHAPE_WORDS } from './flow-layout';
 import { CELL_TITLES } from './flow-words';
 import { useCompareLabs } from './useCompareLabs';
 import type { LabFactory } from './useCompareLabs';
@@ -42,7 +42,7 @@ function CompareTable({ cols }: { cols: ColumnData[] }) {
       <tbody>
         {cols.map((c) => {
           const r = c.record;
-          const fit = r ? stepFactor(r.flowH, 0, r.tau) : null;
+          const fit = r ? flowShape(r.flowH, 0, r.tau) : null;
           const n = c.history.length;
           return (
             <tr key={c.cell}>
@@ -53,7 +53,7 @@ function CompareTable({ cols }: { cols: ColumnData[] }) {
               <td>{r ? r.tau : '—'}</td>
               <td>{r ? formatNorm(r.flowH[r.tau]) : '—'}</td>
               <td>{r ? formatNorm(r.flowH[0]) : '—'}</td>
-              <td>{fit ? formatFactor(fit.factor) : '—'}</td>
+              <td>{fit ? `${formatFactor(fit.factor)} (${SHAPE_WORDS[fit.shape]})` : '—'}</td>
             </tr>
           );
         })}
@@ -72,11 +72,10 @@ function CompareGrid({ extras, width }: { extras: [Lab, Lab]; width: number }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- histories are mutated in place; `versions` says when they changed
   const axes = useMemo(() => sharedAxes(cols.map((c) => ({ history: c.history, metrics: c.metrics, metric: c.metric }))), [versions, page.metric, a.metric, b.metric]);
   const flowDomain = useMemo(() => logDomain([page.record, a.record, b.record].flatMap((r) => (r ? [r.flowH, r.flowC] : []))), [page.record, a.record, b.record]);
-  // three columns when each gets 250 px, else stacked (a phone): each column then takes the whole width
-  const stacked = width < 3 * 268 + 2 * 12;
-  const colWidth = stacked ? Math.max(250, width - 18) : Math.floor((width - 2 * 12) / 3) - 18;
+  // three columns when each card's content gets COLUMN_MIN px, else stacked (a phone): each column then takes the whole width
+  const { stacked, colWidth } = compareColumns(width);
   return (
-    <ViewShell name="compare-cells" table={() => <CompareTable cols={cols} />} caption="Same task, seed, hidden size, initialization, optimizer and clipping; only the cell differs. The profiles share one log axis.">
+    <ViewShell name="compare-cells" table={() => <CompareTable cols={cols} />} caption={`Same task, seed, hidden size, initialization, optimizer and clipping; only the cell differs. The profiles share one log axis. ${VERDICT_RULE}`}>
       <Legend
         items={[
           { label: 'loss', className: 'series-loss' },
@@ -87,7 +86,7 @@ function CompareGrid({ extras, width }: { extras: [Lab, Lab]; width: number }) {
         ]}
         label="Legend"
       />
-      <div className={stacked ? 'compare-grid stacked' : 'compare-grid'}>
+      <div className={stacked ? 'compare-grid stacked' : 'compare-grid'} style={{ gap: COMPARE_GAP }}>
         {cols.map((c) => (
           <CompareColumn key={c.cell} data={c} own={c === page} axes={axes} flowDomain={flowDomain} width={colWidth} />
         ))}

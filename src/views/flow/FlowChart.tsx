@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MouseEvent } from 'react';
 import { AxisBottom, AxisLeft } from '../chart/Axis';
+import type { TextLabel } from './flow-layout';
 import type { ProfileLine, ProfileModel } from './profile-model';
 import { nearestK } from './profile-model';
 
@@ -12,33 +13,33 @@ export function formatNorm(v: number): string {
   return a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(4))) : v.toExponential(3);
 }
 
-function ZeroMarks({ line, model, cls }: { line: ProfileLine; model: ProfileModel; cls: string }) {
-  const y = model.box.bottom;
+/** A label the model placed (inside the SVG). */
+export function SvgLabel({ label, className = 'halo' }: { label: TextLabel; className?: string }) {
   return (
-    <g className={`flow-zeros ${cls}`} data-zeros={line.zeros.join(',')}>
+    <text className={className} x={label.x} y={label.y} textAnchor={label.anchor}>
+      {label.text}
+    </text>
+  );
+}
+
+/** Crosses on the floor where a line has no place on the log axis (0, NaN, below the floor), and on the top edge where it lies above a forced top. */
+function ZeroMarks({ line, model, cls }: { line: ProfileLine; model: ProfileModel; cls: string }) {
+  const cross = (k: number, y: number) => `M${model.x(k) - 4},${y - 8}L${model.x(k) + 4},${y}M${model.x(k) + 4},${y - 8}L${model.x(k) - 4},${y}`;
+  return (
+    <g className={`flow-zeros ${cls}`} data-zeros={line.zeros.join(',')} data-over={line.over.join(',')}>
       {line.zeros.map((k) => (
-        <path key={k} d={`M${model.x(k) - 4},${y - 8}L${model.x(k) + 4},${y}M${model.x(k) + 4},${y - 8}L${model.x(k) - 4},${y}`} />
+        <path key={k} d={cross(k, model.box.bottom)} />
+      ))}
+      {line.over.map((k) => (
+        <path key={`o${k}`} d={cross(k, model.box.top + 8)} />
       ))}
     </g>
   );
 }
 
-/** "via h" / "via c" just above (or, when the other line's end is above, below) the line's end at k = 0: a legend that survives export. */
-function EndLabel({ line, name, other }: { line: ProfileLine; name: string; other: ProfileLine | null }) {
-  const end = line.points[0];
-  if (!end || !Number.isFinite(end[1])) return null;
-  const o = other?.points[0];
-  const below = o !== undefined && Number.isFinite(o[1]) && o[1] < end[1] && end[1] - o[1] < 24;
-  return (
-    <text className={`flow-end-label halo flow-end-${name}`} x={end[0] - 6} y={end[1] + (below ? 18 : -9)} textAnchor="end">
-      via {name}
-    </text>
-  );
-}
-
 /**
  * The gradient-flow profile as an SVG: ‖∂ℓ_τ/∂h_k‖ (and ‖∂ℓ_τ/∂c_k‖ for LSTM) against k on a log axis, τ at the
- * left; the fitted per-step factor as a dashed straight line; the steps truncated BPTT trains on shaded;
+ * left; the measured per-step factor as a dashed straight line between the ends; the steps truncated BPTT trains on shaded;
  * values with no place on the log axis (0, NaN, below its floor) crossed on the floor. Hover gives exact values; click selects the step.
  */
 export function FlowChart(props: {
@@ -70,9 +71,7 @@ export function FlowChart(props: {
           <g className="flow-window" data-from={w.from} data-to={w.to}>
             <rect x={w.x0} y={box.top} width={Math.max(0, w.x1 - w.x0)} height={box.bottom - box.top} />
             <line className="flow-window-edge" x1={w.x1} x2={w.x1} y1={box.top} y2={box.bottom} />
-            <text className="flow-window-label halo" x={w.x1 + 4} y={box.top + 14}>
-              truncated BPTT stops here
-            </text>
+            {model.windowLabel && <SvgLabel label={model.windowLabel} className="flow-window-label halo" />}
           </g>
         )}
         <AxisLeft ticks={model.yTicks} x={box.left} y0={box.top} y1={box.bottom} gridTo={box.right} />
@@ -101,8 +100,8 @@ export function FlowChart(props: {
             {model.h.points.map(([x, y], k) => (Number.isFinite(y) ? <circle key={k} cx={x} cy={y} r={3} /> : null))}
           </g>
         )}
-        <EndLabel line={model.h} name="h" other={model.c} />
-        {model.c && <EndLabel line={model.c} name="c" other={model.h} />}
+        {model.endLabels.h && <SvgLabel label={model.endLabels.h} className="flow-end-label halo flow-end-h" />}
+        {model.endLabels.c && <SvgLabel label={model.endLabels.c} className="flow-end-label halo flow-end-c" />}
         <ZeroMarks line={model.h} model={model} cls="flow-h-zeros" />
         {model.c && <ZeroMarks line={model.c} model={model} cls="flow-c-zeros" />}
         {hover !== null && <line className="flow-hover" x1={model.x(hover)} x2={model.x(hover)} y1={box.top} y2={box.bottom} />}

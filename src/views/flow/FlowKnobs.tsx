@@ -61,7 +61,7 @@ export function FlowKnobs({ config, spectral, T, configure, highlight }: { confi
   const set = (patch: Partial<SessionConfig>) => configure({ ...config, ...patch });
   const clipThreshold = clip.kind === 'none' ? L.clipThreshold.default : clip.threshold;
   const truncMax = Math.max(1, Math.min(L.truncate.max, T));
-  const words = spectralWords(spectral);
+  const words = spectralWords(spectral, model.cell);
   const bound = model.cell === 'rnn' ? boundWords(model.activation, spectral) : null;
   return (
     <div className="flow-knobs" role="group" aria-label="What causes and cures it">

@@ -10,7 +10,9 @@ import { ViewShell } from '../kit/ViewShell';
 import { FlowChart, formatNorm } from './FlowChart';
 import { FlowKnobs } from './FlowKnobs';
 import { FlowTable } from './FlowTable';
-import { describeFlow, trendOf } from './flow-layout';
+import { describeFlow, EXPLOSION_RULE, SHAPE_RULE } from './flow-layout';
+import type { FlowShape } from './flow-layout';
+import { carryGateMean, carryWords, guideWords, slopeStats, taskLag, truncationLagWords } from './flow-words';
 import { buildHistory } from './history-model';
 import type { NormSeries } from './history-model';
 import { NormHistory } from './NormHistory';
@@ -27,7 +29,7 @@ export function scoredSteps(mask: Uint8Array): number[] {
   return out;
 }
 
-/** "step 1,200: ‖∇θ‖ = 3.2; 850 of 1,200 steps clipped; 2 explosions marked ▼" */
+/** "step 1,200: ‖∇θ‖ = 3.2; 850 of 1,200 steps clipped; 2 explosions marked ▼ (‖∇θ‖ above 1,000, or overflowed to ∞/NaN)." */
 export function historySummary(h: NormSeries, spikes: number): string {
   const n = h.length;
   if (n === 0) return 'No training steps yet.';
@@ -35,7 +37,15 @@ export function historySummary(h: NormSeries, spikes: number): string {
   for (let i = 0; i < n; i++) clipped += h.clipped[i];
   const last = h.step[n - 1];
   const after = h.clipped[n - 1] > 0 ? ` → ${formatNorm(h.gradNormClipped[n - 1])} after clipping` : '';
-  return `step ${formatStep(last)}: ‖∇θ‖ = ${formatNorm(h.gradNorm[n - 1])}${after}; ${formatStep(clipped)} of ${formatStep(last)} steps clipped; ${spikes} ${spikes === 1 ? 'explosion' : 'explosions'} marked ▼.`;
+  const what = h.stride > 1 ? (spikes === 1 ? 'point' : 'points') : spikes === 1 ? 'explosion' : 'explosions';
+  const merged = h.stride > 1 ? `, each point the largest of ${formatStep(h.stride)} steps` : '';
+  return `step ${formatStep(last)}: ‖∇θ‖ = ${formatNorm(h.gradNorm[n - 1])}${after}; ${formatStep(clipped)} of ${formatStep(last)} steps clipped; ${spikes} ${what} marked ▼ (${EXPLOSION_RULE}${merged}).`;
+}
+
+/** data-trend of the profile's sentence: falling / rising / level for the steady shapes, the shape's own name for a curve that turns. */
+export function trendAttr(fit: FlowShape | null): string {
+  if (!fit) return 'unknown';
+  return fit.shape === 'vanishing' ? 'falling' : fit.shape === 'exploding' ? 'rising' : fit.shape === 'constant' ? 'level' : fit.shape;
 }
 
 /**
@@ -64,13 +74,26 @@ export function GradientFlowView() {
   const scored = useMemo(() => (record ? scoredSteps(record.mask) : []), [record]);
 
   const hasC = (record?.flowC.length ?? 0) > 0;
-  const hText = profile ? describeFlow(profile.h.fit) : '';
-  const cText = profile?.c ? describeFlow(profile.c.fit, 'error through the cell state') : '';
-  const trend = profile?.h.fit ? trendOf(profile.h.fit.factor) : 'unknown';
+  const fit = profile?.h.fit ?? null;
+  const hText = profile ? describeFlow(fit, 'error', profile.tau) : '';
+  const cText = profile?.c ? describeFlow(profile.c.fit, 'error through the cell state', profile.tau) : '';
+  const trend = trendAttr(fit);
+  // ρ·⟨act′⟩ beside the measurement (vanilla RNN), or the gate that carries a gated cell's error; read from the record the curve came from
+  const guide = useMemo(() => {
+    if (!record || !fit) return null;
+    if (record.cell === 'rnn') return guideWords(config.model.activation, spectral, slopeStats(record, config.model.activation, fit.from, fit.to), fit);
+    const text = carryWords(record.cell, carryGateMean(record, fit.from, fit.to), fit.steps);
+    return text ? { text, why: null, agrees: null, step: NaN } : null;
+  }, [record, fit, spectral, config.model.activation]);
+  const lagText = useMemo(() => {
+    const lag = taskLag(config.task);
+    const carry = record && lag && record.T > lag.answer ? carryGateMean(record, lag.answer, lag.earliest) : null;
+    return truncationLagWords(config.task, config.truncate, config.truncMode, record?.cell ?? config.model.cell, carry);
+  }, [record, config.task, config.truncate, config.truncMode, config.model.cell]);
   const legend: LegendItem[] = [
     { label: '‖∂ℓτ/∂hk‖ (through h)', className: 'flow-h' },
     ...(hasC ? [{ label: '‖∂ℓτ/∂ck‖ (through the cell state c)', className: 'flow-c', dashed: true }] : []),
-    { label: 'fitted per-step factor', className: 'flow-fit-swatch', dashed: true },
+    { label: 'per-step factor between the ends', className: 'flow-fit-swatch', dashed: true },
   ];
   const historyLegend: LegendItem[] = [
     { label: '‖∇θ‖ before clipping', className: 'flow-before' },
@@ -101,16 +124,25 @@ export function GradientFlowView() {
         <ViewShell
           name="gradient-flow"
           toolbar={toolbar}
-          caption="The error of step τ travels back through the unrolled network, multiplied at each step by the Jacobian ∂hₖ/∂hₖ₋₁ (for the vanilla RNN diag(act′)·W_hh). A factor below 1 makes it vanish, above 1 explode. Try a linear RNN with identity init at recurrent scale 0.5, then 1.5; then tanh; then an LSTM."
+          caption="The error of step τ travels back through the unrolled network, multiplied at each step by the Jacobian ∂hₖ/∂hₖ₋₁ (for the vanilla RNN diag(act′)·W_hh). A factor that stays below 1 makes it vanish, one that stays above 1 makes it explode. Try a linear RNN with identity init at recurrent scale 0.5, then 1.5; then tanh; then an LSTM."
           table={() => (record ? <FlowTable tau={record.tau} flowH={record.flowH} flowC={record.flowC} history={history} /> : <p>No frame yet.</p>)}
         >
           {!record || !profile ? (
             <p className="view-empty">Training starts… the gradient-flow profile appears with the first frame.</p>
           ) : (
             <>
-              <p className={`flow-factor flow-${trend}`} data-testid="flow-factor" data-trend={trend} data-factor={profile.h.fit?.factor ?? ''}>
+              <p className={`flow-factor flow-${trend}`} data-testid="flow-factor" data-trend={trend} data-shape={fit?.shape ?? ''} data-factor={fit?.factor ?? ''}>
                 {hText}
                 {cText && <span className="flow-factor-c"> Through c: {cText.charAt(0).toLowerCase() + cText.slice(1)}</span>}
+              </p>
+              {guide && (
+                <p className="flow-note flow-guide" data-testid="flow-guide" data-agrees={guide.agrees === null ? '' : String(guide.agrees)}>
+                  {guide.text}
+                  {guide.why && <> {guide.why}</>}
+                </p>
+              )}
+              <p className="flow-note" data-testid="flow-rule">
+                {SHAPE_RULE}
               </p>
               {/* HTML legends do not travel with an exported image: the lines are labelled inside the SVG as well */}
               <div className="no-export">
@@ -131,6 +163,11 @@ export function GradientFlowView() {
                   Shaded: the {profile.window.to - profile.window.from + 1} steps k = {profile.window.from}…{profile.window.to} that truncated BPTT trains on ({truncWords}); the error beyond never reaches the weights.
                 </p>
               )}
+              {lagText && (
+                <p className="flow-note flow-lag" data-testid="flow-trunc-lag">
+                  {lagText}
+                </p>
+              )}
               <Scrubber T={record.T} labels={record.inputLabels} />
             </>
           )}
@@ -142,7 +179,7 @@ export function GradientFlowView() {
             <Legend items={historyLegend} label="History legend" />
           </div>
           <p className="flow-marks-key" aria-hidden="true">
-            <span className="flow-spike-key">▼</span> explosion: more than 10× the median of the 25 steps before · <span className="flow-clip-key">|</span> a clipped step
+            <span className="flow-spike-key">▼</span> explosion: {EXPLOSION_RULE} · <span className="flow-clip-key">|</span> a clipped step
           </p>
           <NormHistory model={strip.model} h={history} label={`Global gradient norm per training step (log scale). ${historySummary(history, strip.model.spikes.length)}`} />
         </ViewShell>

@@ -5,6 +5,8 @@ import { formatStep } from '../chart/format';
 import { formatNorm } from './FlowChart';
 import type { HistoryModel, NormSeries } from './history-model';
 import { nearestPoint } from './history-model';
+import { EXPLOSION_NORM } from './flow-layout';
+import { SvgLabel } from './FlowChart';
 
 /** "‖∇θ‖ 12 → 1 (clipped)" for one history point, naming the steps it covers when points were merged. */
 export function historyPointText(h: NormSeries, i: number): string {
@@ -17,8 +19,8 @@ export function historyPointText(h: NormSeries, i: number): string {
 
 /**
  * The history strip: the global gradient norm ‖∇θ‖ per training step on a log axis, before clipping (solid)
- * and after (dashed), explosions marked ▼ above them, clipping events ticked in a band beneath, and the norm-clipping
- * threshold as a line the clipped norm never rises above.
+ * and after (dashed), explosions (above EXPLOSION_NORM, drawn as a line when the axis reaches it) marked ▼ above
+ * them, clipping events ticked in a band beneath, and the norm-clipping threshold as a line the clipped norm never rises above.
  */
 export function NormHistory({ model, h, label }: { model: HistoryModel; h: NormSeries; label: string }) {
   const { box } = model;
@@ -35,22 +37,22 @@ export function NormHistory({ model, h, label }: { model: HistoryModel; h: NormS
         <text className="axis-title" transform={`translate(13,${(box.top + box.bottom) / 2}) rotate(-90)`} textAnchor="middle">
           ‖∇θ‖ (log)
         </text>
+        {model.explosionY !== null && (
+          <g className="flow-explosion-line" data-threshold={EXPLOSION_NORM}>
+            <line x1={box.left} x2={box.right} y1={model.explosionY} y2={model.explosionY} />
+            {model.explosionLabel && <SvgLabel label={model.explosionLabel} />}
+          </g>
+        )}
         {model.thresholdY !== null && (
           <g className="flow-threshold" data-threshold={model.threshold ?? ''}>
             <line x1={box.left} x2={box.right} y1={model.thresholdY} y2={model.thresholdY} />
-            <text className="halo" x={box.right - 4} y={model.thresholdY - 5} textAnchor="end">
-              clipping threshold {model.threshold}
-            </text>
+            {model.thresholdLabel && <SvgLabel label={model.thresholdLabel} />}
           </g>
         )}
         {/* after below before: where nothing was clipped they coincide and the solid line shows; where clipped, the dashed one stays on the threshold */}
         {model.afterPath && <path className="series flow-after dashed" data-series="after" d={model.afterPath} />}
         <path className="series flow-before" data-series="before" d={model.beforePath} />
-        <g className="flow-spikes" data-count={model.spikes.length}>
-          {model.spikePoints.map(([x, y], j) => (
-            <path key={j} d={`M${x},${y - 4}l-6,-10h12z`} />
-          ))}
-        </g>
+        <path className="flow-spikes" data-count={model.spikes.length} d={model.spikePath} />
         <text className="axis-label" x={box.left - 6} y={(box.clipTop + box.clipBottom) / 2} dy="0.32em" textAnchor="end">
           clipped
         </text>

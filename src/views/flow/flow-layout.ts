@@ -1,6 +1,7 @@
 /**
- * Pure numbers behind the vanishing/exploding-gradient views: a log scale that survives zeros and NaN,
- * the per-step factor of a gradient-flow profile, spikes and clipping events in the norm history.
+ * Pure numbers behind the vanishing/exploding-gradient views: a log scale that survives zeros, NaN and the
+ * ends of the double range, the measured shape and per-step factor of a gradient-flow profile, explosions
+ * and clipping events in the norm history.
  * No React, no DOM: tested on its own.
  */
 import { scaleLog } from 'd3-scale';
@@ -9,16 +10,21 @@ import type { TruncMode } from '../../engine/types';
 import type { Tick } from '../chart/Axis';
 import { formatValue } from '../chart/format';
 
-/** Widest span a log axis shows, in decades: smaller values sit on its floor (a gradient of 1e-300 is "zero" to the eye). */
+/** Widest span the profile's log axis shows, in decades: smaller values sit below its floor and are crossed there (a gradient of 1e-300 is "zero" to the eye). */
 export const MAX_DECADES = 12;
 
+/** The smallest and largest powers of ten a double holds as a positive finite number (1e-323 is subnormal; 1e309 is ∞). */
+export const MIN_EXPONENT = -323;
+export const MAX_EXPONENT = 308;
+
 /**
- * The domain [10^a, 10^b] of a log axis over the positive finite values of `series` (first `n` of each when
- * given) and of `extra` (e.g. a clipping threshold): whole decades, at least one apart, at most MAX_DECADES
- * (the top decades are kept). Zeros, negatives and NaN/±∞ are ignored — log 0 is −∞; with no positive
- * value at all the domain is [0.1, 1].
+ * The domain of a log axis over the positive finite values of `series` (first `n` of each when given) and of
+ * `extra` (e.g. a clipping threshold): whole decades [10^a, 10^b], at least one apart, at most `maxDecades`
+ * (the top decades are kept; Infinity covers every value). Zeros, negatives and NaN/±∞ are ignored — log 0 is
+ * −∞; with no positive value at all the domain is [0.1, 1]. Ends beyond what a double holds become the
+ * smallest positive and the largest finite double, so the domain is always finite, positive and increasing.
  */
-export function logDomain(series: readonly ArrayLike<number>[], extra: readonly number[] = [], n?: number): [number, number] {
+export function logDomain(series: readonly ArrayLike<number>[], extra: readonly number[] = [], n?: number, maxDecades = MAX_DECADES): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   const visit = (v: number) => {
@@ -27,14 +33,15 @@ export function logDomain(series: readonly ArrayLike<number>[], extra: readonly 
     if (v > hi) hi = v;
   };
   for (const s of series) {
-    const m = n === undefined ? s.length : Math.min(n, s.length);
+    const m = n === undefined || !(n >= 0) ? s.length : Math.min(n, s.length);
     for (let i = 0; i < m; i++) visit(s[i]);
   }
   extra.forEach(visit);
   if (!(hi > 0)) return [0.1, 1];
   const b = Math.ceil(Math.log10(hi));
-  const a = Math.max(b - MAX_DECADES, Math.min(Math.floor(Math.log10(lo)), b - 1));
-  return [decade(a), decade(b)];
+  const span = maxDecades >= 1 ? maxDecades : 1;
+  const a = Math.max(b - span, Math.min(Math.floor(Math.log10(lo)), b - 1));
+  return [a < MIN_EXPONENT ? Number.MIN_VALUE : decade(a), b > MAX_EXPONENT ? Number.MAX_VALUE : decade(b)];
 }
 
 /** 10^k exactly as the decimal literal reads (10 ** -3 and 1e-3 agree; Number('1e-7') avoids 10 ** -7 drift). */
@@ -42,9 +49,14 @@ export function decade(k: number): number {
   return Number(`1e${k}`);
 }
 
-/** A log10 scale from `domain` onto [bottom, top] pixels, clamped (values beyond the domain sit on its edge). */
+/** A log10 scale from `domain` onto [bottom, top] pixels, clamped (values beyond the domain sit on its edge); an unusable domain becomes [0.1, 1]. */
 export function logScale(domain: [number, number], bottom: number, top: number): ScaleLogarithmic<number, number> {
-  return scaleLog().domain(domain).range([bottom, top]).clamp(true);
+  const [lo, hi] = domain;
+  const ok = lo > 0 && hi > lo && Number.isFinite(hi);
+  return scaleLog()
+    .domain(ok ? domain : [0.1, 1])
+    .range([bottom, top])
+    .clamp(true);
 }
 
 /** y pixel of a value on a log scale: NaN (a gap in the line) for 0, negatives, NaN and ±∞ — they have no place on it. */
@@ -52,20 +64,51 @@ export function logY(scale: ScaleLogarithmic<number, number>): (v: number) => nu
   return (v) => (v > 0 && Number.isFinite(v) ? scale(v) : NaN);
 }
 
-/** Ticks at the powers of ten of a log domain, at most `max` of them (every 2nd or 3rd decade when it is wide). */
-export function logTicks(scale: ScaleLogarithmic<number, number>, max = 6): Tick[] {
-  const [lo, hi] = scale.domain();
-  const a = Math.round(Math.log10(lo));
-  const b = Math.round(Math.log10(hi));
-  const every = Math.max(1, Math.ceil((b - a + 1) / max));
-  const ticks: Tick[] = [];
-  for (let k = b; k >= a; k -= every) ticks.push({ value: decade(k), pos: scale(decade(k)), label: decadeLabel(k) });
-  return ticks.reverse();
+/** Decades between labelled ticks: 1–5, then 10, 20, 25, 50, 100, … (ticks sit on multiples of it, so labels read 1e-200, 1, 1e200). */
+export function tickEvery(decades: number, max: number): number {
+  const need = Math.ceil(decades / Math.max(1, max || 1));
+  if (!(need > 1)) return 1;
+  if (need <= 5) return need;
+  // a double spans at most 632 decades: this ends by 1,000 for any finite need
+  for (let p = 10; p <= 1e4; p *= 10) for (const m of [1, 2, 2.5, 5]) if (m * p >= need) return m * p;
+  return 1e4;
 }
 
-/** 10^k as a short label: "0.01" … "1000", and "1e-3", "1e4" beyond (at most 5 characters, so the axis margin stays narrow). */
+/**
+ * Ticks at the powers of ten inside a log domain, at most `max` of them: every decade when it is narrow, else
+ * every 2nd, 3rd, … or 10th, 20th, 50th, … (on multiples of it). At least one tick; always finite positions.
+ */
+export function logTicks(scale: ScaleLogarithmic<number, number>, max = 6): Tick[] {
+  const [lo, hi] = scale.domain();
+  const a = Math.max(MIN_EXPONENT, Math.ceil(Math.log10(lo) - 1e-9));
+  const b = Math.min(MAX_EXPONENT, Math.floor(Math.log10(hi) + 1e-9));
+  if (!(b >= a)) return [{ value: hi, pos: scale(hi), label: decadeLabel(Math.round(Math.log10(hi))) }];
+  const every = tickEvery(b - a + 1, max);
+  const ticks: Tick[] = [];
+  for (let k = Math.ceil(a / every) * every; k <= b; k += every) ticks.push({ value: decade(k), pos: scale(decade(k)), label: decadeLabel(k) });
+  if (ticks.length === 0) ticks.push({ value: decade(b), pos: scale(decade(b)), label: decadeLabel(b) });
+  return ticks;
+}
+
+/** 10^k as a short label: "0.01" … "1000", and "1e-3", "1e4", "1e-300" beyond (at most 6 characters, so the axis margin stays narrow). */
 export function decadeLabel(k: number): string {
   return k >= -2 && k <= 3 ? formatValue(decade(k)) : `1e${k}`;
+}
+
+/**
+ * A positive number given by its log10, as text: 3 significant digits ("0.0512", "86.5", "3.77e-25") even
+ * where the number itself is beyond a double (log10 = 600 → "1.00e600"); "—" when the log is not finite.
+ */
+export function formatLog10(l: number): string {
+  if (!Number.isFinite(l)) return '—';
+  if (Math.abs(l) < 300) return formatValue(10 ** l);
+  let e = Math.floor(l);
+  let m = Number((10 ** (l - e)).toFixed(2));
+  if (m >= 10) {
+    m /= 10;
+    e += 1;
+  }
+  return `${m.toFixed(2)}e${e >= 0 ? '+' : ''}${e}`;
 }
 
 /** The fitted per-step factor of a profile and how many step pairs it rests on. */
@@ -89,7 +132,7 @@ export function stepFactor(v: ArrayLike<number>, from = 0, to = v.length - 1): S
     const a = v[k - 1];
     const b = v[k];
     if (a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b)) {
-      sum += Math.log(a / b);
+      sum += Math.log(a) - Math.log(b);
       pairs++;
     }
   }
@@ -115,57 +158,172 @@ export function formatFactor(f: number): string {
   return f >= 0.01 && f < 100 ? f.toFixed(2) : f.toExponential(1);
 }
 
-/** One sentence saying what the profile does: its trend, the fitted factor, and what it compounds to over the profile. */
-export function describeFlow(fit: StepFactor | null, what = 'error'): string {
-  if (!fit) return `Too few nonzero values to fit a per-step factor of the ${what}.`;
-  const { factor, pairs } = fit;
-  const total = factor ** pairs;
-  const f = formatFactor(factor);
-  switch (trendOf(factor)) {
-    case 'falling':
-      return `Falling: each step back multiplies the ${what} by ${f}; after ${pairs} steps ${formatValue(total)} of it is left (vanishing gradient).`;
-    case 'rising':
-      return `Rising: each step back multiplies the ${what} by ${f}; after ${pairs} steps it is ${formatValue(total)}× larger (exploding gradient).`;
-    default:
-      return `Level: each step back multiplies the ${what} by ${f}; it reaches the earliest step about undiminished.`;
+/** A factor given by its log10, printed as formatFactor prints it, also beyond what a double holds ("1.0e+400"). */
+export function formatFactorLog10(l: number): string {
+  if (!Number.isFinite(l)) return '—';
+  if (Math.abs(l) < 300) return formatFactor(10 ** l);
+  let e = Math.floor(l);
+  let m = Number((10 ** (l - e)).toFixed(1));
+  if (m >= 10) {
+    m /= 10;
+    e += 1;
   }
-}
-
-/** Points of history before a spike can be called (the median of fewer says little). */
-export const SPIKE_MIN_HISTORY = 5;
-
-/** The index at which x would be inserted into the ascending array a to keep it sorted (first position ≥ x). */
-function lowerBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return `${m.toFixed(1)}e${e >= 0 ? '+' : ''}${e}`;
 }
 
 /**
- * Explosions in a norm history: the indices i < n where v[i] > ratio × the median of the (up to `window`)
- * finite values before it, once at least SPIKE_MIN_HISTORY of them exist. A point that is NaN or ∞ is a
- * spike too (the norm overflowed). The window is kept sorted as it slides: O(n · window) with a tiny constant.
+ * What a gradient-flow profile does, read from τ back to step 0, in words that mean what they say:
+ * `vanishing` / `exploding` when the measured per-step factor between the ends is below 1 − tol / above 1 + tol
+ * and the curve does not turn; `constant` when it is within tol of 1; `falls-rises` / `rises-falls` when it
+ * turns — falls by at least SWING× and then rises by at least SWING× (each leg beyond tol per step), or the reverse.
  */
-export function spikeIndices(v: ArrayLike<number>, n: number, ratio = 10, window = 25): number[] {
-  const out: number[] = [];
-  const sorted: number[] = [];
-  const fifo: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = v[i];
-    const m = sorted.length;
-    if (m >= SPIKE_MIN_HISTORY) {
-      const median = m % 2 === 1 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
-      if (!Number.isFinite(x) || x > ratio * median) out.push(i);
+export type FlowShapeKind = 'vanishing' | 'exploding' | 'constant' | 'falls-rises' | 'rises-falls';
+
+/** The words for a shape, as the views print them beside a factor. */
+export const SHAPE_WORDS: Record<FlowShapeKind, string> = {
+  vanishing: 'vanishing',
+  exploding: 'exploding',
+  constant: 'roughly constant',
+  'falls-rises': 'falls, then rises',
+  'rises-falls': 'rises, then falls',
+};
+
+/** A turn of the profile counts only when each leg changes the error by at least this factor (a visible bend, not a wiggle). */
+export const TURN_SWING = 2;
+
+/** The measured shape of a profile v[k], k = to…from (from nearer τ). Logs are natural and carried as such, so nothing overflows. */
+export interface FlowShape {
+  shape: FlowShapeKind;
+  /** the later end (nearest τ) and the earlier end (nearest 0) with a positive finite value; steps = from − to ≥ 1 */
+  from: number;
+  to: number;
+  steps: number;
+  /** per step back, end to end: (v[to]/v[from])^(1/steps), and its log10 (finite even where the factor is not a double) */
+  factor: number;
+  log10Factor: number;
+  /** log10 of v[to]/v[from]: what the whole span did to the error */
+  log10Total: number;
+  /** the turning point k and the per-step factors (log10) of the leg before it (from → turn) and after it (turn → to); null unless the shape turns */
+  turn: { k: number; log10Before: number; log10After: number; log10Drop: number; log10Back: number } | null;
+}
+
+/**
+ * The shape of the profile v over k = lo…hi (defaults: the whole array), from the values that are positive and
+ * finite (zeros, NaN and ±∞ are skipped; the span runs between the outermost usable ones). Null when fewer
+ * than two usable values exist. `tol` is the per-step tolerance around 1 (LEVEL_TOLERANCE).
+ */
+export function flowShape(v: ArrayLike<number>, lo = 0, hi = v.length - 1, tol = LEVEL_TOLERANCE): FlowShape | null {
+  const top = Math.min(Math.floor(hi), v.length - 1);
+  const bottom = Math.max(0, Math.ceil(lo));
+  const ks: number[] = [];
+  const ls: number[] = [];
+  for (let k = bottom; k <= top; k++) {
+    const x = v[k];
+    if (x > 0 && Number.isFinite(x)) {
+      ks.push(k);
+      ls.push(Math.log10(x));
     }
-    if (!Number.isFinite(x)) continue;
-    sorted.splice(lowerBound(sorted, x), 0, x);
-    fifo.push(x);
-    if (fifo.length > window) sorted.splice(lowerBound(sorted, fifo.shift()!), 1);
+  }
+  if (ks.length < 2) return null;
+  const n = ks.length;
+  const to = ks[0];
+  const from = ks[n - 1];
+  const lTo = ls[0];
+  const lFrom = ls[n - 1];
+  const steps = from - to;
+  const log10Total = lTo - lFrom;
+  const log10Factor = log10Total / steps;
+  const down = Math.log10(1 - tol);
+  const up = Math.log10(1 + tol);
+  const swing = Math.log10(TURN_SWING);
+  // the deepest dip and the highest hump strictly inside the span
+  let iMin = -1;
+  let iMax = -1;
+  for (let i = 1; i < n - 1; i++) {
+    if (iMin < 0 || ls[i] < ls[iMin]) iMin = i;
+    if (iMax < 0 || ls[i] > ls[iMax]) iMax = i;
+  }
+  type Turn = NonNullable<FlowShape['turn']> & { kind: FlowShapeKind; size: number };
+  const turnAt = (i: number, kind: FlowShapeKind): Turn | null => {
+    if (i < 0) return null;
+    const k = ks[i];
+    const drop = ls[i] - lFrom; // going back from τ to the turn
+    const back = lTo - ls[i]; // from the turn on to step 0
+    const before = drop / (from - k);
+    const after = back / (k - to);
+    const ok = kind === 'falls-rises' ? drop <= -swing && back >= swing && before < down && after > up : drop >= swing && back <= -swing && before > up && after < down;
+    return ok ? { kind, k, log10Before: before, log10After: after, log10Drop: drop, log10Back: back, size: Math.min(Math.abs(drop), Math.abs(back)) } : null;
+  };
+  const dip = turnAt(iMin, 'falls-rises');
+  const hump = turnAt(iMax, 'rises-falls');
+  const t = dip && hump ? (dip.size >= hump.size ? dip : hump) : (dip ?? hump);
+  const base = { from, to, steps, factor: 10 ** log10Factor, log10Factor, log10Total };
+  if (t) {
+    const { kind, size: _size, ...turn } = t;
+    void _size;
+    return { ...base, shape: kind, turn };
+  }
+  const shape: FlowShapeKind = log10Factor < down ? 'vanishing' : log10Factor > up ? 'exploding' : 'constant';
+  return { ...base, shape, turn: null };
+}
+
+/** The tolerance as the views state it: "2%". */
+export const TOLERANCE_TEXT = `${Math.round(LEVEL_TOLERANCE * 100)}%`;
+
+/** The rule behind the words, stated once beside the profile. */
+export const SHAPE_RULE = `Words for the measured curve: "vanishing" or "exploding" when the factor per step between its ends is below ${1 - LEVEL_TOLERANCE} or above ${1 + LEVEL_TOLERANCE} and the curve does not turn; within ${TOLERANCE_TEXT} of 1 "roughly constant"; "falls, then rises" (or the reverse) when it bends by at least ${TURN_SWING}× each way.`;
+
+/**
+ * One or two sentences saying what the profile does, from its measured shape: the factor per step between the
+ * ends, what it compounds to, and — for a curve that turns — where and how fast each leg goes. `tau` names
+ * the start ("τ") when the span starts there.
+ */
+export function describeFlow(s: FlowShape | null, what = 'error', tau?: number): string {
+  if (!s) return `Too few nonzero values to measure a per-step factor of the ${what}.`;
+  const f = formatFactorLog10(s.log10Factor);
+  const span = tau === undefined || (s.from === tau && s.to === 0) ? '' : ` (k = ${s.from}…${s.to}; the other steps have no positive value)`;
+  const at = tau !== undefined && s.from === tau ? 'τ' : `k = ${s.from}`;
+  const left = formatLog10(s.log10Total);
+  switch (s.shape) {
+    case 'vanishing':
+      return `Falling: each step back multiplies the ${what} by ${f}; after ${s.steps} steps ${left} of it is left (vanishing gradient)${span}.`;
+    case 'exploding':
+      return `Rising: each step back multiplies the ${what} by ${f}; after ${s.steps} steps it is ${left}× larger (exploding gradient)${span}.`;
+    case 'constant':
+      return `Roughly constant: each step back multiplies the ${what} by ${f}, within ${TOLERANCE_TEXT} of 1 — neither vanishing nor exploding; after ${s.steps} steps it is ${left} times its size at ${at}${span}.`;
+    default: {
+      const t = s.turn!;
+      const before = `×${formatFactorLog10(t.log10Before)} per step`;
+      const after = `×${formatFactorLog10(t.log10After)} per step`;
+      const legs =
+        s.shape === 'falls-rises'
+          ? `falls to ${formatLog10(t.log10Drop)} of its size by k = ${t.k} (${before}), then rises ${formatLog10(t.log10Back)}× by k = ${s.to} (${after})`
+          : `rises to ${formatLog10(t.log10Drop)}× its size by k = ${t.k} (${before}), then falls to ${formatLog10(t.log10Back)} of that by k = ${s.to} (${after})`;
+      return `${s.shape === 'falls-rises' ? 'Falls, then rises' : 'Rises, then falls'}: going back from ${at}, the ${what} ${legs}${span}. A curve that turns is neither a steady vanishing nor a steady explosion; end to end each step multiplies it by ${f}.`;
+    }
+  }
+}
+
+/**
+ * The norm above which a training step counts as an explosion: 1,000, a thousand times the default clipping
+ * threshold and far above the norms of steady training in this lab (≈ 0.01–50). A fixed, stated rule: a mark
+ * means the norm really was that large, whatever came before it.
+ */
+export const EXPLOSION_NORM = 1000;
+
+/** The rule as the views state it. */
+export const EXPLOSION_RULE = `‖∇θ‖ above ${EXPLOSION_NORM.toLocaleString('en-US')}, or overflowed to ∞/NaN`;
+
+/**
+ * Explosions in a norm history: the indices i < n where v[i] > `threshold` (EXPLOSION_NORM), or v[i] is NaN or
+ * ±∞ (the norm overflowed). A norm of 1e-8 that jumps tenfold is not one; a 1e25 at the second step is.
+ */
+export function explosionIndices(v: ArrayLike<number>, n: number, threshold = EXPLOSION_NORM): number[] {
+  const out: number[] = [];
+  const m = Math.min(v.length, n >= 0 ? n : 0);
+  for (let i = 0; i < m; i++) {
+    const x = v[i];
+    if (!Number.isFinite(x) || x > threshold) out.push(i);
   }
   return out;
 }
@@ -173,7 +331,8 @@ export function spikeIndices(v: ArrayLike<number>, n: number, ratio = 10, window
 /** Clipping events: the indices i < n whose point covers at least one clipped step (clipped[i] > 0). */
 export function clipIndices(clipped: ArrayLike<number>, n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) if (clipped[i] > 0) out.push(i);
+  const m = Math.min(clipped.length, n >= 0 ? n : 0);
+  for (let i = 0; i < m; i++) if (clipped[i] > 0) out.push(i);
   return out;
 }
 
@@ -186,4 +345,29 @@ export function truncationWindow(tau: number, truncate: number, mode: TruncMode)
   if (!(truncate > 0)) return null;
   const from = mode === 'chunk' ? Math.floor(tau / truncate) * truncate : tau - truncate + 1;
   return from > 0 ? { from, to: tau } : null;
+}
+
+/** A text label placed in an SVG: its anchor point and alignment. */
+export interface TextLabel {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/** Chart text size in px (chart.css): every label of these charts is at least this big. */
+export const CHART_FONT_PX = 13;
+
+/**
+ * An upper estimate of a label's width in px at `font` px: 0.62 em a character (DejaVu Sans and Arial average
+ * ≈ 0.55 em; bold and wide glyphs stay under 0.62), so a label placed with it never runs past an edge.
+ */
+export function textWidth(text: string, font = CHART_FONT_PX): number {
+  return [...text].length * font * 0.62;
+}
+
+/** The horizontal extent [left, right] of a label. */
+export function labelExtent(l: TextLabel, font = CHART_FONT_PX): [number, number] {
+  const w = textWidth(l.text, font);
+  return l.anchor === 'start' ? [l.x, l.x + w] : l.anchor === 'end' ? [l.x - w, l.x] : [l.x - w / 2, l.x + w / 2];
 }

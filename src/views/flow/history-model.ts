@@ -1,7 +1,8 @@
 /**
  * Geometry of the gradient-norm history strip: ‖∇θ‖ per training step before and after clipping on a log
- * axis, explosions and clipping events marked, the norm-clipping threshold as a line (pure; memoized on
- * historyVersion).
+ * axis that covers every finite positive norm shown (a spike stretches it, it never pushes the rest onto a
+ * floor), explosions (EXPLOSION_NORM) and clipping events marked, the norm-clipping threshold as a line
+ * (pure; memoized on historyVersion).
  */
 import { scaleLinear } from 'd3-scale';
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
@@ -9,7 +10,8 @@ import type { ClipConfig } from '../../engine/clip';
 import type { Tick } from '../chart/Axis';
 import { formatStep } from '../chart/format';
 import { decimate } from '../curve/curve-layout';
-import { clipIndices, logDomain, logScale, logTicks, logY, spikeIndices } from './flow-layout';
+import type { TextLabel } from './flow-layout';
+import { clipIndices, EXPLOSION_NORM, explosionIndices, labelExtent, logDomain, logScale, logTicks, logY, textWidth } from './flow-layout';
 import { pathOf } from './profile-model';
 import type { Pt } from './profile-model';
 
@@ -41,7 +43,7 @@ export const STRIP_MIN_WIDTH = 300;
 
 /** The strip's box for an SVG `width` wide. */
 export function stripBox(width: number): StripBox {
-  const w = Math.max(STRIP_MIN_WIDTH, Math.floor(width));
+  const w = Math.max(STRIP_MIN_WIDTH, Number.isFinite(width) ? Math.floor(width) : 0);
   return { width: w, height: 200, left: 66, right: w - 18, top: 12, bottom: 132, clipTop: 138, clipBottom: 150 };
 }
 
@@ -59,12 +61,18 @@ export interface HistoryModel {
   /** indices of the clipped points and one tick path for all of them (one "M x,top V bottom" per pixel column) */
   clipped: number[];
   clipPath: string;
-  /** indices of the explosions and their pixel positions (for ▼ marks above them) */
+  /** indices of the explosions (explosionIndices: above EXPLOSION_NORM or not finite) and their pixel positions: the norm's, or the top for ∞/NaN */
   spikes: number[];
   spikePoints: Pt[];
+  /** one ▼ per explosion, its tip just above the point and never above the SVG */
+  spikePath: string;
+  /** y of the explosion threshold when the axis reaches it (a line the marks sit above), else null */
+  explosionY: number | null;
+  explosionLabel: TextLabel | null;
   /** y of the norm-clipping threshold, or null without norm clipping */
   thresholdY: number | null;
   threshold: number | null;
+  thresholdLabel: TextLabel | null;
 }
 
 /** Whole-step ticks of the step axis, about one per 110 px. */
@@ -79,14 +87,15 @@ function stepTicks(x: ScaleLinear<number, number>): Tick[] {
 /** Lays out the first h.length points of the history in a strip `width` wide. */
 export function buildHistory(h: NormSeries, clip: ClipConfig, width: number): HistoryModel {
   const box = stripBox(width);
-  const n = h.length;
-  const first = n > 0 ? h.step[0] : 0;
-  const last = n > 0 ? h.step[n - 1] : 1;
-  const x = scaleLinear()
-    .domain([Math.min(first, last - 1), last])
-    .range([box.left, box.right]);
-  const threshold = clip.kind === 'norm' ? clip.threshold : null;
-  const y = logScale(logDomain([h.gradNorm, h.gradNormClipped], threshold === null ? [] : [threshold], n), box.bottom, box.top);
+  const n = Math.max(0, Math.min(h.length, h.step.length, h.gradNorm.length, h.gradNormClipped.length, h.clipped.length));
+  const first = n > 0 && Number.isFinite(h.step[0]) ? h.step[0] : 0;
+  const last = n > 0 && Number.isFinite(h.step[n - 1]) ? h.step[n - 1] : first + 1;
+  // at least one step wide, also where step − 1 rounds back to step (steps beyond 2^53)
+  const lo = Math.min(first, last - Math.max(1, Math.abs(last) * 1e-12));
+  const x = scaleLinear().domain([lo, last]).range([box.left, box.right]);
+  const threshold = clip.kind === 'norm' && clip.threshold > 0 && Number.isFinite(clip.threshold) ? clip.threshold : null;
+  // every finite positive norm shown: the floor follows the smallest, so one spike cannot push the rest onto it
+  const y = logScale(logDomain([h.gradNorm, h.gradNormClipped], threshold === null ? [] : [threshold], n, Infinity), box.bottom, box.top);
   const ly = logY(y);
   const before = decimate(h.step, h.gradNorm, n, x, ly);
   const clipped = clipIndices(h.clipped, n);
@@ -100,8 +109,22 @@ export function buildHistory(h: NormSeries, clip: ClipConfig, width: number): Hi
     lastPx = px;
     clipPath += `M${px},${box.clipTop}V${box.clipBottom}`;
   }
-  const spikes = spikeIndices(h.gradNorm, n);
+  const spikes = explosionIndices(h.gradNorm, n);
   const spikePoints: Pt[] = spikes.map((i) => [x(h.step[i]), Number.isFinite(h.gradNorm[i]) ? y(h.gradNorm[i]) : box.top]);
+  // a ▼ 12 wide and 10 high, its tip 4 px above the point; kept inside the SVG where the point is at the top
+  const spikePath = spikePoints.map(([px, py]) => `M${round1(px)},${round1(Math.max(py - 4, 11))}l-6,-10h12z`).join('');
+  const [dLo, dHi] = y.domain();
+  const explosionY = EXPLOSION_NORM >= dLo && EXPLOSION_NORM <= dHi ? y(EXPLOSION_NORM) : null;
+  const thresholdY = threshold === null ? null : Math.round(y(threshold) * 1000) / 1000;
+  const thresholdLabel = thresholdY === null ? null : lineLabel(`clipping threshold ${threshold}`, thresholdY, box, 'end');
+  let explosionLabel = explosionY === null ? null : lineLabel(`explosion: above ${EXPLOSION_NORM.toLocaleString('en-US')}`, explosionY, box, 'start');
+  if (explosionLabel && thresholdLabel && explosionY !== null && labelsCollide(explosionLabel, thresholdLabel)) {
+    // the two lines lie close: the explosion's name goes to the other side of its line
+    const other = explosionLabel.y < explosionY ? explosionY + 15 : explosionY - 5;
+    const moved = { ...explosionLabel, y: other };
+    // the line itself stays; its name only where it fits and collides with nothing
+    explosionLabel = other - 11 >= 1 && other + 4 <= box.height - 1 && !labelsCollide(moved, thresholdLabel) ? moved : null;
+  }
   return {
     box,
     x,
@@ -114,10 +137,32 @@ export function buildHistory(h: NormSeries, clip: ClipConfig, width: number): Hi
     clipPath,
     spikes,
     spikePoints,
+    spikePath,
+    explosionY,
+    explosionLabel,
     // rounded as d3's paths round their coordinates (3 decimals): a norm clipped to the threshold lies exactly on the line
-    thresholdY: threshold === null ? null : Math.round(y(threshold) * 1000) / 1000,
+    thresholdY,
     threshold,
+    thresholdLabel,
   };
+}
+
+/** Whether two 13 px labels overlap (their boxes, with 2 px to spare). */
+function labelsCollide(a: TextLabel, b: TextLabel): boolean {
+  const [a0, a1] = labelExtent(a);
+  const [b0, b1] = labelExtent(b);
+  return a0 < b1 + 2 && b0 < a1 + 2 && Math.abs(a.y - b.y) < 15;
+}
+
+function round1(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
+/** A label for a horizontal line at `ly`: just above it, or just below when above would leave the SVG; at the plot's left or right end. */
+function lineLabel(text: string, ly: number, box: StripBox, side: 'start' | 'end'): TextLabel {
+  const y = ly - 5 - 11 < 1 ? ly + 15 : ly - 5;
+  const w = textWidth(text);
+  return side === 'end' ? { text, x: Math.max(box.right - 4, w + 1), y, anchor: 'end' } : { text, x: Math.min(box.left + 4, box.width - 1 - w), y, anchor: 'start' };
 }
 
 /** The index of the history point nearest to pixel x (steps are increasing), or −1 when empty. */

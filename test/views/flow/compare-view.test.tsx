@@ -4,7 +4,10 @@ import { Session } from '../../../src/engine/session';
 import type { SessionConfig } from '../../../src/engine/config';
 import type { LabOptions } from '../../../src/state/lab';
 import { CompareView } from '../../../src/views/flow/CompareView';
-import { configKey, mirrorConfig, otherCells, sharedAxes } from '../../../src/views/flow/compare-layout';
+import { baselineVerdict, buildMiniCurve, CARD_CHROME, COLUMN_MIN, COMPARE_GAP, compareColumns, configKey, mirrorConfig, otherCells, sharedAxes } from '../../../src/views/flow/compare-layout';
+import { buildProfile } from '../../../src/views/flow/profile-model';
+import { labelExtent, textWidth } from '../../../src/views/flow/flow-layout';
+import type { TaskMetric } from '../../../src/engine/tasks/task';
 import { TrainingHistory, PointRing } from '../../../src/state/history';
 import { renderLab, stubLab } from '../render-lab';
 import { frameOf } from './flow-fixtures';
@@ -47,6 +50,92 @@ describe('compare-layout', () => {
     ]);
     expect(axes.lastStep).toBe(40);
     expect(axes.loss).toEqual([0.01, 10]);
+  });
+});
+
+describe('compare layout: nothing is cut', () => {
+  /** Every piece of text the column's SVGs draw, as [left, right] in the SVG's pixels (labels at 13 px). */
+  function extents(width: number) {
+    const { colWidth } = compareColumns(width);
+    const rec = new Session(mirrorConfig(RNN, 'gru')).inspect(0);
+    const out: { what: string; x: [number, number]; svg: number }[] = [];
+    for (const trunc of [0, 1, 2, 3]) {
+      const p = buildProfile(rec, colWidth, trunc, trunc === 2 ? 'window' : 'chunk', { height: 200, minWidth: COLUMN_MIN });
+      // AxisBottom labels are centred on their tick; AxisLeft labels end 9 px left of the axis; the compact title is centred on the plot
+      p.xTicks.forEach((t) => out.push({ what: `x tick ${t.label}`, x: [t.pos - textWidth(t.label) / 2, t.pos + textWidth(t.label) / 2], svg: p.box.width }));
+      p.yTicks.forEach((t) => out.push({ what: `y tick ${t.label}`, x: [p.box.left - 9 - textWidth(t.label), p.box.left - 9], svg: p.box.width }));
+      const title = 'step k (back in time →)';
+      const mid = (p.box.left + p.box.right) / 2;
+      out.push({ what: 'title', x: [mid - textWidth(title) / 2, mid + textWidth(title) / 2], svg: p.box.width });
+      for (const l of [p.endLabels.h, p.endLabels.c, p.windowLabel]) if (l) out.push({ what: l.text, x: labelExtent(l), svg: p.box.width });
+    }
+    const m = buildMiniCurve({ history: new TrainingHistory(), metrics: new PointRing(), metric: null }, sharedAxes([]), colWidth);
+    m.stepTicks.forEach((t) => out.push({ what: `step ${t.label}`, x: [t.pos - textWidth(t.label) / 2, t.pos + textWidth(t.label) / 2], svg: m.box.width }));
+    return { colWidth, out };
+  }
+
+  it('lays out three cards and two gaps within the width, or stacks them, at every width from 258 to 2,560 px', () => {
+    for (let w = COLUMN_MIN + CARD_CHROME; w <= 2560; w++) {
+      const { stacked, colWidth } = compareColumns(w);
+      expect(colWidth).toBeGreaterThanOrEqual(COLUMN_MIN);
+      if (stacked) expect(colWidth + CARD_CHROME).toBeLessThanOrEqual(w);
+      else expect(3 * (colWidth + CARD_CHROME) + 2 * COMPARE_GAP).toBeLessThanOrEqual(w);
+      // the SVGs get exactly the card's content width
+      expect(buildProfile({ tau: 3, flowH: Float64Array.of(1, 2, 3, 4), flowC: new Float64Array(0) }, colWidth, 0, 'chunk', { height: 200, minWidth: COLUMN_MIN }).box.width).toBe(colWidth);
+      expect(buildMiniCurve({ history: new TrainingHistory(), metrics: new PointRing(), metric: null }, sharedAxes([]), colWidth).box.width).toBe(colWidth);
+    }
+    // the page at 1280 × 720 gives the comparison 878 px: cards of 266 px content (the GRU's profile used to be 300 wide and lost its "0" tick and "via h")
+    expect(compareColumns(878)).toEqual({ stacked: false, colWidth: 266 });
+    expect(compareColumns(300)).toEqual({ stacked: true, colWidth: 282 });
+  });
+
+  it('keeps every tick, title and label of a column inside its SVG, at the widths the page uses', () => {
+    for (const w of [300, 360, 414, 768, 820, 828, 878, 900, 1000, 1100, 1366, 1920]) {
+      const { colWidth, out } = extents(w);
+      for (const e of out) {
+        expect(e.svg, `${w}px: ${e.what}`).toBe(colWidth);
+        expect(e.x[0], `${w}px: ${e.what}`).toBeGreaterThanOrEqual(0);
+        expect(e.x[1], `${w}px: ${e.what}`).toBeLessThanOrEqual(colWidth);
+      }
+    }
+  });
+});
+
+describe('the comparison\'s verdict', () => {
+  const mse = (value: number): TaskMetric => ({ name: 'MSE', value, baseline: 0.148, baselineName: 'always answer 1.0', higherIsBetter: false });
+  const ring = (values: number[]) => {
+    const r = new PointRing();
+    values.forEach((v, i) => r.push(10 * (i + 1), v));
+    return r;
+  };
+
+  it('does not flicker on noise: 0.145 then 0.165 against 0.148 is at the baseline, not ✓ then ✗', () => {
+    const seq = [0.16, 0.15, 0.145, 0.165, 0.15, 0.149, 0.147];
+    const verdicts = seq.map((_, i) => baselineVerdict(ring(seq.slice(0, i + 1)), mse(seq[i]))!.verdict);
+    expect(new Set(verdicts)).toEqual(new Set(['at']));
+    // judged on the mean of the last 5 evaluations
+    const v = baselineVerdict(ring(seq), mse(0.147))!;
+    expect(v.count).toBe(5);
+    expect(v.value).toBeCloseTo((0.145 + 0.165 + 0.15 + 0.149 + 0.147) / 5, 12);
+  });
+
+  it('says better or worse beyond 10% of the baseline, by the metric\'s direction', () => {
+    expect(baselineVerdict(ring([0.02, 0.01, 0.012]), mse(0.012))!.verdict).toBe('better');
+    expect(baselineVerdict(ring([0.3, 0.25, 0.2]), mse(0.2))!.verdict).toBe('worse');
+    const acc = (value: number): TaskMetric => ({ name: 'accuracy', value, baseline: 0.25, baselineName: 'chance', higherIsBetter: true });
+    expect(baselineVerdict(ring([0.9, 1, 1]), acc(1))!.verdict).toBe('better');
+    expect(baselineVerdict(ring([0.26, 0.24]), acc(0.24))!.verdict).toBe('at');
+    expect(baselineVerdict(ring([0.1, 0.12]), acc(0.12))!.verdict).toBe('worse');
+  });
+
+  it('skips non-finite evaluations, falls back on the latest metric, and is null with nothing finite', () => {
+    expect(baselineVerdict(ring([NaN, Infinity, 0.01]), mse(0.01))).toEqual({ value: 0.01, count: 1, verdict: 'better' });
+    expect(baselineVerdict(new PointRing(), mse(0.5))).toEqual({ value: 0.5, count: 1, verdict: 'worse' });
+    expect(baselineVerdict(ring([NaN]), mse(NaN))).toBeNull();
+    expect(baselineVerdict(ring([1]), { ...mse(1), baseline: NaN })).toBeNull();
+    const huge = baselineVerdict(ring([1.7e308, 1.7e308, 1.7e308]), mse(1.7e308))!;
+    expect(huge.value).toBe(1.7e308);
+    expect(huge.verdict).toBe('worse');
   });
 });
 
@@ -131,6 +220,27 @@ describe('CompareView', () => {
     expect(again).toHaveLength(2);
     first.unmount();
     again.forEach((l) => expect(l.dispose).toHaveBeenCalledTimes(1));
+  });
+
+  it('shows the smoothed verdict and lays each profile out exactly as wide as its column', () => {
+    const { made, container } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Start comparison' }));
+    const rec = new Session(mirrorConfig(RNN, 'gru')).inspect(0);
+    act(() =>
+      made[1].store.setState((st) => {
+        [0.16, 0.15, 0.145, 0.165].forEach((v, i) => st.metrics.push(10 * (i + 1), v));
+        return { frame: frameOf(rec), metric: { name: 'MSE', value: 0.165, baseline: 0.148, baselineName: 'always answer 1.0', higherIsBetter: false }, historyVersion: st.historyVersion + 1 };
+      }),
+    );
+    const v = screen.getByTestId('compare-verdict-gru');
+    expect(v).toHaveAttribute('data-verdict', 'at');
+    expect(v).toHaveTextContent('MSE 0.155 (mean of last 4) vs 0.148 for always answer 1.0: ≈ at the baseline');
+    expect(screen.getByText(/judge the mean of the last 5 evaluations; within 10% of the trivial predictor's score counts as at the baseline/)).toBeInTheDocument();
+    // jsdom lays out at the fallback width 900: columns of floor(876 / 3) − 18 = 274 px
+    const svg = container.querySelector('[data-cell="gru"] .flow-chart')!;
+    expect(svg).toHaveAttribute('width', '274');
+    expect(container.querySelector('[data-cell="gru"] .mini-curve')).toHaveAttribute('width', '274');
+    expect(screen.getByTestId('compare-factor-gru')).toHaveTextContent(/per step back \((vanishing|exploding|roughly constant|falls, then rises|rises, then falls)\)/);
   });
 
   it('offers the comparison as a table', () => {

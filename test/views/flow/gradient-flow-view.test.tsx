@@ -116,6 +116,60 @@ describe('GradientFlowView: the profile', () => {
   });
 });
 
+describe('GradientFlowView: words for what was measured', () => {
+  /** the default LSTM on the lag-10 echo with truncation k = 3 (chunks), its profile replaced by the U the run shows after 1,000 steps */
+  function uShaped() {
+    const lstm = new Session({ model: { cell: 'lstm', hiddenSize: 16 }, task: { kind: 'echo', lag: 10, symbols: 4 }, truncate: 3 });
+    const rec = lstm.inspect(0);
+    rec.flowH = Float64Array.from([3.5e-4, 2.0e-4, 1.0e-4, 5.4e-5, 2.9e-5, 1.4e-5, 8.4e-6, 8.7e-6, 2.8e-5, 2.0e-4, 7.6e-4]);
+    rec.flowC = Float64Array.from([4.3e-4, 2.5e-4, 1.3e-4, 6.3e-5, 3.0e-5, 1.6e-5, 1.0e-5, 8.4e-6, 8.5e-6, 1.0e-5, 1.4e-5]);
+    return renderLab(<GradientFlowView />, { config: lstm.config, setup: (store) => store.setState({ frame: frameOf(rec), spectral: lstm.spectral() }) });
+  }
+
+  it('calls a U-shaped profile "falls, then rises" instead of "0.462 of it is left (vanishing)", and states the rule', () => {
+    const { container } = uShaped();
+    expect(factor()).toHaveAttribute('data-trend', 'falls-rises');
+    expect(factor()).toHaveTextContent(/^Falls, then rises: going back from τ, the error falls to 0\.0111 of its size by k = 6/);
+    expect(factor().textContent).not.toMatch(/vanishing gradient/);
+    expect(factor()).toHaveTextContent(/Through c: rising: each step back multiplies the error through the cell state by 1\.41; after 10 steps it is 30\.7× larger \(exploding gradient\)\./);
+    expect(screen.getByTestId('flow-rule')).toHaveTextContent('"vanishing" or "exploding" when the factor per step between its ends is below 0.98 or above 1.02 and the curve does not turn');
+    // the dashed line joins the measured ends
+    const fit = container.querySelector('.flow-fit')!;
+    const h = pathPoints(series(container, 'h')!.getAttribute('d')!);
+    expect(Number(fit.getAttribute('y1'))).toBeCloseTo(h[10][1], 2);
+    expect(Number(fit.getAttribute('y2'))).toBeCloseTo(h[0][1], 2);
+  });
+
+  it('says, with truncation k = 3 on the lag-10 echo, that the state still carries the symbol through forget gates near 0.73', () => {
+    uShaped();
+    const note = screen.getByTestId('flow-trunc-lag');
+    expect(note).toHaveTextContent(/^Truncation k = 3 is shorter than this task's lag: the echo asks at step 10 for the symbol shown at step 0/);
+    expect(note).toHaveTextContent(/Truncation limits what the gradient can teach, not what the state carries/);
+    expect(note).toHaveTextContent(/through forget gates averaging 0\.7\d per step/);
+    // the LSTM's own words: its forget gate, not ρ·⟨act′⟩
+    expect(screen.getByTestId('flow-guide')).toHaveTextContent(/^In an LSTM the error's direct path runs along the cell state c, multiplied at each step by the forget gate f: it averages 0\.\d\d here/);
+    expect(screen.getByTestId('flow-spectral')).toHaveTextContent(/so ρ alone does not say whether it vanishes\.$/);
+  });
+
+  it('has no lag caption without truncation, or when the window reaches the input', () => {
+    show(new Session({ model: { cell: 'lstm', hiddenSize: 4 }, task: { kind: 'echo', lag: 5, symbols: 4 } }));
+    expect(screen.queryByTestId('flow-trunc-lag')).toBeNull();
+    show(new Session({ model: { cell: 'lstm', hiddenSize: 4 }, task: { kind: 'echo', lag: 5, symbols: 4 }, truncate: 6, truncMode: 'window' }));
+    expect(screen.queryByTestId('flow-trunc-lag')).toBeNull();
+  });
+
+  it('shows ρ·⟨act′⟩ as a rough guide beside the measured factor of a vanilla RNN, and why they disagree', () => {
+    const s = new Session({ model: { cell: 'rnn', activation: 'tanh', hiddenSize: 16 }, init: { scheme: 'xavier', recurrentScale: 1.7 }, task: { kind: 'echo', lag: 10, symbols: 4 } });
+    show(s);
+    const g = screen.getByTestId('flow-guide');
+    expect(g).toHaveTextContent(/^Rough guide: ρ\(Whh\) · ⟨tanh′⟩ = \d\.\d\d × 0\.\d\d = \d\.\d\d per step \([a-z ,]+\), [\d.e-]+ over 10 steps; measured: [\d.]+ \(×0\.\d\d per step, vanishing\)\./);
+    expect(g).toHaveAttribute('data-agrees', 'false');
+    expect(g).toHaveTextContent(/They disagree because the product of the Jacobians is not the product of their norms/);
+    // the spectral words beside the knob do not promise an explosion beside a vanishing curve
+    expect(screen.getByTestId('flow-spectral').textContent).not.toMatch(/explode/);
+  });
+});
+
 describe('GradientFlowView: the knobs', () => {
   it('bounds a sigmoid RNN\'s step by σ′ ≤ 1/4 times σmax(Whh)', () => {
     const sig = new Session({ model: { cell: 'rnn', activation: 'sigmoid', hiddenSize: 4 }, init: { scheme: 'orthogonal', recurrentScale: 2 }, task: { kind: 'adding', seqLength: 6 } });
@@ -187,10 +241,10 @@ describe('GradientFlowView: the knobs', () => {
 });
 
 describe('GradientFlowView: the norm history', () => {
-  /** steps 1…10; norm 1 except 50 at step 7 and 3 at step 10; clipping by norm at 2 (the config's threshold). */
+  /** steps 1…10; norm 1 except 5,000 at step 7 (an explosion) and 3 at step 10; clipping by norm at 2 (the config's threshold). */
   function history(store: LabStore) {
     const s = store.getState();
-    [1, 1, 1, 1, 1, 1, 50, 1, 2, 3].forEach((g, i) => s.history.push(i + 1, 0.5, g, Math.min(g, 2), g > 2));
+    [1, 1, 1, 1, 1, 1, 5000, 1, 2, 3].forEach((g, i) => s.history.push(i + 1, 0.5, g, Math.min(g, 2), g > 2));
     store.setState({ historyVersion: s.historyVersion + 1 });
   }
   const clipCfg = (s: Session) => ({ ...s.config, clip: { kind: 'norm' as const, threshold: 2 } });
@@ -206,13 +260,40 @@ describe('GradientFlowView: the norm history', () => {
     expect(xs[0]).toBeCloseTo(66 + (476 * 6) / 9, 1);
     expect(xs[1]).toBeCloseTo(542, 1);
     expect(svg.querySelector('.flow-spikes')).toHaveAttribute('data-count', '1');
-    // domain [1, 100] over 132…12: y(2) = 132 − 60·log10 2
+    // domain [1, 1e4] over 132…12: y(2) = 132 − 30·log10 2
     const line = svg.querySelector('.flow-threshold line')!;
-    expect(Number(line.getAttribute('y1'))).toBeCloseTo(132 - 60 * Math.log10(2), 3);
+    expect(Number(line.getAttribute('y1'))).toBeCloseTo(132 - 30 * Math.log10(2), 3);
+    // the explosion threshold 1,000 as a line, named, the ▼ above it
+    const boom = svg.querySelector('.flow-explosion-line line')!;
+    expect(Number(boom.getAttribute('y1'))).toBeCloseTo(132 - 90, 3);
+    expect(within(svg as unknown as HTMLElement).getByText('explosion: above 1,000')).toBeInTheDocument();
     expect(within(svg as unknown as HTMLElement).getByText('clipping threshold 2')).toBeInTheDocument();
     const after = pathPoints(svg.querySelector('[data-series="after"]')!.getAttribute('d')!);
     after.forEach(([, y]) => expect(y).toBeGreaterThanOrEqual(Number(line.getAttribute('y1'))));
-    expect(screen.getByTestId('flow-history-summary')).toHaveTextContent('step 10: ‖∇θ‖ = 3 → 2 after clipping; 2 of 10 steps clipped; 1 explosion marked ▼.');
+    expect(screen.getByTestId('flow-history-summary')).toHaveTextContent('step 10: ‖∇θ‖ = 3 → 2 after clipping; 2 of 10 steps clipped; 1 explosion marked ▼ (‖∇θ‖ above 1,000, or overflowed to ∞/NaN).');
+    expect(screen.getByText(/explosion: ‖∇θ‖ above 1,000, or overflowed to ∞\/NaN/)).toBeInTheDocument();
+  });
+
+  it('counts what it marks after a 1e25 spike at step 2, and keeps the later norms off the floor', () => {
+    const s = linearRnn(0.5);
+    const g = [2.48, 1e25, 19.6, 4.61, 4.68, 4.13, 4.74, 4.11, 4.65, 4.15, 4.2, 4.72];
+    const { container } = renderLab(<GradientFlowView />, {
+      config: { ...s.config, clip: { kind: 'none' } },
+      setup: (store) => {
+        const st = store.getState();
+        g.forEach((v, i) => st.history.push(i + 1, 0.1, v, v, false));
+        store.setState({ historyVersion: 1 });
+      },
+    });
+    const svg = container.querySelector('.norm-history')!;
+    const marks = svg.querySelector('.flow-spikes')!;
+    expect(marks).toHaveAttribute('data-count', '1');
+    expect(marks.getAttribute('d')!.match(/M/g)).toHaveLength(1);
+    expect(screen.getByTestId('flow-history-summary')).toHaveTextContent('1 explosion marked ▼');
+    const labels = [...svg.querySelectorAll('.axis-left .axis-label')].map((t) => t.textContent);
+    expect(labels).toEqual(['1', '1e10', '1e20']);
+    const ys = pathPoints(svg.querySelector('[data-series="before"]')!.getAttribute('d')!).map((p) => p[1]);
+    ys.slice(2).forEach((y) => expect(y).toBeLessThan(130));
   });
 
   it('lists the last 20 points in the table', () => {

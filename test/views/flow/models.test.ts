@@ -70,19 +70,20 @@ describe('buildProfile', () => {
 });
 
 describe('buildHistory', () => {
-  /** steps 1…10; norm 1 except 50 at step 7 and 3 at step 10; clipping by norm at 2. */
+  /** steps 1…10; norm 1 except 5,000 at step 7 (an explosion: above 1,000) and 3 at step 10; clipping by norm at 2. */
   function fill(): TrainingHistory {
     const h = new TrainingHistory();
-    [1, 1, 1, 1, 1, 1, 50, 1, 2, 3].forEach((g, i) => h.push(i + 1, 0.5, g, Math.min(g, 2), g > 2));
+    [1, 1, 1, 1, 1, 1, 5000, 1, 2, 3].forEach((g, i) => h.push(i + 1, 0.5, g, Math.min(g, 2), g > 2));
     return h;
   }
   const x = (s: number) => 66 + ((s - 1) / 9) * 476;
-  const y = (v: number) => 132 - 60 * Math.log10(v);
+  // domain [1, 1e4] over 132…12: 30 px a decade
+  const y = (v: number) => 132 - 30 * Math.log10(v);
 
   it('ticks exactly the clipped steps, marks the explosion, and draws the threshold at its y', () => {
     const h = fill();
     const m = buildHistory(h, { kind: 'norm', threshold: 2 }, 560);
-    expect(m.y.domain()).toEqual([1, 100]);
+    expect(m.y.domain()).toEqual([1, 1e4]);
     expect(m.clipped).toEqual([6, 9]);
     const ticks = [...m.clipPath.matchAll(/M([\d.]+),138V150/g)].map((t) => Number(t[1]));
     expect(ticks).toHaveLength(2);
@@ -90,7 +91,10 @@ describe('buildHistory', () => {
     expect(ticks[1]).toBeCloseTo(x(10), 1);
     expect(m.spikes).toEqual([6]);
     expect(m.spikePoints[0][0]).toBeCloseTo(x(7), 9);
-    expect(m.spikePoints[0][1]).toBeCloseTo(y(50), 9);
+    expect(m.spikePoints[0][1]).toBeCloseTo(y(5000), 9);
+    // the ▼ sits 4 px above the point, and the explosion threshold is drawn where the axis reaches it
+    expect(m.spikePath).toBe(`M${Math.round(x(7) * 10) / 10},${Math.round((y(5000) - 4) * 10) / 10}l-6,-10h12z`);
+    expect(m.explosionY).toBeCloseTo(y(1000), 9);
     expect(m.thresholdY).toBeCloseTo(y(2), 3);
     // after clipping the norm never rises above the line (smaller y is higher)
     const after = pathPoints(m.afterPath);
@@ -99,7 +103,7 @@ describe('buildHistory', () => {
     // the clipped steps (7 and 10) lie exactly on it
     expect(after[6][1]).toBe(m.thresholdY);
     expect(after[9][1]).toBe(m.thresholdY);
-    expect(pathPoints(m.beforePath)[6][1]).toBeCloseTo(y(50), 2);
+    expect(pathPoints(m.beforePath)[6][1]).toBeCloseTo(y(5000), 2);
     expect(nearestPoint(h, m, x(7) + 3)).toBe(6);
   });
 
@@ -110,6 +114,43 @@ describe('buildHistory', () => {
     expect(m.thresholdY).toBeNull();
     expect(m.afterPath).toBe('');
     expect(m.clipPath).toBe('');
+  });
+
+  it('keeps the rest of the history readable after a 1e25 spike: the floor follows the smallest norm, and the spike is marked', () => {
+    // the adding problem, T = 50, ReLU RNN, RMSProp at 0.1, no clipping: ‖∇θ‖ per step (engine run, seed 1)
+    const g = [2.48, 1e25, 19.6, 4.61, 4.68, 4.13, 4.74, 4.11, 4.65, 4.15, 4.2, 4.72, 5.21, 4.8];
+    const h = new TrainingHistory();
+    g.forEach((v, i) => h.push(i + 1, 0.1, v, v, false));
+    const m = buildHistory(h, { kind: 'none' }, 560);
+    // before: [1e14, 1e26] (the top 12 decades), every norm ≈ 4 drawn on the floor
+    expect(m.y.domain()).toEqual([1, 1e25]);
+    const pts = pathPoints(m.beforePath);
+    expect(pts).toHaveLength(g.length);
+    // every point at its own height: y = 132 − 4.8·log10 v (25 decades over 120 px), none on the floor
+    pts.forEach(([, py], i) => expect(py).toBeCloseTo(132 - 4.8 * Math.log10(g[i]), 2));
+    pts.slice(2).forEach(([, py]) => expect(py).toBeLessThan(m.box.bottom - 2));
+    expect(m.spikes).toEqual([1]);
+    expect(m.yTicks.map((t) => t.label)).toEqual(['1', '1e10', '1e20']);
+  });
+
+  it('marks nothing among tiny norms that jump tenfold (a linear RNN near 1e-8 used to get 39 marks)', () => {
+    const h = new TrainingHistory();
+    [0.2, 9.6e-5, 3.5e-8, 3.3e-4, 3.4e-11, 2.2e-8, 8.6e-9, 4.2e-6, 3.3e-4, 0.16, 4.7e-7, 3.6e-14, 9e-14, 1.1e-7].forEach((v, i) => h.push(i + 1, 0.1, v, v, false));
+    const m = buildHistory(h, { kind: 'norm', threshold: 1 }, 560);
+    expect(m.spikes).toEqual([]);
+    expect(m.spikePath).toBe('');
+    // the axis does not reach 1,000: no explosion line
+    expect(m.explosionY).toBeNull();
+    expect(m.y.domain()).toEqual([1e-14, 1]);
+  });
+
+  it('marks an overflowed norm at the top, inside the SVG', () => {
+    const h = new TrainingHistory();
+    [1, 2, Infinity, NaN, 1e300].forEach((v, i) => h.push(i + 1, 0.1, v, v, false));
+    const m = buildHistory(h, { kind: 'none' }, 560);
+    expect(m.spikes).toEqual([2, 3, 4]);
+    expect(m.spikePoints.map((p) => p[1])).toEqual([m.box.top, m.box.top, m.box.top]);
+    for (const [, py] of pathPoints(m.spikePath.replace(/l-6,-10h12z/g, ''))) expect(py - 10).toBeGreaterThanOrEqual(0);
   });
 
   it('lays out an empty history without NaN', () => {
