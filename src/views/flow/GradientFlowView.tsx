@@ -55,6 +55,7 @@ export function trendAttr(fit: FlowShape | null): string {
  */
 export function GradientFlowView() {
   const record = useLab((s) => s.frame?.record ?? null);
+  const step = useLab((s) => s.frame?.step ?? null);
   const config = useLab((s) => s.config);
   const spectral = useLab((s) => s.spectral);
   const version = useLab((s) => s.historyVersion);
@@ -123,6 +124,7 @@ export function GradientFlowView() {
       <div className="flow-main" ref={main}>
         <ViewShell
           name="gradient-flow"
+          step={step}
           toolbar={toolbar}
           caption="The error of step τ travels back through the unrolled network, multiplied at each step by the Jacobian ∂hₖ/∂hₖ₋₁ (for the vanilla RNN diag(act′)·W_hh). A factor that stays below 1 makes it vanish, one that stays above 1 makes it explode. Try a linear RNN with identity init at recurrent scale 0.5, then 1.5; then tanh; then an LSTM."
           table={() => (record ? <FlowTable tau={record.tau} flowH={record.flowH} flowC={record.flowC} history={history} /> : <p>No frame yet.</p>)}

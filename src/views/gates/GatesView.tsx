@@ -47,6 +47,7 @@ export function GatesView() {
 
 function GatesFigure({ record, width }: { record: InspectRecord; width: number }) {
   const selection = useLab((s) => s.selection);
+  const step = useLab((s) => s.frame?.step ?? null);
   const actions = useLabActions();
   const cell = cellOf(record);
   const { T, H } = record;
@@ -88,7 +89,7 @@ function GatesFigure({ record, width }: { record: InspectRecord; width: number }
   );
 
   return (
-    <ViewShell name="gates" toolbar={toolbar} caption={CAPTIONS[cell]} table={() => <GatesTable record={record} unit={unit} t={t} />}>
+    <ViewShell name="gates" step={step} toolbar={toolbar} caption={CAPTIONS[cell]} table={() => <GatesTable record={record} unit={unit} t={t} />}>
       {cell === 'rnn' && <NoGates />}
       <GateHeatmaps
         rows={derived.rows}

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { formatStep } from '../chart/format';
 import { useOverflowsX } from '../chart/use-width';
 import { downloadPng, downloadSvg } from './export-image';
 import type { FigureToSvg } from './export-image';
@@ -8,14 +9,20 @@ import type { FigureToSvg } from './export-image';
  * The frame every teaching view shares: a toolbar (its own controls, "show as table", PNG and SVG export),
  * the figure, and the table alternative for screen readers and for reading exact numbers.
  */
-export function ViewShell(props: { name: string; toolbar?: ReactNode; table: () => ReactNode; children: ReactNode; caption?: ReactNode; toSvg?: FigureToSvg }) {
+export function ViewShell(props: { name: string; toolbar?: ReactNode; table: () => ReactNode; children: ReactNode; caption?: ReactNode; toSvg?: FigureToSvg; step?: number | null }) {
   const figure = useRef<HTMLDivElement>(null);
   const [asTable, setAsTable] = useState(false);
   const wide = useOverflowsX(figure, asTable);
   return (
-    <div className="view-shell">
+    <div className="view-shell" data-step={props.step ?? undefined}>
       <div className="view-toolbar">
         {props.toolbar}
+        {/* the one frame the figure and table show: every number below is of this training step */}
+        {props.step != null && (
+          <span className="view-step" data-step={props.step}>
+            numbers of step {formatStep(props.step)}
+          </span>
+        )}
         <span className="view-toolbar-end">
           <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
             {asTable ? 'Show as figure' : 'Show as table'}

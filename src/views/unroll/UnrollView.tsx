@@ -32,11 +32,12 @@ export const STEP_MS = 450;
  */
 export function UnrollView() {
   const record = useLab((s) => s.frame?.record ?? null);
+  const step = useLab((s) => s.frame?.step ?? 0);
   if (!record) return <p className="view-empty">Training starts… the unrolled network appears with the first frame.</p>;
-  return <UnrollBody record={record} />;
+  return <UnrollBody record={record} step={step} />;
 }
 
-function UnrollBody({ record: r }: { record: InspectRecord }) {
+function UnrollBody({ record: r, step }: { record: InspectRecord; step: number }) {
   const tSel = useLab((s) => s.selection.t);
   const unit = useLab((s) => s.selection.unit);
   const highlight = useLab((s) => s.selection.highlight);
@@ -128,7 +129,7 @@ function UnrollBody({ record: r }: { record: InspectRecord }) {
 
   return (
     <div className="unroll-view" ref={box}>
-      <ViewShell name="unrolled-through-time" toolbar={toolbar} caption={caption} table={() => <UnrollTable record={r} stats={stats} t={t} />}>
+      <ViewShell name="unrolled-through-time" step={step} toolbar={toolbar} caption={caption} table={() => <UnrollTable record={r} stats={stats} t={t} />}>
         <div className="unroll-box" onMouseOver={onMove} onMouseMove={onMove} onMouseLeave={onLeave} onClick={onClick}>
           <div className="unroll-legends">
             <WeightKey recurrent={recurrent} lit={lit} onHighlight={highlightFrom} />
