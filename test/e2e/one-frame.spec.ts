@@ -13,7 +13,7 @@ function stepsShown(page: Page): Promise<{ where: string; step: number }[]> {
 }
 
 for (const cell of ['lstm', 'gru', 'rnn'] as const) {
-  test(`while a${cell === 'rnn' ? '' : 'n'} ${cell.toUpperCase()} trains at full speed, every view shows the numbers of one and the same frame`, async ({ page }) => {
+  test(`while ${cell === 'gru' ? 'a' : 'an'} ${cell.toUpperCase()} trains at full speed, every view shows the numbers of one and the same frame`, async ({ page }) => {
     const errors = collectErrors(page);
     await openLab(page, `/#task=echo&lag=10&symbols=4&cell=${cell}&views=unroll,flow,gates,formulas&speed=0`);
     await expect(page.locator('.panel .view-empty', { hasText: 'Loading the view' })).toHaveCount(0);

@@ -89,3 +89,34 @@ test('1280×720: the playback header stays on screen while the views scroll', as
   expect(play.y).toBeGreaterThanOrEqual(0);
   expect(play.y + play.height).toBeLessThanOrEqual(720);
 });
+
+/** Visible text smaller than 12 px on screen (an SVG's text scaled by its viewBox), as "view: text (px)". */
+function smallText(): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const e = n.parentElement;
+    if (!e || !n.textContent?.trim() || e.closest('.visually-hidden, .katex-mathml, [aria-hidden="true"] .katex-mathml, script, style, option, dialog:not([open])')) continue;
+    if (e.getClientRects().length === 0) continue;
+    let px = parseFloat(getComputedStyle(e).fontSize);
+    const svg = e.closest('svg');
+    if (svg) {
+      const vb = svg.viewBox.baseVal;
+      if (vb && vb.width > 0) px *= svg.getBoundingClientRect().width / vb.width;
+    }
+    if (px < 11.95) out.push(`${e.closest('section.panel')?.getAttribute('data-view') ?? 'page'}: ${n.textContent.trim().slice(0, 30)} (${px.toFixed(1)} px)`);
+  }
+  return out;
+}
+
+for (const [w, h] of [[1366, 900], [390, 844]] as const) {
+  test(`nothing under 12 px at ${w}×${h}, every view open`, async ({ page }) => {
+    test.slow(); // every view, each brought on screen once
+    await page.setViewportSize({ width: w, height: h });
+    await openLab(page, '/#views=curve,output,unroll,flow,gates,formulas,surface,compare&task=echo&cell=lstm&speed=20');
+    await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(3);
+    await allViewsLoaded(page);
+    await pauseAndSettle(page);
+    expect(await page.evaluate(smallText)).toEqual([]);
+  });
+}
