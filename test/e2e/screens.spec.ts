@@ -96,7 +96,7 @@ function smallText(): string[] {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const e = n.parentElement;
-    if (!e || !n.textContent?.trim() || e.closest('.visually-hidden, .katex-mathml, [aria-hidden="true"] .katex-mathml, script, style, option, dialog:not([open])')) continue;
+    if (!e || !n.textContent?.replace(/[\u200b\s]/g, '') || e.closest('.visually-hidden, .katex-mathml, [aria-hidden="true"] .katex-mathml, script, style, option, dialog:not([open])')) continue;
     if (e.getClientRects().length === 0) continue;
     let px = parseFloat(getComputedStyle(e).fontSize);
     const svg = e.closest('svg');
