@@ -40,7 +40,7 @@ export function outputFormulas({ rec, t }: FormulaContext): Formula[] {
     const exps = elide(y.map((v, m) => ({ v, m })), 6).map((x) => (x === null ? '\\cdots' : `e^{${nb.n(`y_${t}[${x.m}]`, x.v, 'y')}}`));
     const sum = y.reduce((s, v) => s + Math.exp(v), 0);
     const values = Number.isFinite(sum) ? ` = \\frac{${texNumber(Math.exp(y[k]))}}{${texNumber(sum)}}` : '';
-    lines.push(`${indexed('p', 'p', t, k)} &= \\frac{e^{y_{${t}}[${k}]}}{\\sum_m e^{y_{${t}}[m]}} = \\frac{e^{${yk}}}{${exps.join(' + ')}}${values} = ${nb.prob(`p_${t}[${k}] (recomputed)`, pk, 'p')}`);
+    lines.push(`${indexed('p', 'p', t, k)} &= \\frac{\\exp(y_{${t}}[${k}])}{\\sum_m \\exp(y_{${t}}[m])} = \\frac{e^{${yk}}}{${exps.join(' + ')}}${values} = ${nb.prob(`p_${t}[${k}] (recomputed)`, pk, 'p')}`);
     chk = check(`p_${t}[${k}]`, pk, rec.p[t * rec.O + k]);
   }
   const which = !softmax ? `output ${k}` : rec.mask[t] === 1 ? `class ${k}, the target "${rec.targetLabels[t]}"` : `class ${k}, the most probable (step ${t} has no target)`;

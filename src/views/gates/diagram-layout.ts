@@ -76,8 +76,10 @@ export function strokeWidth(v: number, ref: number): number {
 
 /** Diagram text size at scale 1, in pixels. */
 export const DIAGRAM_FONT = 15;
-/** The smallest drawing scale: text never shrinks below 13 px (the figure scrolls instead). */
-export const MIN_SCALE = 13 / DIAGRAM_FONT;
+/** The size of the smallest diagram text, the boxes' roles (gates.css .diagram-role), at scale 1. */
+export const DIAGRAM_ROLE_FONT = 13;
+/** The smallest drawing scale: no text shrinks below 12 px (the figure scrolls instead). */
+export const MIN_SCALE = 12 / DIAGRAM_ROLE_FONT;
 
 /** The drawing scale for `available` pixels: 1 when it fits, else shrink, but not below MIN_SCALE. */
 export function diagramScale(available: number, natural: number): number {

@@ -42,11 +42,12 @@ describe('wire widths and colours', () => {
     expect(edgeShape([[0, 0], [10, 10]], 2, false)).toEqual({ d: 'M0,0L10,10', head: null });
   });
 
-  it('draws 1:1 when it fits, shrinks with the panel but never below 13/15 (text stays ≥ 13 px)', () => {
+  it('draws 1:1 when it fits, shrinks with the panel but never so far that its smallest text (13 px roles) is under 12 px', () => {
     expect(diagramScale(1000, 720)).toBe(1);
-    expect(diagramScale(648, 720)).toBe(0.9);
+    expect(diagramScale(684, 720)).toBe(0.95);
+    expect(diagramScale(648, 720)).toBe(MIN_SCALE);
     expect(diagramScale(360, 720)).toBe(MIN_SCALE);
-    expect(MIN_SCALE * 15).toBeCloseTo(13, 12);
+    expect(MIN_SCALE * 13).toBeCloseTo(12, 12);
   });
 });
 
