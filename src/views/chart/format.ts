@@ -21,3 +21,12 @@ export function formatPercent(v: number): string {
   if (!Number.isFinite(v)) return '—';
   return `${Math.round(v * 100)}%`;
 }
+
+/**
+ * A value with `digits` decimals while that reads well (|v| < 10⁶), else 3 significant digits in exponent form:
+ * toFixed alone prints 1.5465736937803773e+129 for a value that overflowed its way up. "—" for NaN and ±∞.
+ */
+export function formatFixed(v: number, digits: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return Math.abs(v) >= 1e6 ? v.toExponential(2) : v.toFixed(digits);
+}

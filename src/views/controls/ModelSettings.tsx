@@ -1,3 +1,4 @@
+import { formatFixed } from '../chart/format';
 import { CONFIG_LIMITS } from '../../engine/config';
 import type { SpectralInfo } from '../../engine/session';
 import { INIT_SCHEMES } from '../../engine/init';
@@ -20,7 +21,7 @@ const INIT_NAMES: Record<InitScheme, string> = {
 export function rhoText(spectral: readonly SpectralInfo[] | null): string | null {
   if (!spectral || spectral.length === 0) return null;
   const s = spectral.reduce((a, b) => (b.radius > a.radius ? b : a));
-  return Number.isFinite(s.radius) ? `ρ(${s.name}) = ${s.radius.toFixed(2)}` : null;
+  return Number.isFinite(s.radius) ? `ρ(${s.name}) = ${formatFixed(s.radius, 2)}` : null;
 }
 
 /**

@@ -3,6 +3,7 @@
  * guide it is (and why it can disagree with the measured curve), what carries the state across a truncated
  * gradient, the cells' names.
  */
+import { formatFixed } from '../chart/format';
 import type { InspectRecord, SpectralInfo } from '../../engine/session';
 import type { TaskConfig } from '../../engine/tasks/task';
 import type { Activation, CellKind, TruncMode } from '../../engine/types';
@@ -15,7 +16,7 @@ export const CRITICAL_TOLERANCE = 0.005;
 
 /** ρ and σ_max to two decimals. */
 function two(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(2) : '—';
+  return formatFixed(v, 2);
 }
 
 /** The recurrent matrix with the largest spectral radius ρ = max|λ|, or null when none is known yet. */

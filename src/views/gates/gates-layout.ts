@@ -6,6 +6,7 @@
 import type { CellKind } from '../../engine/types';
 import { cellOf, series } from '../../worker/record';
 import type { InspectRecord } from '../../worker/record';
+import { formatFixed } from '../chart/format';
 import type { HeatmapData } from '../kit/Heatmap';
 
 export { cellOf };
@@ -154,10 +155,10 @@ export function focusStep(t: number | null, T: number): number {
   return t === null ? T - 1 : Math.max(0, Math.min(T - 1, t));
 }
 
-/** A value with 3 decimals and a true minus sign: −0.412, 0.973; "—" for NaN. */
+/** A value with 3 decimals and a true minus sign: −0.412, 0.973; −1.55e+129 beyond 10⁶; "—" for NaN. */
 export function fmt(v: number): string {
   if (!Number.isFinite(v)) return '—';
-  const s = (Math.abs(v) < 5e-4 ? 0 : v).toFixed(3);
+  const s = formatFixed(Math.abs(v) < 5e-4 ? 0 : v, 3);
   return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 

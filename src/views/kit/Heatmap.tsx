@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { formatFixed } from '../chart/format';
 import type { ColorScale } from './colors';
 import { paintRaster } from './raster';
 
@@ -41,7 +42,7 @@ export function Heatmap(props: {
   const [hover, setHover] = useState<{ t: number; u: number; x: number; y: number } | null>(null);
   const width = data.T * cellW;
   const height = data.units * cellH;
-  const fmt = props.format ?? ((v: number) => v.toFixed(3));
+  const fmt = props.format ?? ((v: number) => formatFixed(v, 3));
   const value = (t: number, u: number) => data.values[data.offset + t * data.stride + u];
   const { t: selT, unit: selU } = selected;
 
