@@ -23,9 +23,13 @@ import './gates.css';
 /** Width laid out before the panel is measured (and in jsdom, which has no layout). */
 export const GATES_FALLBACK_WIDTH = 960;
 
+/** Which way round the update gate works here: texts differ (and so do the lecture notes). */
+export const GRU_UPDATE_NOTE = 'Here h = (1 − z)·n + z·h₋₁, so z near 1 keeps the old state — the reverse of texts that write h = z·n + (1 − z)·h₋₁.';
+
 const CAPTIONS = {
   lstm: 'Each heatmap shows the units (rows) over time (columns) for the inspected sequence. Click a cell, or scrub t, to follow that unit through the cell diagram below: what the forget gate flushes, what the input gate writes, what the output gate reads.',
-  gru: 'Each heatmap shows the units (rows) over time (columns) for the inspected sequence. Click a cell, or scrub t, to follow that unit through the cell diagram below: how much of h the update gate z keeps, and what the reset gate r lets into the candidate n.',
+  gru: 'Each heatmap shows the units (rows) over time (columns) for the inspected sequence. Click a cell, or scrub t, to follow that unit through the cell diagram below: how much of h the update gate z keeps, and what the reset gate r lets into the candidate n. ' +
+    GRU_UPDATE_NOTE,
   rnn: 'The hidden state h, units (rows) over time (columns), for the inspected sequence.',
 };
 

@@ -6,7 +6,7 @@ import type { Selection } from '../../../src/state/store';
 import { divergingScale, maxAbs, sequentialScale } from '../../../src/views/kit/colors';
 import { strokeWidth } from '../../../src/views/gates/diagram-layout';
 import { fmt, parseFmt } from '../../../src/views/gates/gates-layout';
-import { GatesView } from '../../../src/views/gates/GatesView';
+import { GatesView, GRU_UPDATE_NOTE } from '../../../src/views/gates/GatesView';
 import { findMemoryUnit, sharePercent } from '../../../src/views/gates/memory-unit';
 import { renderLab } from '../render-lab';
 import { echoRecord, frameOf, syntheticRecord } from './fixtures';
@@ -205,6 +205,11 @@ describe('the memory readout', () => {
 describe('GatesView on a GRU record', () => {
   const r = echoRecord('gru');
   const { H } = r;
+
+  it('says which way round the update gate works here, in one sentence', () => {
+    show(r);
+    expect(screen.getByText(/z near 1 keeps the old state/)).toHaveTextContent(GRU_UPDATE_NOTE);
+  });
 
   it('shows z, r, n and h, and a diagram whose printed numbers satisfy h_t = (1 − z)·n + z·h_{t−1}', () => {
     const [t, u] = [4, 1];
