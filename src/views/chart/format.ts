@@ -2,9 +2,12 @@
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** A training step with thousands separators: 1200 → "1,200". */
+/** A training step with thousands separators: 1200 → "1,200"; "—" when it is not a finite number. */
 export function formatStep(step: number): string {
-  return integer.format(step);
+  // Intl prints NaN and ∞ as "NaN" and "∞", and beyond 2⁵³ every digit of 1e21 ("1,000,000,000,000,000,000,000"),
+  // digits a double does not hold: there 3 significant digits in exponent form, as formatValue prints large values
+  if (!Number.isFinite(step)) return '—';
+  return Math.abs(step) > Number.MAX_SAFE_INTEGER ? step.toExponential(2) : integer.format(step);
 }
 
 /** A value to 3 significant digits, or "—" when it is not a finite number: 0.41234 → "0.412", 1234.5 → "1,230". */
@@ -16,9 +19,15 @@ export function formatValue(v: number): string {
   return Number(v.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 8 });
 }
 
-/** A fraction as a whole percentage: 0.9634 → "96%". */
+/** A fraction as a whole percentage: 0.9634 → "96%"; beyond 10⁶ % in exponent form, 3 significant digits. */
 export function formatPercent(v: number): string {
   if (!Number.isFinite(v)) return '—';
+  // Math.round(v·100) alone prints 1e12 as "100000000000000%" and overflows Number.MAX_VALUE to "Infinity%":
+  // write v's own exponent form with the exponent raised by 2 (|v| ≥ 10⁴, so it is positive)
+  if (Math.abs(v) >= 1e4) {
+    const [m, e] = v.toExponential(2).split('e');
+    return `${m}e+${Number(e) + 2}%`;
+  }
   return `${Math.round(v * 100)}%`;
 }
 

@@ -38,7 +38,8 @@ export type NumScale = ScaleContinuousNumeric<number, number>;
 
 /** The step axis: [0, last step seen in either series], at least [0, 1]. */
 export function stepScale(lastStep: number, layout: CurveLayout): NumScale {
-  const hi = Number.isFinite(lastStep) && lastStep > 0 ? lastStep : 1;
+  // steps are whole numbers from 1: a last step below 1 (a subnormal) would leave the axis without ticks
+  const hi = Number.isFinite(lastStep) && lastStep >= 1 ? lastStep : 1;
   return scaleLinear().domain([0, hi]).range([layout.left, layout.right]);
 }
 
@@ -61,10 +62,14 @@ export function lossDomain(loss: ArrayLike<number>, n: number, log: boolean): [n
     // whole decades: 10^⌊log10 lo⌋ … 10^⌈log10 hi⌉, at least one decade apart
     const a = Math.floor(Math.log10(lo));
     const b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
-    return [10 ** a, 10 ** b];
+    // 10^−324 is 0 and 10^309 is ∞: a log domain reaching either has no ticks (lossTicks never ended on ∞),
+    // so beyond the ends of the double range the domain ends at the smallest and the largest double
+    return [a < -323 ? Number.MIN_VALUE : 10 ** a, b > 308 ? Number.MAX_VALUE : 10 ** b];
   }
   if (!(hi > 0)) return [0, 1];
-  const nice = scaleLinear().domain([0, hi]).nice(4).domain();
+  // d3 finds no ticks for a step below ~1e−308 (10^−exponent overflows), so the top is at least 1e−300:
+  // a smaller loss then sits on the floor of an axis that is still labelled
+  const nice = scaleLinear().domain([0, Math.max(hi, 1e-300)]).nice(4).domain();
   return [0, nice[1]];
 }
 
@@ -102,6 +107,10 @@ export function metricDomain(name: string, baseline: number, values: ArrayLike<n
   }
   // 12 significant digits: 3 × 0.1 is 0.30000000000000004, which nice() would round up to 0.4
   if (baseline > 0) hi = Number(Math.min(hi, 3 * baseline).toPrecision(12));
+  // d3 finds no ticks for a step below ~1e−308, nor for a span past the largest double (1e308 − (−1e308) is ∞):
+  // non-zero ends are at least 1e−300 from 0 and at most 1e307 (values beyond are pinned to the edge, as above)
+  if (hi > 0) hi = Math.min(1e307, Math.max(hi, 1e-300));
+  if (lo < 0) lo = Math.max(-1e307, Math.min(lo, -1e-300));
   if (!(hi > lo)) hi = lo + 1;
   const nice = scaleLinear().domain([lo, hi]).nice(3).domain();
   return [nice[0], nice[1]];

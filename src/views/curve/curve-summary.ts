@@ -37,7 +37,8 @@ export function curveAriaLabel(h: LossSeries, m: TaskMetric | null): string {
   if (n === 0) return 'Training curve: no training steps yet.';
   const first = h.loss[0];
   const last = h.loss[n - 1];
-  const dir = last < first ? 'fell' : last > first ? 'rose' : 'stayed';
+  // NaN compares false both ways: without the first test a loss that became NaN would have "stayed"
+  const dir = Number.isNaN(first) || Number.isNaN(last) ? 'went' : last < first ? 'fell' : last > first ? 'rose' : 'stayed';
   let s = `Training curve: over ${formatStep(h.step[n - 1])} steps the loss ${dir} from ${formatValue(first)} to ${formatValue(last)}.`;
   if (m) s += ` ${m.name} ${formatMetric(m.name, m.value)}, ${verdictText(m)} (${formatMetric(m.name, m.baseline)}).`;
   return s;

@@ -18,8 +18,11 @@ export function divergingScale(maxAbs: number): ColorScale {
 
 /** A sequential scale over [lo, hi] (gates: [0, 1]), NaN grey. */
 export function sequentialScale(lo = 0, hi = 1): ColorScale {
-  const span = hi - lo || 1;
-  const f = ((v: number) => (Number.isFinite(v) ? interpolateViridis(Math.max(0, Math.min(1, (v - lo) / span))) : '#9e9e9e')) as ColorScale;
+  // A domain end that is not a finite number made every colour viridis(NaN) = undefined: fall back to [0, 1].
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = [0, 1];
+  // Halves (exact for normal doubles), so a span across the whole double range does not overflow to ∞/∞ = NaN.
+  const span = hi / 2 - lo / 2 || 1;
+  const f = ((v: number) => (Number.isFinite(v) ? interpolateViridis(Math.max(0, Math.min(1, (v / 2 - lo / 2) / span))) : '#9e9e9e')) as ColorScale;
   f.domain = [lo, hi];
   f.kind = 'sequential';
   return f;
