@@ -11,14 +11,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'engine', environment: 'node', include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts'] },
+        test: { name: 'engine', environment: 'node', include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lessons/**/*.test.ts'] },
       },
       {
         extends: true,
         test: {
           name: 'views',
           environment: 'jsdom',
-          include: ['test/views/**/*.test.{ts,tsx}', 'test/state/**/*.test.{ts,tsx}', 'test/app/**/*.test.{ts,tsx}'],
+          include: ['test/views/**/*.test.{ts,tsx}', 'test/state/**/*.test.{ts,tsx}', 'test/app/**/*.test.{ts,tsx}', 'test/course/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-dom.ts'],
         },
       },

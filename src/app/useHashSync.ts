@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLab, useLabActions } from '../state/context';
 import { fromHash, MAX_LINK_TEXT, toHash } from '../state/url';
+import { parseRoute } from './route';
 
 /**
  * Keeps the URL hash equal to the lab's config and page settings (replaceState: no history entry per
@@ -19,6 +20,8 @@ export function useHashSync(): void {
   }, [config, ui, a]);
   useEffect(() => {
     const onHash = () => {
+      // a link to another page (a lesson, the home) is the site's to follow, not a lab setting
+      if (parseRoute(window.location.hash).page !== 'lab') return;
       const { config: next, ui: nextUi, notes } = fromHash(window.location.hash);
       notes.forEach((n) => a.notify('warning', n));
       a.setUi(nextUi);

@@ -10,6 +10,7 @@ export const KEYS: readonly { keys: string[]; does: string }[] = [
   { keys: ['Space', 'k'], does: 'play or pause (also when a button has the focus; Enter presses the button)' },
   { keys: ['→'], does: 'one training step' },
   { keys: ['r'], does: "reset to step 0 and the seed's initial weights" },
+  { keys: ['PageDown', 'PageUp'], does: 'in a lesson: the next or previous step (what a presenter’s clicker sends)' },
   { keys: ['?'], does: 'show or hide this list of keys' },
   { keys: ['Tab', 'Shift+Tab'], does: 'move between controls' },
   { keys: ['←', '→', '↑', '↓'], does: 'on a focused heatmap: move the selected step and unit' },

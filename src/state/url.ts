@@ -16,12 +16,14 @@ const PATHS: Record<string, string[]> = {
   task: ['task', 'kind'], T: ['task', 'seqLength'], lag: ['task', 'lag'], symbols: ['task', 'symbols'],
   noise: ['task', 'noise'], comps: ['task', 'components'], text: ['task', 'text'], csv: ['task', 'csv'],
   cell: ['model', 'cell'], act: ['model', 'activation'], hidden: ['model', 'hiddenSize'],
+  rec: ['model', 'recurrence'], fgate: ['model', 'forgetGate'],
   init: ['init', 'scheme'], iscale: ['init', 'scale'], rscale: ['init', 'recurrentScale'], fbias: ['init', 'forgetBias'],
   opt: ['optimizer', 'kind'], lr: ['optimizer', 'lr'],
   clip: ['clip', 'kind'], clipAt: ['clip', 'threshold'],
   trunc: ['truncate'], truncMode: ['truncMode'], batch: ['batch'], seed: ['seed'],
 };
-const UI_KEYS = ['speed', 'views', 'play', 'log'];
+// 'lab' is the bare lab link (#lab): the route's name, no setting
+const UI_KEYS = ['speed', 'views', 'play', 'log', 'lab'];
 
 /** The config and page settings as a URL hash: `#task=echo&lag=20&cell=rnn…` (user text only when short). */
 export function toHash(config: SessionConfig, ui: UiSettings): string {

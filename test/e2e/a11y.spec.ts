@@ -8,7 +8,7 @@ function summarize(violations: { id: string; impact?: string | null; nodes: { ta
 }
 
 test('axe finds no accessibility violations while the lab trains', async ({ page }) => {
-  await openLab(page, '/');
+  await openLab(page, '/#lab');
   await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(10);
   await expect(page.getByTestId('run-state')).toContainText('training');
   await allViewsLoaded(page);

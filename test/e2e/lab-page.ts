@@ -42,7 +42,7 @@ export async function latestLoss(page: Page): Promise<{ text: string; loss: numb
 }
 
 /** Opens the lab at `hash` and waits until the worker has answered (the run state is no longer "starting"). */
-export async function openLab(page: Page, hash = '/'): Promise<void> {
+export async function openLab(page: Page, hash = '/#lab'): Promise<void> {
   await page.goto(hash);
   await expect(page.getByTestId('run-state')).not.toHaveText('starting');
 }

@@ -8,7 +8,7 @@ const SCREENS = fileURLToPath(new URL('../../test-results/screens/', import.meta
 
 /** Trains the default lab for a few seconds, pauses, and checks what must be on screen before the picture is taken. */
 async function trainAndPause(page: Page): Promise<void> {
-  await openLab(page, '/');
+  await openLab(page, '/#lab');
   await expect.poll(() => stepCount(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(40);
   await pauseAndSettle(page);
   await allViewsLoaded(page);

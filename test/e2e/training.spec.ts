@@ -6,7 +6,7 @@ test('the default lab loads without errors, streams frames from a worker, and it
   const errors = collectErrors(page);
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
-  await openLab(page, '/');
+  await openLab(page, '/#lab');
 
   // a real Web Worker (not the in-process fallback) was started from the built worker chunk
   expect(workers.some((u) => /\/assets\/worker-[\w-]+\.js$/.test(u))).toBe(true);
@@ -30,7 +30,7 @@ test('the default lab loads without errors, streams frames from a worker, and it
 });
 
 test('Pause holds the step, Step and → advance exactly one, Reset returns to step 0', async ({ page }) => {
-  await openLab(page, '/');
+  await openLab(page, '/#lab');
   await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(5);
   const paused = await pauseAndSettle(page);
   // a Step through the same channel lands exactly one after: nothing trained after the pause

@@ -14,7 +14,7 @@ async function setNumber(page: Page, label: string, value: string): Promise<void
 }
 
 test('a shared link reproduces the settings in a new page, and the hash round-trips unchanged', async ({ page, context }) => {
-  await openLab(page, '/');
+  await openLab(page, '/#lab');
   await select(page, 'Cell').selectOption('gru');
   await setNumber(page, 'Hidden units', '24');
   await setNumber(page, 'Lag (blank steps)', '20');

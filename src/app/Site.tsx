@@ -1,0 +1,47 @@
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { Home } from '../course/Home';
+import { LessonIndex } from '../course/LessonIndex';
+import { createLab } from '../state/lab';
+import { fromHash } from '../state/url';
+import { useOwnedLab } from '../state/use-owned-lab';
+import { App } from './App';
+import { AppBoundary } from './AppBoundary';
+import { parseRoute } from './route';
+import type { Route } from './route';
+
+// the lesson page brings the lessons and KaTeX: loaded when a lesson is opened, not with the home page
+const LessonPage = lazy(() => import('../course/LessonPage'));
+
+/** The site: the course home, the lesson index, a lesson, or the lab — chosen by the URL hash (route.ts). */
+export function Site() {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    if (route.page !== 'lab') window.scrollTo(0, 0);
+  }, [route]);
+  return (
+    <AppBoundary>
+      {route.page === 'home' && <Home />}
+      {route.page === 'lessons' && <LessonIndex />}
+      {route.page === 'lesson' && (
+        <Suspense fallback={<p className="view-empty">Loading the lesson…</p>}>
+          <LessonPage id={route.id} step={route.step} />
+        </Suspense>
+      )}
+      {route.page === 'lab' && <LabPage />}
+    </AppBoundary>
+  );
+}
+
+/** The lab, made from the link that opened it; its worker ends when the student leaves the lab. */
+function LabPage() {
+  const lab = useOwnedLab(() => {
+    const { config, ui, notes } = fromHash(window.location.hash);
+    return createLab({ config, ui, notices: notes.map((text, i) => ({ id: -1 - i, kind: 'warning' as const, text })) });
+  }, 'lab');
+  return lab ? <App lab={lab} /> : null;
+}

@@ -1,0 +1,30 @@
+/**
+ * Which page a URL hash opens. The empty hash is the course home; `#lessons` the lesson index; `#lesson=<id>`
+ * (and `&step=<n>`, 1-based) a lesson; `#lab` the lab with its defaults; any other hash is a lab link, as links
+ * were before the course existed (`#task=echo&lag=40…`), and opens the lab exactly as it did.
+ */
+export type Route = { page: 'home' } | { page: 'lessons' } | { page: 'lesson'; id: string; step: number } | { page: 'lab' };
+
+export function parseRoute(hash: string): Route {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.trim() === '') return { page: 'home' };
+  if (text === 'lessons') return { page: 'lessons' };
+  let p: URLSearchParams;
+  try {
+    p = new URLSearchParams(text);
+  } catch {
+    return { page: 'lab' };
+  }
+  const id = p.get('lesson');
+  if (id !== null) {
+    const n = Number(p.get('step') ?? '1');
+    // a step outside the lesson is clamped by the lesson page, which knows how many steps there are
+    return { page: 'lesson', id: id.slice(0, 40), step: Number.isInteger(n) && n >= 1 ? n - 1 : 0 };
+  }
+  return { page: 'lab' };
+}
+
+/** The hash of a lesson step (step 0-based; the link says it 1-based). */
+export function lessonHash(id: string, step: number): string {
+  return `#lesson=${encodeURIComponent(id)}&step=${step + 1}`;
+}

@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'react';
+import { lessonHash } from '../app/route';
+import { ViewSlot } from '../app/ViewSlot';
+import { VIEWS } from '../app/views';
+import { lessonById } from '../lessons';
+import { complete, loadProgress, saveProgress, visit } from '../lessons/progress';
+import type { Lesson, LessonStep } from '../lessons/types';
+import { LabProvider } from '../state/context';
+import { createLab } from '../state/lab';
+import type { Lab } from '../state/lab';
+import { fromHash } from '../state/url';
+import { useOwnedLab } from '../state/use-owned-lab';
+import { Notices } from '../views/Notices';
+import { Panel } from '../views/Panel';
+import { StatusBar } from '../views/StatusBar';
+import { LessonControls } from './LessonControls';
+import { LessonKeys } from './LessonKeys';
+import { PredictBox } from './PredictBox';
+import { QuizBox } from './QuizBox';
+import { SiteHeader } from './SiteHeader';
+import { StepText } from './StepText';
+import { TryBox } from './TryBox';
+
+/** Puts the lab in the step's scenario: its config, views, speed and highlight; playing only if the scenario says so. */
+function enterStep(lab: Lab, step: LessonStep): void {
+  const { config, ui } = fromHash(`#${step.scenario}`);
+  const a = lab.actions;
+  a.pause();
+  a.setUi({ views: step.views, logScale: ui.logScale });
+  a.setSpeed(ui.speed);
+  a.configure(config);
+  a.select({ highlight: step.highlight ?? null, t: null });
+  if (ui.autoplay) a.play();
+}
+
+/** A lesson: the step's text and interaction beside its live views, on one lab that each step re-configures. */
+export default function LessonPage({ id, step }: { id: string; step: number }) {
+  const lesson = lessonById(id);
+  if (!lesson) {
+    return (
+      <div className="course">
+        <SiteHeader current="lesson" />
+        <main className="course-main">
+          <h1>No lesson “{id}”</h1>
+          <p>
+            The link names a lesson that does not exist. <a href="#lessons">See the lessons</a>.
+          </p>
+        </main>
+      </div>
+    );
+  }
+  return <LessonBody key={lesson.id} lesson={lesson} step={Math.max(0, Math.min(step, lesson.steps.length - 1))} />;
+}
+
+function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
+  const [done, setDone] = useState(() => loadProgress().lessons[lesson.id]?.done ?? false);
+  const step = lesson.steps[k];
+  const n = lesson.steps.length;
+  const last = k === n - 1;
+
+  const lab = useOwnedLab(() => {
+    const first = lesson.steps[0];
+    const { config, ui } = fromHash(`#${first.scenario}`);
+    return createLab({ config, ui: { ...ui, views: first.views, autoplay: false } });
+  }, lesson.id);
+
+  useEffect(() => {
+    if (lab) enterStep(lab, step);
+    saveProgress(visit(loadProgress(), lesson.id, k));
+  }, [lab, step, lesson.id, k]);
+
+  const go = (to: number) => {
+    if (to >= 0 && to < n) window.location.hash = lessonHash(lesson.id, to);
+  };
+  const views = VIEWS.filter((v) => step.views.includes(v.id));
+  return (
+    <div className="course lesson">
+      {lab && <LessonKeys lab={lab} onPrev={() => go(k - 1)} onNext={() => go(k + 1)} />}
+      <SiteHeader current="lesson">{lab && <LabProvider lab={lab}><StatusBar /></LabProvider>}</SiteHeader>
+      <p className="visually-hidden" aria-live="polite">
+        Step {k + 1} of {n}: {step.title}
+      </p>
+      <div className="lesson-body">
+        <article className="lesson-text" aria-labelledby="lesson-step-title" data-step={k + 1}>
+          <p className="lesson-where">
+            {lesson.title} · step {k + 1} of {n}
+          </p>
+          <h1 id="lesson-step-title">{step.title}</h1>
+          {step.text.map((t) => (
+            <StepText key={t} text={t} />
+          ))}
+          {lab && step.interaction && (
+            <LabProvider lab={lab}>
+              {step.interaction.kind === 'predict' ? <PredictBox key={k} predict={step.interaction} /> : <TryBox key={k} goal={step.interaction} />}
+            </LabProvider>
+          )}
+          {last && (
+            <QuizBox
+              quiz={lesson.quiz}
+              onAllRight={() => {
+                saveProgress(complete(loadProgress(), lesson.id));
+                setDone(true);
+              }}
+            />
+          )}
+          {last && done && <p className="lesson-complete">✓ Lesson complete.</p>}
+          <nav className="lesson-nav" aria-label="Steps">
+            <button type="button" onClick={() => go(k - 1)} disabled={k === 0} aria-keyshortcuts="PageUp">
+              ← Previous
+            </button>
+            <span>
+              {k + 1} / {n}
+            </span>
+            <button type="button" className="primary" onClick={() => go(k + 1)} disabled={last} aria-keyshortcuts="PageDown">
+              Next →
+            </button>
+          </nav>
+          <p className="lesson-lab-link">
+            <a href={`#${step.scenario}&views=${step.views.join(',')}`}>Open this in the lab</a> — every setting, no lesson.
+          </p>
+        </article>
+        <section className="lesson-views" aria-label="Live views" aria-describedby="lesson-alt">
+          <p id="lesson-alt" className="visually-hidden">
+            {step.alt}
+          </p>
+          {lab && (
+            <LabProvider lab={lab}>
+              <Notices />
+              <LessonControls controls={step.controls ?? []} />
+              {views.map((v) => (
+                <Panel key={v.id} id={v.id} title={v.title} wide reserve={v.reserve} live>
+                  <ViewSlot entry={v} />
+                </Panel>
+              ))}
+            </LabProvider>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The numbers a lesson can ask about, each read the same way from the live lab (the committed frame) and from a
+ * headless Session (the claim tests): so what a Try or Predict checks on screen is what the tests prove.
+ */
+import type { InspectRecord, SpectralInfo } from '../engine/session';
+import type { TaskMetric } from '../engine/tasks/task';
+
+/** What both the page and a test can see of a run at one moment. */
+export interface RunSnapshot {
+  step: number;
+  /** the latest training loss, or null before the first step */
+  loss: number | null;
+  metric: TaskMetric | null;
+  record: InspectRecord | null;
+  spectral: readonly SpectralInfo[] | null;
+}
+
+interface Quantity {
+  label: string;
+  read: (s: RunSnapshot) => number | null;
+}
+
+const finite = (v: number | null | undefined): number | null => (v !== null && v !== undefined && Number.isFinite(v) ? v : null);
+const flow = (s: RunSnapshot, k: 'first' | 'last', which: 'flowH' | 'flowC' = 'flowH'): number | null => {
+  const r = s.record;
+  if (!r || r[which].length === 0) return null;
+  return finite(r[which][k === 'first' ? 0 : r.tau]);
+};
+
+export const QUANTITIES = {
+  step: { label: 'training step', read: (s) => s.step },
+  loss: { label: 'training loss', read: (s) => finite(s.loss) },
+  metric: { label: "the task's metric on the evaluation set", read: (s) => finite(s.metric?.value) },
+  /** the metric minus its trivial baseline, signed so that positive is better */
+  metricGain: { label: 'how far the metric beats its trivial baseline', read: (s) => (s.metric ? finite((s.metric.value - s.metric.baseline) * (s.metric.higherIsBetter ? 1 : -1)) : null) },
+  /** ‖∂ℓ_τ/∂h_0‖: how much of the last step's error reaches the first step */
+  gradAtStart: { label: '‖∂ℓ_τ/∂h₀‖', read: (s) => flow(s, 'first') },
+  gradAtEnd: { label: '‖∂ℓ_τ/∂h_τ‖', read: (s) => flow(s, 'last') },
+  /** ‖∂ℓ_τ/∂h_0‖ / ‖∂ℓ_τ/∂h_τ‖ */
+  gradRatio: { label: 'the share of the error that reaches step 0', read: (s) => {
+    const a = flow(s, 'first');
+    const b = flow(s, 'last');
+    return a !== null && b !== null && b > 0 ? finite(a / b) : null;
+  } },
+  /** (‖∂ℓ_τ/∂h_0‖ / ‖∂ℓ_τ/∂h_τ‖)^(1/τ): the measured factor per step back */
+  stepFactor: { label: 'the factor per step back', read: (s) => {
+    const a = flow(s, 'first');
+    const b = flow(s, 'last');
+    const tau = s.record?.tau ?? 0;
+    return a !== null && b !== null && b > 0 && tau > 0 ? finite((a / b) ** (1 / tau)) : null;
+  } },
+  /** the largest spectral radius of the recurrent matrices */
+  rho: { label: 'ρ(W_hh)', read: (s) => (s.spectral && s.spectral.length > 0 ? finite(Math.max(...s.spectral.map((x) => x.radius))) : null) },
+} satisfies Record<string, Quantity>;
+
+export type QuantityId = keyof typeof QUANTITIES;
+
+/** The quantity's value in this snapshot, or null when the run does not carry it (yet). */
+export function readQuantity(id: QuantityId, s: RunSnapshot): number | null {
+  return QUANTITIES[id].read(s);
+}
+
+/** Whether `v` satisfies the comparison. */
+export function compare(v: number, op: '<' | '<=' | '>' | '>=', value: number): boolean {
+  return op === '<' ? v < value : op === '<=' ? v <= value : op === '>' ? v > value : v >= value;
+}

@@ -1,0 +1,90 @@
+/**
+ * A lesson is content, not code: typed data that the course pages render and the tests check. Each step sets
+ * a scenario (a lab link: the same keys as the lab's URL), which views and controls the student sees, a short
+ * text, and usually an interaction; `claims` are what the text says the network does, each run by a test on the
+ * engine (test/lessons/claims.test.ts), so a lesson that says something the engine does not show fails the build.
+ */
+import type { ViewId } from '../state/store';
+import type { QuantityId } from './quantities';
+
+/** A comparison of a measured quantity with a number. */
+export interface Condition {
+  quantity: QuantityId;
+  op: '<' | '<=' | '>' | '>=';
+  value: number;
+}
+
+/** Predict, then see: the student commits to a choice before the run; the page then measures and compares. */
+export interface Predict {
+  kind: 'predict';
+  question: string;
+  /** what is measured, once the run has reached `after` training steps (0: the initial weights) */
+  quantity: QuantityId;
+  after: number;
+  /** the answers offered, each a range [lo, hi) of the measured value; exactly one contains the truth */
+  choices: { label: string; range: [number, number] }[];
+  /** two sentences: why the value is what it is */
+  explain: string;
+}
+
+/** Try it: a goal checked live on the streamed numbers; the page says when it holds, and why that worked. */
+export interface Try {
+  kind: 'try';
+  goal: string;
+  holds: Condition;
+  /** said once the goal holds */
+  why: string;
+}
+
+/** One step of a lesson. */
+export interface LessonStep {
+  title: string;
+  /** lab link keys, e.g. 'task=echo&lag=2&cell=rnn&speed=20&play=0' (the linter refuses one the lab would change) */
+  scenario: string;
+  /** the live views shown beside the text, in order */
+  views: ViewId[];
+  /** the settings the student may change here (link keys: 'rscale', 'cell', 'act', …); playback is always there */
+  controls?: ControlId[];
+  /** the element lit in every view (as selection.highlight: 'Whh', 'h', 'f', 'dh', …) */
+  highlight?: string;
+  /** short paragraphs; $…$ is typeset as maths */
+  text: string[];
+  /** what the live view shows, in words, for a reader who cannot see it */
+  alt: string;
+  interaction?: Predict | Try;
+  /** for the instructor presenting this step */
+  notes: string;
+}
+
+/** A question of the quick check that ends a lesson, with an explanation for every choice. */
+export interface QuizQuestion {
+  question: string;
+  choices: { text: string; correct: boolean; why: string }[];
+}
+
+/**
+ * What the lesson's text says the engine does, proven headlessly: for every seed, the scenario trained for
+ * `steps` steps must satisfy `holds`. `says` quotes the sentence (it must appear in the lesson's text).
+ */
+export interface Claim {
+  says: string;
+  scenario: string;
+  steps: number;
+  seeds: number[];
+  holds: Condition;
+}
+
+export interface Lesson {
+  /** a short word, used in links: #lesson=vanishing */
+  id: string;
+  title: string;
+  /** one sentence for the lesson index */
+  summary: string;
+  steps: LessonStep[];
+  quiz: QuizQuestion[];
+  claims: Claim[];
+}
+
+/** Settings a lesson step can put in the student's hands: link keys of the lab. */
+export const CONTROL_IDS = ['cell', 'act', 'hidden', 'init', 'rscale', 'fbias', 'opt', 'lr', 'clip', 'clipAt', 'trunc', 'lag', 'T', 'seed', 'speed', 'rec', 'fgate'] as const;
+export type ControlId = (typeof CONTROL_IDS)[number];

@@ -1,0 +1,147 @@
+import type { Lesson } from './types';
+
+/** A linear or tanh RNN on the adding task (T = 20), paused at its initial weights: the error's path back is the lesson. */
+const at = (act: 'linear' | 'tanh', init: 'identity' | 'orthogonal', rscale: number) => `task=adding&T=20&cell=rnn&act=${act}&init=${init}&rscale=${rscale}&speed=20&play=0`;
+
+export const vanishing: Lesson = {
+  id: 'vanishing',
+  title: 'Vanishing and exploding gradients',
+  summary: 'The same factor, multiplied again and again: below 1 the error shrinks away, above 1 it blows up.',
+  steps: [
+    {
+      title: 'The same number, again and again',
+      scenario: at('linear', 'identity', 0.5),
+      views: ['flow'],
+      highlight: 'dh',
+      text: [
+        'To reach an early step, the error of the last step travels back through every step in between.',
+        'At each step back it is multiplied by the same recurrent weights. Here the network is as simple as it gets: no activation, and $W_{hh} = 0.5\\,I$.',
+        'So each step back multiplies the error by 0.5.',
+      ],
+      alt: 'A log-scale plot of the size of the error at each step k, falling in a straight line from the last step back to step 0.',
+      interaction: {
+        kind: 'predict',
+        question: 'after 19 steps back, how much of the last step’s error reaches step 0?',
+        quantity: 'gradRatio',
+        after: 0,
+        choices: [
+          { label: 'Most of it (more than 30%)', range: [0.3, Number.POSITIVE_INFINITY] },
+          { label: 'Around a tenth (0.1% to 30%)', range: [0.001, 0.3] },
+          { label: 'Almost none (less than 0.1%)', range: [0, 0.001] },
+        ],
+        explain: 'Each step back multiplies the error by 0.5, so 19 steps multiply it by 0.5¹⁹ ≈ 0.000002. This is the vanishing gradient: a factor below 1, repeated, shrinks the error away.',
+      },
+      notes: 'Let the room guess before pressing Commit. Most people guess "a tenth". Point at the straight line on the log axis: a constant factor per step is a straight line.',
+    },
+    {
+      title: 'Above 1 it grows',
+      scenario: at('linear', 'identity', 0.5),
+      views: ['flow'],
+      controls: ['rscale'],
+      highlight: 'dh',
+      text: [
+        'Now change the recurrent scale: it multiplies $W_{hh}$.',
+        'With a factor below 1 per step the error shrinks. With a factor above 1 it grows, step after step: the exploding gradient.',
+        '(Some lecture notes say "smaller and smaller" for both cases. Above 1 it is larger and larger.)',
+      ],
+      alt: 'The same plot; as the recurrent scale passes 1 the line turns from falling to rising.',
+      interaction: {
+        kind: 'try',
+        goal: 'make the error reaching step 0 larger than the error at the last step.',
+        holds: { quantity: 'gradRatio', op: '>', value: 1 },
+        why: 'With a recurrent scale above 1, each step back multiplies the error by more than 1: over 19 steps 1.5 becomes 1.5¹⁹ ≈ 2,200.',
+      },
+      notes: 'Ask someone to call out a scale. 1.0 is the knife edge: exactly constant. Try 1.5 and then 0.9.',
+    },
+    {
+      title: 'The slope of the activation joins in',
+      scenario: at('tanh', 'identity', 1.5),
+      views: ['flow'],
+      highlight: 'dh',
+      text: [
+        'A real RNN has an activation: $h_t = \\tanh(W_{xh} x_t + W_{hh} h_{t-1} + b_h)$.',
+        'Going back one step multiplies the error by $W_{hh}$ and by the slope $\\tanh\'$ at that step. The slope is never more than 1.',
+        'So the factor per step is roughly $\\rho(W_{hh}) \\cdot \\langle \\tanh\' \\rangle$: here a little less than the 1.5 of $W_{hh}$ alone.',
+      ],
+      alt: 'The plot rises from the last step back to step 0, a little less steeply than with the linear network.',
+      notes: 'ρ is the spectral radius, the size of W_hh’s largest eigenvalue. Here W_hh = 1.5·I, so ρ = 1.5 exactly.',
+    },
+    {
+      title: 'Large weights can still vanish',
+      scenario: at('tanh', 'identity', 3),
+      views: ['flow', 'gates'],
+      highlight: 'h',
+      text: [
+        'Now $W_{hh} = 3\\,I$: its spectral radius is 3, far above 1. Does the error explode?',
+      ],
+      alt: 'The error plot falls steeply from the last step back; the hidden-state heatmap shows every unit near −1 or 1.',
+      interaction: {
+        kind: 'predict',
+        question: 'with ρ(W_hh) = 3 and tanh, does the error grow or shrink on its way back?',
+        quantity: 'stepFactor',
+        after: 0,
+        choices: [
+          { label: 'It grows: the factor per step is above 1', range: [1, Number.POSITIVE_INFINITY] },
+          { label: 'It shrinks: the factor per step is below 1', range: [0, 1] },
+        ],
+        explain: 'Large weights drive the units into saturation: h sits near −1 or 1, where the slope tanh′ is almost 0. The error is multiplied by that slope at every step, so it vanishes although the weights are large.',
+      },
+      notes: 'The misconception to break: "vanishing gradients mean small weights". It is the product of weights and slopes. Show the gates view: h is all ±1.',
+    },
+    {
+      title: 'ρ is a guide, not a law',
+      scenario: at('tanh', 'orthogonal', 3),
+      views: ['flow'],
+      controls: ['init', 'rscale'],
+      text: [
+        'Same $\\rho(W_{hh}) = 3$, but a rotation (orthogonal) instead of a multiple of $I$: now the error grows again.',
+        'What matters is the product of the Jacobians along the way, and that depends on more than one number: which units saturate, and how the error lines up with $W_{hh}$.',
+        'So $\\rho(W_{hh}) \\cdot \\langle \\tanh\' \\rangle$ is a rough guide. The measured curve is the truth.',
+      ],
+      alt: 'The error plot rises from the last step back to step 0.',
+      interaction: {
+        kind: 'try',
+        goal: 'find a setting where the error shrinks on its way back although the recurrent scale is 2 or more.',
+        holds: { quantity: 'stepFactor', op: '<', value: 1 },
+        why: 'At a large scale the identity saturates the units, and a saturated unit passes almost no error back: the weights are large, the gradient still vanishes.',
+      },
+      notes: 'If nobody finds it: initialization identity, scale 3 (the previous step). Orthogonal mixes units, so fewer saturate together.',
+    },
+  ],
+  quiz: [
+    {
+      question: 'The error of step 20 reaches step 0 multiplied 20 times by a factor of 0.8. About how much is left?',
+      choices: [
+        { text: 'About 1%', correct: true, why: '0.8²⁰ ≈ 0.012: a factor a little below 1, repeated, still leaves almost nothing.' },
+        { text: 'About 80%', correct: false, why: 'That is one step. Twenty steps multiply twenty times.' },
+        { text: 'About 16%', correct: false, why: '20 × 0.8 would be adding, not multiplying.' },
+      ],
+    },
+    {
+      question: 'Which is the exploding gradient?',
+      choices: [
+        { text: 'A factor above 1 per step: the error grows step after step back', correct: true, why: 'Repeated multiplication by more than 1 grows without bound.' },
+        { text: 'A factor below 1 per step', correct: false, why: 'That makes the error shrink: the vanishing gradient.' },
+        { text: 'Any network with large weights', correct: false, why: 'Large weights can saturate tanh, and then the gradient vanishes.' },
+      ],
+    },
+    {
+      question: 'An RNN has ρ(W_hh) = 3 and tanh units that sit at ±1. What happens to the error going back?',
+      choices: [
+        { text: 'It vanishes', correct: true, why: 'At ±1 the slope of tanh is almost 0, and the error is multiplied by it at every step.' },
+        { text: 'It explodes, since ρ > 1', correct: false, why: 'ρ > 1 is a rough guide; the slopes are part of the product.' },
+        { text: 'It stays the same', correct: false, why: 'Nothing here makes the factor exactly 1.' },
+      ],
+    },
+  ],
+  claims: [
+    { says: 'So each step back multiplies the error by 0.5.', scenario: at('linear', 'identity', 0.5), steps: 0, seeds: [1, 2, 3], holds: { quantity: 'stepFactor', op: '<', value: 0.5001 } },
+    { says: 'With a factor below 1 per step the error shrinks.', scenario: at('linear', 'identity', 0.5), steps: 0, seeds: [1, 2, 3], holds: { quantity: 'gradRatio', op: '<', value: 0.001 } },
+    { says: 'With a factor above 1 it grows, step after step: the exploding gradient.', scenario: at('linear', 'identity', 1.5), steps: 0, seeds: [1, 2, 3], holds: { quantity: 'stepFactor', op: '>', value: 1 } },
+    { says: 'here a little less than the 1.5 of $W_{hh}$ alone.', scenario: at('tanh', 'identity', 1.5), steps: 0, seeds: [1, 2, 3], holds: { quantity: 'stepFactor', op: '<', value: 1.5 } },
+    { says: 'here a little less than the 1.5 of $W_{hh}$ alone.', scenario: at('tanh', 'identity', 1.5), steps: 0, seeds: [1, 2, 3], holds: { quantity: 'stepFactor', op: '>', value: 1.2 } },
+    { says: 'Now $W_{hh} = 3\\,I$: its spectral radius is 3, far above 1.', scenario: at('tanh', 'identity', 3), steps: 0, seeds: [1, 2, 3], holds: { quantity: 'rho', op: '>', value: 2.99 } },
+    { says: 'The error is multiplied by that slope at every step, so it vanishes although the weights are large.', scenario: at('tanh', 'identity', 3), steps: 0, seeds: [1, 2, 3], holds: { quantity: 'stepFactor', op: '<', value: 1 } },
+    { says: 'but a rotation (orthogonal) instead of a multiple of $I$: now the error grows again.', scenario: at('tanh', 'orthogonal', 3), steps: 0, seeds: [1, 2, 3], holds: { quantity: 'stepFactor', op: '>', value: 1 } },
+  ],
+};
