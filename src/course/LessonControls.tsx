@@ -3,7 +3,7 @@ import { INIT_SCHEMES } from '../engine/init';
 import { OPTIMIZERS } from '../engine/optim';
 import { TASK_LIMITS } from '../engine/tasks/limits';
 import type { ParamLimit } from '../engine/tasks/limits';
-import { ACTIVATIONS, CELLS, FORGET_GATES, RECURRENCES } from '../engine/types';
+import { ACTIVATIONS, CELLS } from '../engine/types';
 import type { ControlId } from '../lessons/types';
 import { useLab, useLabActions } from '../state/context';
 import { fromHash, toHash } from '../state/url';
@@ -26,8 +26,9 @@ const FIELDS: Record<ControlId, { label: string; options?: readonly string[]; li
   T: { label: 'Sequence length T', limit: TASK_LIMITS.adding.seqLength },
   seed: { label: 'Seed', limit: CONFIG_LIMITS.seed },
   speed: { label: 'Steps per second (0 = max)', limit: { min: 0, max: 1000, default: 20, integer: true } },
-  rec: { label: 'Recurrence', options: RECURRENCES },
-  fgate: { label: 'Forget gate', options: FORGET_GATES },
+  // the link values of model.recurrence and model.forgetGate
+  rec: { label: 'Recurrence', options: ['on', 'off'] },
+  fgate: { label: 'Forget gate', options: ['sigmoid', 'tanh'] },
 };
 
 /**
