@@ -63,7 +63,8 @@ export interface UnrollGeometry {
   rows: UnrollRows;
 }
 
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+/** v within [lo, hi]; NaN (a width or a step not measured yet) counts as lo, where Math.max/min would pass NaN on to every position. */
+const clamp = (v: number, lo: number, hi: number) => (Number.isNaN(v) ? lo : Math.max(lo, Math.min(hi, v)));
 
 /** Column width that fits labels of `maxChars` characters at 13–14 px monospace: 8 px a character + 16, in [56, 88] (56 leaves a 28 px link between h nodes). */
 export function columnWidth(maxChars: number): number {
@@ -225,11 +226,14 @@ export function logPosition(n: number, range: { lo: number; hi: number }): numbe
 
 /** Width of the backward arrow carrying ‖dh_t‖ = n: ARROW_MIN_W + (ARROW_MAX_W − ARROW_MIN_W)·logPosition; 0 = no arrow (n = 0). */
 export function arrowWidth(n: number, range: { lo: number; hi: number } | null): number {
-  if (range === null || !(n > 0) || !Number.isFinite(n)) return 0;
+  // an error that overflowed to ∞ is the largest there is (logPosition pins it to 1): the widest arrow, not none,
+  // which would read as "no error reaches this step"
+  if (range === null || !(n > 0)) return 0;
   return ARROW_MIN_W + (ARROW_MAX_W - ARROW_MIN_W) * logPosition(n, range);
 }
 
 /** Three norms for the arrow legend: the smallest, the geometric middle √(lo·hi), the largest. */
 export function legendNorms(range: { lo: number; hi: number }): number[] {
-  return range.hi <= range.lo ? [range.hi] : [range.lo, Math.sqrt(range.lo * range.hi), range.hi];
+  // √lo·√hi, not √(lo·hi): the product of two norms near 1e308 overflows to ∞ (a legend sample printed "—")
+  return range.hi <= range.lo ? [range.hi] : [range.lo, Math.sqrt(range.lo) * Math.sqrt(range.hi), range.hi];
 }

@@ -24,9 +24,17 @@ export interface UnrollStats {
 export function rowNorms(v: Float64Array, T: number, H: number): Float64Array {
   const out = new Float64Array(T);
   for (let t = 0; t < T; t++) {
+    // Scaled by the row's largest |v|, as Math.hypot is: plain squares of 1e-200 underflow to 0 (the tooltip then said
+    // "no error reaches" a step an error of 1e-200 reached) and of 1e200 overflow to ∞. Math.max keeps a NaN.
+    let m = 0;
+    for (let u = 0; u < H; u++) m = Math.max(m, Math.abs(v[t * H + u]));
+    if (!(m > 0) || m === Infinity) {
+      out[t] = m;
+      continue;
+    }
     let s = 0;
-    for (let u = 0; u < H; u++) s += v[t * H + u] * v[t * H + u];
-    out[t] = Math.sqrt(s);
+    for (let u = 0; u < H; u++) s += (v[t * H + u] / m) ** 2;
+    out[t] = m * Math.sqrt(s);
   }
   return out;
 }
@@ -38,7 +46,10 @@ export function niceCeil(v: number): number {
   const q = v / mag;
   // tolerate rounding in v/mag: 0.3/0.1 = 2.9999999999999996 must stay 3
   const d = Math.abs(q - Math.round(q)) < 1e-9 ? Math.round(q) : Math.ceil(q);
-  return Number((d * mag).toPrecision(1));
+  const out = Number((d * mag).toPrecision(1));
+  // past the ends of the double range there is no rounder number (10^−324 is 0, so a subnormal v gave NaN; 2e308 is ∞):
+  // v itself, not the ±1 that divergingScale would fall back to while the values reach 1e308
+  return Number.isFinite(out) && out > 0 ? out : v;
 }
 
 /** The step τ whose error the truncation window is drawn for: t if step t is scored, else the last scored step (−1: none). */

@@ -24,6 +24,8 @@ export function tipText(kind: string | null, t: number, u: number | null, r: Ins
   }
   if (kind === 'dh') {
     const n = stats.dhNorms[t];
+    // a NaN norm (a diverged run) is not 0: it must not read "no error reaches"
+    if (Number.isNaN(n)) return `‖∂L/∂h_${t}‖ is not a number: the error at step ${t} diverged`;
     return n > 0
       ? `‖∂L/∂h_${t}‖ = ${formatExact(n)}: the error at step ${t}, sent back to ${t - 1 < 0 ? 'the initial state' : `step ${t - 1}`}`
       : `‖∂L/∂h_${t}‖ = 0: no error reaches step ${t}`;
