@@ -1,14 +1,11 @@
 /**
- * The course's table of contents: what the home page and the lesson index list, without loading any lesson
- * (the lessons come with the lesson page's code). test/lessons/linter.test.ts checks it lists exactly the lessons,
- * in course order: a lesson joins here and in index.ts together.
+ * The course's table of contents: every lesson file's `meta` (src/lessons/course/*.ts), in course order. Only the
+ * `meta` exports are imported here, so the home page lists the lessons without loading their content.
  */
-export interface LessonEntry {
-  id: string;
-  title: string;
-  summary: string;
-}
+import type { LessonMeta } from './types';
 
-export const CATALOG: readonly LessonEntry[] = [
-  { id: 'vanishing', title: 'Vanishing and exploding gradients', summary: 'The same factor, multiplied again and again: below 1 the error shrinks away, above 1 it blows up.' },
-];
+const metas = import.meta.glob<LessonMeta>('./course/*.ts', { eager: true, import: 'meta' });
+
+export type LessonEntry = LessonMeta;
+
+export const CATALOG: readonly LessonMeta[] = Object.values(metas).sort((a, b) => a.order - b.order);

@@ -74,12 +74,19 @@ export interface Claim {
   holds: Condition;
 }
 
-export interface Lesson {
+/** What the home page and the index list of a lesson, without its content. */
+export interface LessonMeta {
   /** a short word, used in links: #lesson=vanishing */
   id: string;
+  /** its place in the course (1 = first) */
+  order: number;
   title: string;
   /** one sentence for the lesson index */
   summary: string;
+}
+
+/** A lesson file (src/lessons/course/<id>.ts) exports `meta` and `lesson = { ...meta, steps, quiz, claims }`. */
+export interface Lesson extends LessonMeta {
   steps: LessonStep[];
   quiz: QuizQuestion[];
   claims: Claim[];

@@ -1,0 +1,77 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { CATALOG } from '../../src/lessons/catalog';
+import { LESSONS } from '../../src/lessons';
+import { collectErrors } from './lab-page';
+
+/** axe's violations as one line each (rule: targets), so a failure says what to fix. */
+async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
+
+test('the empty link is the course home: one sentence, a network training live, the lessons, the lab', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Watch a recurrent network learn');
+  const lessons = page.locator('.lesson-list li');
+  await expect(lessons).toHaveCount(CATALOG.length);
+  await expect(page.getByRole('link', { name: 'Open the lab' })).toHaveAttribute('href', '#lab');
+  // the live network: its curve summary says steps have been taken
+  await expect(page.getByTestId('curve-latest')).toContainText(/loss \S+ at step [1-9]/);
+  expect(await axe(page)).toEqual([]);
+  // the lab is one click away, and a lab link still opens the lab
+  await page.getByRole('link', { name: 'Open the lab' }).click();
+  await expect(page.getByRole('group', { name: 'Playback' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Settings' })).toBeAttached();
+  expect(errors).toEqual([]);
+});
+
+test('every step of every lesson: the live view updates, no console error, axe clean; PageDown moves on, Back goes back', async ({ page }) => {
+  test.slow();
+  const errors = collectErrors(page);
+  for (const lesson of LESSONS) {
+    await page.goto(`/#lesson=${lesson.id}`);
+    for (let k = 0; k < lesson.steps.length; k++) {
+      const step = lesson.steps[k];
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(step.title);
+      await expect(page.locator('.lesson-text')).toHaveAttribute('data-step', String(k + 1));
+      // every view of the step shows a frame of the lab (its step number), none left loading
+      for (const v of step.views) await expect(page.locator(`[data-view="${v}"] [data-step]`).first()).toBeAttached();
+      await expect(page.locator('.panel .view-empty', { hasText: 'Loading the view' })).toHaveCount(0);
+      expect(await axe(page), `${lesson.id} step ${k + 1}`).toEqual([]);
+      if (k < lesson.steps.length - 1) {
+        await page.locator('body').press('PageDown');
+        await expect(page).toHaveURL(new RegExp(`#lesson=${lesson.id}&step=${k + 2}$`));
+      }
+    }
+    // the browser's Back goes to the previous step
+    await page.goBack();
+    await expect(page.locator('.lesson-text')).toHaveAttribute('data-step', String(lesson.steps.length - 1));
+  }
+  expect(errors).toEqual([]);
+});
+
+test('Predict and Try work on the live engine in Chromium', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#lesson=vanishing&step=1');
+  await page.getByRole('radio', { name: /Almost none/ }).check();
+  await page.getByRole('button', { name: /Commit/ }).click();
+  const result = page.getByTestId('predict-result');
+  await expect(result).toContainText('Your prediction holds.');
+  expect(Number(await result.getAttribute('data-measured'))).toBeCloseTo(0.5 ** 19, 10);
+  await page.locator('body').press('PageDown');
+  const tryBox = page.getByTestId('try');
+  await expect(tryBox).toHaveAttribute('data-value', /\d/);
+  await expect(tryBox).toHaveAttribute('data-held', 'false');
+  const scale = page.getByRole('spinbutton', { name: 'Recurrent scale' });
+  await scale.fill('1.5');
+  await scale.press('Enter');
+  await expect(tryBox).toHaveAttribute('data-held', 'true');
+  await expect(tryBox).toContainText('✓ Done.');
+  // the progress is kept: the index says how far the student got
+  await page.goto('/#lessons');
+  await expect(page.locator('[data-lesson="vanishing"] .lesson-state')).toHaveText('reached step 2');
+  expect(errors).toEqual([]);
+});
