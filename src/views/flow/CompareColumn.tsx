@@ -28,6 +28,8 @@ export interface ColumnData {
   metric: TaskMetric | null;
   step: number;
   divergence: Divergence | null;
+  /** the lab's worker has handled every command it was sent and is not training: its step can no longer move */
+  settled: boolean;
 }
 
 /** One lab's column data from its state (use with useShallow: a new object only when a field changed). */
@@ -44,6 +46,7 @@ export function selectColumn(s: LabState): ColumnData {
     metric: s.metric,
     step: s.step,
     divergence: s.divergence,
+    settled: s.frame !== null && s.frame.handled === s.sent && !s.frame.playing,
   };
 }
 
@@ -65,7 +68,7 @@ export function CompareColumn({ data, own, axes, flowDomain, width }: { data: Co
       <h3>
         {title} {own && <span className="own">· this page's run</span>}
       </h3>
-      <p data-testid={`compare-step-${data.cell}`}>
+      <p data-testid={`compare-step-${data.cell}`} data-settled={data.settled}>
         step {formatStep(data.step)}
         {data.divergence && <span className="bad"> · diverged at step {formatStep(data.divergence.step)}</span>}
       </p>
