@@ -68,9 +68,21 @@ export function numbersIn(text: string): number[] {
   return [...text.replace(/−/g, '-').matchAll(/-?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
 }
 
-/** Whether a label printed to 3 significant digits reads back as v: |read − v| ≤ 0.5 units of the 3rd digit. */
+/**
+ * Whether a printed number ("1,230", "−0.412", "1.80e+308", "96%") is within `rel` of v, read as mantissa × 10^exponent
+ * so that "1.80e+308" (Number.MAX_VALUE to 3 digits) is not read as ∞ nor "4.94e-324" as 0; `shift` lowers the exponent
+ * (2 for a percentage).
+ */
+export function near(label: string, v: number, rel: number, shift = 0): boolean {
+  const [m, e = '0'] = label.replace(/,/g, '').replace('−', '-').replace(/%$/, '').split('e');
+  const k = Number(e) - shift;
+  const x = Number(m);
+  const w = k > -300 ? v / 10 ** k : (v * 1e300) / 10 ** (k + 300); // v in units of the printed exponent (10^-324 is 0)
+  if (w === 0) return x === 0;
+  return Number.isFinite(w) && Math.abs(x - w) <= rel * Math.abs(w);
+}
+
+/** Whether a label printed to 3 significant digits reads back as v: within half a unit of the 3rd digit. */
 export function reads3(label: string, v: number): boolean {
-  const x = Number(label.replace(/,/g, '').replace('−', '-'));
-  if (v === 0) return x === 0;
-  return Math.abs(x - v) <= 5.0001e-3 * Math.abs(v) || (Math.abs(v) < 1e-307 && Math.abs(x - v) <= 1e-309);
+  return near(label, v, 5.0001e-3);
 }

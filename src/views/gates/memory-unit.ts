@@ -62,8 +62,11 @@ export function memoryStats(record: InspectRecord, u: number, from = 0): MemoryS
     writeSum += cell === 'lstm' ? rec.gate(record, writeGate, t, u) : 1 - keep;
   }
   const n = T - 1 - from;
-  const total = Math.abs(kept) + written;
-  return { unit: u, kept, written, writtenNet, share: total > 0 ? Math.abs(kept) / total : 0, meanKeep: keepSum / n, meanWrite: writeSum / n, start: state(from), end: state(T - 1) };
+  // |kept| / (|kept| + written), divided through by the larger: the plain sum overflows (1e308 + 1e308 = ∞ gave a
+  // share of 0), and a NaN (a diverged run) stays NaN, printed "—", where `total > 0 ? … : 0` printed "0%"
+  const k = Math.abs(kept);
+  const share = k === 0 && written === 0 ? 0 : k >= written ? 1 / (1 + written / k) : k / written / (1 + k / written);
+  return { unit: u, kept, written, writtenNet, share, meanKeep: keepSum / n, meanWrite: writeSum / n, start: state(from), end: state(T - 1) };
 }
 
 /** The unit that keeps the largest share of its final state from step `from` (ties: the lower unit); null when there is nothing to rank. */
@@ -71,7 +74,8 @@ export function findMemoryUnit(record: InspectRecord, from = 0): MemoryStats | n
   let best: MemoryStats | null = null;
   for (let u = 0; u < record.H; u++) {
     const s = memoryStats(record, u, from);
-    if (s && (!best || s.share > best.share)) best = s;
+    // a unit whose share is not a number (NaN > x is false) never keeps the place of one whose share is
+    if (s && (!best || s.share > best.share || (Number.isNaN(best.share) && !Number.isNaN(s.share)))) best = s;
   }
   return best;
 }

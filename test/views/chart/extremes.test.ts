@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatFixed, formatPercent, formatStep, formatValue } from '../../../src/views/chart/format';
-import { failures, POOL, rng, show, unreadable } from '../extremes';
+import { failures, near, POOL, rng, show, unreadable } from '../extremes';
 
 /** The pool, every power of ten from 1e-320 to 1e308 (±), and random doubles of every magnitude. */
 function values(): number[] {
@@ -17,15 +17,6 @@ function values(): number[] {
 }
 const VALUES = values();
 const read = (s: string) => Number(s.replace(/,/g, '').replace(/%$/, ''));
-/** Whether a printed number is within `rel` of v, read as mantissa × 10^exponent (so "1.80e+308" is not read as ∞). */
-function near(s: string, v: number, rel: number, shift = 0): boolean {
-  const [m, e = '0'] = s.replace(/,/g, '').replace(/%$/, '').split('e');
-  const k = Number(e) - shift;
-  const x = Number(m);
-  const w = k > -300 ? v / 10 ** k : (v * 1e300) / 10 ** (k + 300); // v in units of the printed exponent (10^-324 is 0)
-  return Number.isFinite(w) ? Math.abs(x - w) <= rel * Math.abs(w) : false;
-}
-
 describe('chart/format on extremes', () => {
   it('formatValue: 3 significant digits that read back as the value, a dash for NaN and ±∞', () => {
     const f = failures();
