@@ -80,7 +80,7 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
       <p className="visually-hidden" aria-live="polite">
         Step {k + 1} of {n}: {step.title}
       </p>
-      <div className="lesson-body">
+      <main className="lesson-body">
         <article className="lesson-text" aria-labelledby="lesson-step-title" data-step={k + 1}>
           <p className="lesson-where">
             {lesson.title} · step {k + 1} of {n}
@@ -135,7 +135,7 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
             </LabProvider>
           )}
         </section>
-      </div>
+      </main>
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function PredictBox({ predict }: { predict: Predict }) {
   const right = measured === null ? -1 : predict.choices.findIndex((c) => measured >= c.range[0] && measured < c.range[1]);
   return (
     <section className="predict" aria-labelledby="predict-q">
-      <h3 id="predict-q">Predict: {predict.question}</h3>
+      <h2 id="predict-q">Predict: {predict.question}</h2>
       <fieldset disabled={phase !== 'choose'}>
         <legend className="visually-hidden">Your prediction</legend>
         {predict.choices.map((c, i) => (

@@ -11,7 +11,7 @@ export function QuizBox({ quiz, onAllRight }: { quiz: readonly QuizQuestion[]; o
   };
   return (
     <section className="quiz" aria-labelledby="quiz-title">
-      <h3 id="quiz-title">Quick check</h3>
+      <h2 id="quiz-title">Quick check</h2>
       {quiz.map((q, qi) => {
         const picked = answers[qi];
         return (

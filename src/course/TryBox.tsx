@@ -14,7 +14,7 @@ export function TryBox({ goal }: { goal: Try }) {
   if (holds && !held) setHeld(true);
   return (
     <section className={held ? 'try try-done' : 'try'} aria-labelledby="try-goal" data-testid="try" data-held={held} data-value={value ?? undefined}>
-      <h3 id="try-goal">Try it: {goal.goal}</h3>
+      <h2 id="try-goal">Try it: {goal.goal}</h2>
       <p className="try-now">
         Now: {QUANTITIES[goal.holds.quantity].label} = <strong>{value === null ? '—' : formatValue(value)}</strong> (goal: {goal.holds.op} {formatValue(goal.holds.value)})
       </p>
