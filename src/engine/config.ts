@@ -8,13 +8,25 @@ import type { ParamLimit } from './tasks/limits';
 import { describe } from './tasks/limits';
 import { TASK_KINDS } from './tasks/task';
 import type { TaskConfig } from './tasks/task';
-import { ACTIVATIONS, CELLS, TRUNC_MODES } from './types';
-import type { Activation, CellKind, TruncMode } from './types';
+import { ACTIVATIONS, CELLS, FORGET_GATES, RECURRENCES, TRUNC_MODES } from './types';
+import type { Activation, CellKind, ForgetGate, Recurrence, TruncMode } from './types';
+
+/** The network's settings. The two optional ones are left out when they have their default. */
+export interface ModelConfig {
+  cell: CellKind;
+  /** rnn only */
+  activation: Activation;
+  hiddenSize: number;
+  /** absent = 'on'; 'off' freezes the recurrence: every step starts from the zero state and the Wh· stay 0 */
+  recurrence?: Recurrence;
+  /** LSTM only; absent = 'sigmoid'; 'tanh' lets f lie in (−1, 1) */
+  forgetGate?: ForgetGate;
+}
 
 /** Everything that determines a training run: the same config and seed give the same run everywhere. */
 export interface SessionConfig {
   task: TaskConfig;
-  model: { cell: CellKind; activation: Activation; hiddenSize: number };
+  model: ModelConfig;
   init: InitConfig;
   optimizer: OptimizerConfig;
   clip: ClipConfig;
@@ -101,7 +113,7 @@ export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: s
   if (o.beta2 !== undefined) optimizer.beta2 = repairNumber(o.beta2, L.beta2, 'beta2', notes);
   if (o.eps !== undefined) optimizer.eps = repairNumber(o.eps, L.eps, 'epsilon', notes);
   const sectionKeys: [Record<string, unknown>, string, string[]][] = [
-    [m, 'model', ['cell', 'activation', 'hiddenSize']],
+    [m, 'model', ['cell', 'activation', 'hiddenSize', 'recurrence', 'forgetGate']],
     [i, 'init', ['scheme', 'scale', 'recurrentScale', 'forgetBias']],
     [o, 'optimizer', ['kind', 'lr', 'beta1', 'beta2', 'eps']],
     [c, 'clip', ['kind', 'threshold']],
@@ -109,13 +121,19 @@ export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: s
   for (const [obj, name, keys] of sectionKeys) {
     for (const k of Object.keys(obj)) if (!keys.includes(k)) notes.push(`Ignored the unknown setting ${JSON.stringify(`${name}.${k}`)}.`);
   }
+  const model: ModelConfig = {
+    cell: pick(m.cell, CELLS, d.model.cell, 'cell', notes),
+    activation: pick(m.activation, ACTIVATIONS, d.model.activation, 'activation', notes),
+    hiddenSize: repairNumber(m.hiddenSize, L.hiddenSize, 'hidden size', notes),
+  };
+  // Left out at their defaults, so that configs and links without them stay as they were.
+  const recurrence = pick(m.recurrence, RECURRENCES, RECURRENCES[0], 'recurrence', notes);
+  if (recurrence !== RECURRENCES[0]) model.recurrence = recurrence;
+  const forgetGate = pick(m.forgetGate, FORGET_GATES, FORGET_GATES[0], 'forget gate', notes);
+  if (forgetGate !== FORGET_GATES[0]) model.forgetGate = forgetGate;
   const config: SessionConfig = {
     task: task.config,
-    model: {
-      cell: pick(m.cell, CELLS, d.model.cell, 'cell', notes),
-      activation: pick(m.activation, ACTIVATIONS, d.model.activation, 'activation', notes),
-      hiddenSize: repairNumber(m.hiddenSize, L.hiddenSize, 'hidden size', notes),
-    },
+    model,
     init: {
       scheme: pick(i.scheme, INIT_SCHEMES, d.init.scheme, 'initialization', notes),
       scale: repairNumber(i.scale, L.initScale, 'init scale', notes),

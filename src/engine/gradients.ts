@@ -7,6 +7,7 @@ import type { Sequence } from './types';
  * ∂Wx = Σ_t ∂a_t x_tᵀ, ∂Wh = Σ_t ∂a_t h_{t−1}ᵀ (GRU's n rows: Σ_t ∂a_t (r_t ⊙ h_{t−1})ᵀ), ∂b = Σ_t ∂a_t,
  * ∂Why = Σ_t ∂y_t h_tᵀ, ∂by = Σ_t ∂y_t — added to `grad`. One pass over time per weight instead of an
  * outer product per step: each entry is a dot product over t.
+ * With recurrence off every step reads h_{t−1} = 0, so ∂Wh = 0: nothing is added to the Wh· blocks.
  */
 export function weightGradients(net: Network, seq: Sequence, T: number, grad: Float64Array): void {
   const { ws, H, I, layout: L } = net;
@@ -19,15 +20,18 @@ export function weightGradients(net: Network, seq: Sequence, T: number, grad: Fl
     for (let r = 0; r < O; r++) grad[L.by + r] += dY[t * O + r];
   }
   transpose(dA, 0, T, GH, dAT);
-  transpose(ws.hs, 0, T, H, hPrevT);
   transpose(ws.hs, H, T, H, hT);
   transpose(dY, 0, T, O, dYT);
-  if (net.shape.cell === 'gru') {
-    transpose(ws.rh, 0, T, H, ws.rhT);
-    accumulateOuterOverTime(grad, L.wh, 2 * H, H, dAT, 0, hPrevT, T);
-    accumulateOuterOverTime(grad, L.wh + 2 * H * H, H, H, dAT, 2 * H, ws.rhT, T);
-  } else {
-    accumulateOuterOverTime(grad, L.wh, GH, H, dAT, 0, hPrevT, T);
+  // With recurrence off the Wh· multiplied the zero state: their gradient is exactly 0 and nothing is added.
+  if (net.recurrent) {
+    transpose(ws.hs, 0, T, H, hPrevT);
+    if (net.shape.cell === 'gru') {
+      transpose(ws.rh, 0, T, H, ws.rhT);
+      accumulateOuterOverTime(grad, L.wh, 2 * H, H, dAT, 0, hPrevT, T);
+      accumulateOuterOverTime(grad, L.wh + 2 * H * H, H, H, dAT, 2 * H, ws.rhT, T);
+    } else {
+      accumulateOuterOverTime(grad, L.wh, GH, H, dAT, 0, hPrevT, T);
+    }
   }
   accumulateOuterOverTime(grad, L.why, O, H, dYT, 0, hT, T);
   const hot = seq.hot;

@@ -28,7 +28,8 @@ export const INIT_DEFAULTS: InitConfig = { scheme: 'xavier', scale: 0.1, recurre
  * - xavier:     W_ij ~ U(−a, a), a = √(6 / (rows + cols))   (Glorot & Bengio 2010)
  * - orthogonal: recurrent blocks Haar-orthogonal (Saxe et al. 2014), others xavier
  * - identity:   recurrent blocks I (IRNN, Le, Jaitly & Hinton 2015), others N(0, 0.001²)
- * then Wh· ← recurrentScale · Wh·.
+ * then Wh· ← recurrentScale · Wh·. With recurrence off the Wh· are then set to 0 (drawn first, so every other
+ * block gets the same values as with recurrence on: the two runs differ only in the recurrence).
  */
 export function initialize(net: Network, cfg: InitConfig, rng: Rng): void {
   const theta = net.theta;
@@ -58,5 +59,6 @@ export function initialize(net: Network, cfg: InitConfig, rng: Rng): void {
     if (recurrent && cfg.recurrentScale !== 1) {
       for (let i = 0; i < n; i++) theta[offset + i] *= cfg.recurrentScale;
     }
+    if (recurrent && !net.recurrent) theta.fill(0, offset, offset + n);
   }
 }

@@ -38,6 +38,10 @@ export class Network implements CellContext {
   readonly H: number;
   readonly I: number;
   readonly activation: ModelShape['activation'];
+  /** false when shape.recurrence is 'off': no step reads the one before (see cells/*.ts) */
+  readonly recurrent: boolean;
+  /** true when shape.forgetGate is 'tanh' (LSTM) */
+  readonly tanhForget: boolean;
   private readonly cell: CellKind;
   /** number of scored steps in the last forward pass */
   scored = 0;
@@ -53,16 +57,21 @@ export class Network implements CellContext {
     this.H = shape.hiddenSize;
     this.I = shape.inputSize;
     this.activation = shape.activation;
+    this.recurrent = (shape.recurrence ?? 'on') === 'on';
+    this.tanhForget = shape.forgetGate === 'tanh';
     this.cell = shape.cell;
   }
 
-  /** Runs the sequence from h0 (and c0), zero when absent; returns L = mean of ℓ_t over scored steps (0 if none). */
+  /**
+   * Runs the sequence from h0 (and c0), zero when absent; returns L = mean of ℓ_t over scored steps (0 if none).
+   * With recurrence off every step starts from zero, so h0 and c0 are ignored (and recorded as 0).
+   */
   forward(seq: Sequence, h0?: ArrayLike<number>, c0?: ArrayLike<number>): number {
     const T = seq.length;
-    const { ws, H, I, cell } = this;
+    const { ws, H, I, cell, recurrent } = this;
     ws.ensure(T);
-    for (let j = 0; j < H; j++) ws.hs[j] = h0 ? h0[j] : 0;
-    if (cell === 'lstm') for (let j = 0; j < H; j++) ws.cs[j] = c0 ? c0[j] : 0;
+    for (let j = 0; j < H; j++) ws.hs[j] = h0 && recurrent ? h0[j] : 0;
+    if (cell === 'lstm') for (let j = 0; j < H; j++) ws.cs[j] = c0 && recurrent ? c0[j] : 0;
     const x = seq.inputs;
     const hot = seq.hot;
     let sum = 0;
@@ -94,6 +103,8 @@ export class Network implements CellContext {
    *   only, i.e. h_{τ−k} is treated as a constant for ℓ_τ; one sweep per scored step, cost O(#scored · k).
    * The sweep keeps each step's ∂L/∂a_t and ∂L/∂y_t; the weight gradients, sums over time such as
    * ∂Wh = Σ_t ∂a_t h_{t−1}ᵀ, are formed afterwards in one pass (gradients.ts).
+   * With recurrence off nothing flows from a step to the one before: ∂Wh· = 0 (Wh· multiplies the zero state)
+   * and ∂L/∂h0 = ∂L/∂c0 = 0; truncation changes nothing.
    */
   backward(seq: Sequence, opts: BackwardOptions = {}): void {
     const T = this.steps;

@@ -18,9 +18,10 @@ export interface PreactivationParts {
 
 /**
  * Splits the pre-activations of a T-step pass: `inputs` is x (T × I), `hs` holds h_{t−1} at t·H (the workspace's
- * layout, h_{−1} at 0), `rh` holds r_t ⊙ h_{t−1} at t·H (GRU; ignored otherwise).
+ * layout, h_{−1} at 0), `rh` holds r_t ⊙ h_{t−1} at t·H (GRU; ignored otherwise). With `recurrent` false
+ * (recurrence off) every step read the zero state, so preH is 0.
  */
-export function preactivationParts(layout: ParamLayout, theta: Float64Array, cell: CellKind, T: number, inputs: Float64Array, hs: Float64Array, rh: Float64Array): PreactivationParts {
+export function preactivationParts(layout: ParamLayout, theta: Float64Array, cell: CellKind, T: number, inputs: Float64Array, hs: Float64Array, rh: Float64Array, recurrent = true): PreactivationParts {
   const { inputSize: I, hiddenSize: H } = layout.shape;
   const R = layout.gates * H;
   const preX = new Float64Array(T * R);
@@ -33,7 +34,7 @@ export function preactivationParts(layout: ParamLayout, theta: Float64Array, cel
       for (let c = 0; c < I; c++) sx += theta[layout.wx + r * I + c] * inputs[t * I + c];
       const h = r < resetFrom ? hs : rh;
       let sh = 0;
-      for (let c = 0; c < H; c++) sh += theta[layout.wh + r * H + c] * h[t * H + c];
+      if (recurrent) for (let c = 0; c < H; c++) sh += theta[layout.wh + r * H + c] * h[t * H + c];
       preX[t * R + r] = sx;
       preH[t * R + r] = sh;
     }

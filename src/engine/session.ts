@@ -12,7 +12,7 @@ import type { Task, TaskMetric } from './tasks/task';
 import { Trainer } from './trainer';
 import type { Divergence, StepStats } from './trainer';
 import { GATES } from './types';
-import type { CellKind, Sequence } from './types';
+import type { CellKind, ForgetGate, Recurrence, Sequence } from './types';
 
 /** Running figures of a session after its latest training step. */
 export interface SessionMetrics {
@@ -43,6 +43,10 @@ export interface InspectRecord {
   /** the cell that produced the record: which gates `gates` holds, and whether `c` and `dc` exist */
   cell: CellKind;
   gateNames: readonly string[];
+  /** 'off': every step started from the zero state (preH, dh flowing back and the Wh· gradients are 0); absent = 'on' */
+  recurrence?: Recurrence;
+  /** the LSTM forget gate's nonlinearity: with 'tanh' the f in `gates` lies in (−1, 1); absent = 'sigmoid' */
+  forgetGate?: ForgetGate;
   /** x_t (T×I), targets (as Sequence.targets), mask (1 = scored) */
   inputs: Float64Array;
   targets: Float64Array;
@@ -103,8 +107,8 @@ export class Session {
     this.config = config;
     this.notes = notes;
     this.task = createTask(config.task);
-    const { cell, activation, hiddenSize } = config.model;
-    this.net = new Network({ cell, activation, hiddenSize, inputSize: this.task.inputSize, outputSize: this.task.outputSize, head: this.task.head });
+    const { cell, activation, hiddenSize, recurrence, forgetGate } = config.model;
+    this.net = new Network({ cell, activation, recurrence, forgetGate, hiddenSize, inputSize: this.task.inputSize, outputSize: this.task.outputSize, head: this.task.head });
     this.trainer = new Trainer(this.net, { optimizer: config.optimizer, clip: config.clip, truncate: config.truncate, truncMode: config.truncMode });
     this.batch = new Array<Sequence>(config.batch);
     this.reset();
@@ -170,12 +174,13 @@ export class Session {
     const G = GATES[cell].length;
     const loss = net.forward(seq);
     // split from θ and the pass's h_{t−1} (and r ⊙ h_{t−1}) here, so the training forward pass stays untouched
-    const parts = preactivationParts(net.layout, net.theta, cell, T, seq.inputs, net.ws.hs, net.ws.rh);
+    const parts = preactivationParts(net.layout, net.theta, cell, T, seq.inputs, net.ws.hs, net.ws.rh, net.recurrent);
     const grad = new Float64Array(net.theta.length);
     net.backward(seq, { record: true, truncate: this.config.truncate, truncMode: this.config.truncMode, grad });
     const ws = net.ws;
     const rec: InspectRecord = {
       T, H, I, O, cell, gateNames: GATES[cell],
+      recurrence: net.recurrent ? 'on' : 'off', forgetGate: net.tanhForget ? 'tanh' : 'sigmoid',
       inputs: seq.inputs.slice(), targets: seq.targets.slice(), mask: seq.mask.slice(),
       h: ws.hs.slice(H, (T + 1) * H),
       c: cell === 'lstm' ? ws.cs.slice(H, (T + 1) * H) : new Float64Array(0),

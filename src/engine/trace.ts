@@ -2,13 +2,17 @@ import { EngineError } from './errors';
 import { Network } from './network';
 import { weightNames } from './params';
 import { GATES, TRUNC_MODES } from './types';
-import type { Activation, CellKind, HeadKind, ModelShape, Sequence, TruncMode } from './types';
+import type { Activation, CellKind, ForgetGate, HeadKind, ModelShape, Recurrence, Sequence, TruncMode } from './types';
 import { oneHotIndices, validateSequence } from './validate';
 
 /** The trace command's input (DESIGN.md, "The trace contract"). */
 export interface TraceSpec {
   cell: CellKind;
   activation?: Activation;
+  /** optional, default 'on'; 'off': every step starts from the zero state, the Wh· weights may be omitted and must be 0 */
+  recurrence?: Recurrence;
+  /** optional, default 'sigmoid'; checked for every cell, used by lstm only */
+  forgetGate?: ForgetGate;
   inputSize: number;
   hiddenSize: number;
   outputSize: number;
@@ -65,6 +69,8 @@ export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?
   const shape: ModelShape = {
     cell: raw.cell as CellKind,
     activation: (raw.activation ?? 'tanh') as Activation,
+    recurrence: (raw.recurrence ?? 'on') as Recurrence,
+    forgetGate: (raw.forgetGate ?? 'sigmoid') as ForgetGate,
     inputSize: raw.inputSize as number,
     hiddenSize: raw.hiddenSize as number,
     outputSize: raw.outputSize as number,
@@ -77,9 +83,13 @@ export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?
   for (const key of Object.keys(raw.weights)) {
     if (!names.includes(key)) throw new EngineError('unknown-name', `unknown weight "${key}" for a ${shape.cell} (expected ${names.join(', ')})`, 'weights');
   }
+  const frozen = !net.recurrent;
   for (const b of net.layout.blocks) {
     const w = raw.weights[b.name];
     const path = `weights.${b.name}`;
+    // Recurrence off holds the recurrent weights at zero: they may be left out, and given they must be zero.
+    const held = frozen && b.role === 'recurrent';
+    if (w === undefined && held) continue;
     if (w === undefined) throw new EngineError('bad-config', 'missing', path);
     if (b.vector) {
       net.theta.set(vec(w, b.rows, path), b.offset);
@@ -87,6 +97,9 @@ export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?
     }
     if (!Array.isArray(w) || w.length !== b.rows) throw new EngineError('bad-shape', `expected ${b.rows} rows of ${b.cols}`, path);
     w.forEach((row, r) => net.theta.set(vec(row, b.cols, `${path}[${r}]`), b.offset + r * b.cols));
+    if (held && net.theta.subarray(b.offset, b.offset + b.rows * b.cols).some((v) => v !== 0)) {
+      throw new EngineError('bad-config', 'with recurrence off the recurrent weights are held at zero; give zeros or leave it out', path);
+    }
   }
   if (!Array.isArray(raw.inputs)) throw new EngineError('bad-shape', 'expected an array of T input vectors', 'inputs');
   if (!Array.isArray(raw.targets)) throw new EngineError('bad-shape', 'expected an array of T targets', 'targets');
@@ -108,6 +121,9 @@ export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?
   const h0 = raw.h0 === undefined ? undefined : vec(raw.h0, H, 'h0');
   const c0 = raw.c0 === undefined ? undefined : vec(raw.c0, H, 'c0');
   if (c0 && shape.cell !== 'lstm') throw new EngineError('bad-config', `only an lstm has a cell state; remove c0 for a ${shape.cell}`, 'c0');
+  for (const [name, v] of [['h0', h0], ['c0', c0]] as const) {
+    if (frozen && v?.some((x) => x !== 0)) throw new EngineError('bad-config', 'with recurrence off every step starts from the zero state; give zeros or leave it out', name);
+  }
   const truncate = raw.truncate === undefined ? 0 : num(raw.truncate, 'truncate');
   if (!Number.isInteger(truncate) || truncate < 0) throw new EngineError('bad-config', 'expected a non-negative integer (0 = full BPTT)', 'truncate');
   const truncMode = (raw.truncMode ?? 'chunk') as TruncMode;
@@ -117,7 +133,10 @@ export function parseTraceSpec(raw: unknown): { net: Network; seq: Sequence; h0?
 
 const rows = (a: Float64Array, o: number, n: number): number[] => Array.from(a.subarray(o, o + n));
 
-/** Evaluates a trace spec: forward, full (or truncated) BPTT, everything recorded, as plain JSON-ready numbers. */
+/**
+ * Evaluates a trace spec: forward, full (or truncated) BPTT, everything recorded, as plain JSON-ready numbers.
+ * `grads` always has every weight name; with recurrence off the Wh· gradients are zeros (they multiply the zero state).
+ */
 export function runTrace(raw: unknown): TraceOutput {
   const { net, seq, h0, c0, truncate, truncMode } = parseTraceSpec(raw);
   const loss = net.forward(seq, h0, c0);

@@ -12,12 +12,25 @@ export type HeadKind = 'softmax' | 'linear';
  */
 export type TruncMode = 'chunk' | 'window';
 
+/**
+ * Whether information flows from step t−1 to step t. `off` freezes the recurrence: every step starts from the
+ * zero state (h_{t−1} = 0 and, for the LSTM, c_{t−1} = 0), so the recurrent weights Wh· multiply zero — they are
+ * held at zero — and the network is one feed-forward network applied to each x_t on its own.
+ */
+export type Recurrence = 'on' | 'off';
+/** The LSTM forget gate's nonlinearity: `sigmoid` (f ∈ (0, 1), the standard cell) or `tanh` (f ∈ (−1, 1): it can flip the memory's sign). */
+export type ForgetGate = 'sigmoid' | 'tanh';
+
 /** Every cell kind. */
 export const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
 /** Every activation of the vanilla RNN. */
 export const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu', 'sigmoid', 'linear'];
 /** Every truncation mode (the first is the default). */
 export const TRUNC_MODES: readonly TruncMode[] = ['chunk', 'window'];
+/** Both recurrence settings (the first is the default). */
+export const RECURRENCES: readonly Recurrence[] = ['on', 'off'];
+/** Both forget-gate nonlinearities (the first is the default). */
+export const FORGET_GATES: readonly ForgetGate[] = ['sigmoid', 'tanh'];
 /** Every output head. */
 export const HEADS: readonly HeadKind[] = ['softmax', 'linear'];
 
@@ -33,6 +46,10 @@ export interface ModelShape {
   cell: CellKind;
   /** used by `rnn` only; gated cells use σ and tanh as their equations say */
   activation: Activation;
+  /** default 'on'; 'off': every step starts from the zero state, the Wh· are held at zero (see Recurrence) */
+  recurrence?: Recurrence;
+  /** default 'sigmoid'; used by `lstm` only */
+  forgetGate?: ForgetGate;
   inputSize: number;
   hiddenSize: number;
   outputSize: number;

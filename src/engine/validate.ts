@@ -1,5 +1,5 @@
 import { EngineError } from './errors';
-import { ACTIVATIONS, CELLS, HEADS } from './types';
+import { ACTIVATIONS, CELLS, FORGET_GATES, HEADS, RECURRENCES } from './types';
 import type { ModelShape, Sequence } from './types';
 
 /** Hard limits the engine enforces whatever the UI allows: beyond them a browser tab would stall or run out of memory. */
@@ -17,10 +17,12 @@ export function checkInt(n: unknown, min: number, max: number, path: string): nu
   return n;
 }
 
-/** Throws EngineError unless the shape names a known cell, activation and head with sizes within LIMITS. */
+/** Throws EngineError unless the shape names a known cell, activation, recurrence, forget gate and head with sizes within LIMITS. */
 export function validateShape(s: ModelShape): void {
   if (!CELLS.includes(s.cell)) throw new EngineError('unknown-name', `unknown cell "${String(s.cell)}" (expected ${CELLS.join(', ')})`, 'cell');
   if (!ACTIVATIONS.includes(s.activation)) throw new EngineError('unknown-name', `unknown activation "${String(s.activation)}" (expected ${ACTIVATIONS.join(', ')})`, 'activation');
+  if (s.recurrence !== undefined && !RECURRENCES.includes(s.recurrence)) throw new EngineError('unknown-name', `unknown recurrence "${String(s.recurrence)}" (expected ${RECURRENCES.join(', ')})`, 'recurrence');
+  if (s.forgetGate !== undefined && !FORGET_GATES.includes(s.forgetGate)) throw new EngineError('unknown-name', `unknown forget gate "${String(s.forgetGate)}" (expected ${FORGET_GATES.join(', ')})`, 'forgetGate');
   if (!HEADS.includes(s.head)) throw new EngineError('unknown-name', `unknown output "${String(s.head)}" (expected ${HEADS.join(', ')})`, 'output');
   checkInt(s.inputSize, LIMITS.inputSize.min, LIMITS.inputSize.max, 'inputSize');
   checkInt(s.hiddenSize, LIMITS.hiddenSize.min, LIMITS.hiddenSize.max, 'hiddenSize');

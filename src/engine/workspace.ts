@@ -42,6 +42,8 @@ export class Workspace {
   /** Whᵀ (H × G·H) and Whyᵀ (H × O), refreshed at each backward pass: the backward products become dot products */
   readonly whT: Float64Array;
   readonly whyT: Float64Array;
+  /** H zeros, never written: the previous state every step reads when recurrence is off */
+  readonly zeros: Float64Array;
   /** ∂L/∂h0, ∂L/∂c0 */
   readonly dh0: Float64Array;
   readonly dc0: Float64Array;
@@ -57,6 +59,7 @@ export class Workspace {
   constructor(readonly shape: ModelShape) {
     const H = shape.hiddenSize;
     const G = GATES[shape.cell].length;
+    this.zeros = new Float64Array(H);
     this.dh0 = new Float64Array(H);
     this.dc0 = new Float64Array(H);
     this.dh = new Float64Array(H);

@@ -1,6 +1,6 @@
 import { Network } from '../../src/engine/network';
 import { Rng } from '../../src/engine/rng';
-import type { Activation, CellKind, HeadKind, Sequence } from '../../src/engine/types';
+import type { Activation, CellKind, ForgetGate, HeadKind, Recurrence, Sequence } from '../../src/engine/types';
 import { oneHotIndices } from '../../src/engine/validate';
 
 export interface Fixture {
@@ -10,13 +10,23 @@ export interface Fixture {
   c0: Float64Array;
 }
 
-/** A small random network and sequence: weights N(0, σ²), inputs N(0,1) or one-hot, some targets null. */
+/** The model options a fixture may set (absent: recurrence on, sigmoid forget gate). */
+export interface ModelOptions {
+  recurrence?: Recurrence;
+  forgetGate?: ForgetGate;
+}
+
+/**
+ * A small random network and sequence: weights N(0, σ²), inputs N(0,1) or one-hot, some targets null.
+ * With recurrence off the Wh· are then set to 0, as a session holds them.
+ */
 export function randomFixture(seed: number, cell: CellKind, activation: Activation, head: HeadKind,
-  o: { I?: number; H?: number; O?: number; T?: number; sigma?: number; oneHot?: boolean; nullEvery?: number } = {}): Fixture {
+  o: { I?: number; H?: number; O?: number; T?: number; sigma?: number; oneHot?: boolean; nullEvery?: number } & ModelOptions = {}): Fixture {
   const rng = new Rng(seed);
   const I = o.I ?? 3, H = o.H ?? 4, O = o.O ?? 3, T = o.T ?? 6, sigma = o.sigma ?? 0.6;
-  const net = new Network({ cell, activation, inputSize: I, hiddenSize: H, outputSize: O, head });
+  const net = new Network({ cell, activation, inputSize: I, hiddenSize: H, outputSize: O, head, recurrence: o.recurrence, forgetGate: o.forgetGate });
   for (let i = 0; i < net.theta.length; i++) net.theta[i] = rng.normal(0, sigma);
+  if (o.recurrence === 'off') for (const b of net.layout.blocks) if (b.role === 'recurrent') net.theta.fill(0, b.offset, b.offset + b.rows * b.cols);
   const inputs = new Float64Array(T * I);
   for (let t = 0; t < T; t++) {
     if (o.oneHot) inputs[t * I + rng.int(I)] = 1;

@@ -2,16 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../src/engine/types';
 import type { Activation, CellKind, HeadKind } from '../../src/engine/types';
 import { headLoss, randomFixture, relErr, slice } from './fixtures';
-import type { Fixture } from './fixtures';
+import type { Fixture, ModelOptions } from './fixtures';
 
 // Central differences: (L(θ+ε) − L(θ−ε)) / 2ε has error O(ε²·L‴) + O(u/ε); ε = 1e-5 puts both near 1e-10.
 const EPS = 1e-5;
 const TOL = 1e-6;
 
-const combos: [CellKind, Activation][] = [
-  ...ACTIVATIONS.map((a): [CellKind, Activation] => ['rnn', a]),
-  ['lstm', 'tanh'],
-  ['gru', 'tanh'],
+type Combo = [CellKind, Activation, string, ModelOptions];
+/** cell, activation, the model options in words (for the test names), the model options. */
+const combos: Combo[] = [
+  ...ACTIVATIONS.map((a): Combo => ['rnn', a, '', {}]),
+  ['lstm', 'tanh', '', {}],
+  ['gru', 'tanh', '', {}],
+  // the lesson options: the LSTM's tanh forget gate, and recurrence off for every cell and activation
+  ['lstm', 'tanh', ', tanh forget gate', { forgetGate: 'tanh' }],
+  ...ACTIVATIONS.map((a): Combo => ['rnn', a, ', recurrence off', { recurrence: 'off' }]),
+  ['lstm', 'tanh', ', recurrence off', { recurrence: 'off' }],
+  ['lstm', 'tanh', ', recurrence off, tanh forget gate', { recurrence: 'off', forgetGate: 'tanh' }],
+  ['gru', 'tanh', ', recurrence off', { recurrence: 'off' }],
 ];
 const heads: HeadKind[] = ['softmax', 'linear'];
 
@@ -25,9 +33,9 @@ function fdLoss(_f: Fixture, x: Float64Array, i: number, loss: () => number): nu
   return (lp - lm) / (2 * EPS);
 }
 
-describe.each(combos)('BPTT of %s/%s agrees with central finite differences', (cell, act) => {
+describe.each(combos)('BPTT of %s/%s%s agrees with central finite differences', (cell, act, _words, options) => {
   it.each(heads)('every parameter, h0 and c0, with null targets (%s head)', (head) => {
-    const f = randomFixture(11, cell, act, head, { T: 7 });
+    const f = randomFixture(11, cell, act, head, { T: 7, ...options });
     const { net, seq, h0, c0 } = f;
     const loss = () => net.forward(seq, h0, c0);
     loss();
@@ -42,10 +50,21 @@ describe.each(combos)('BPTT of %s/%s agrees with central finite differences', (c
     if (cell === 'lstm') for (let j = 0; j < c0.length; j++) worst = Math.max(worst, relErr(dc0[j], fdLoss(f, c0, j, loss)));
     expect(worst).toBeLessThan(TOL);
     expect(seq.mask.includes(0)).toBe(true); // the fixture really has unscored steps
+    if (options.recurrence === 'off') {
+      // Nothing flows from a step to the one before: the frozen Wh· (and h0, c0) get a gradient of exactly 0,
+      // as their central differences do (the loss does not depend on them at all).
+      for (const b of net.layout.blocks.filter((x) => x.role === 'recurrent')) {
+        for (let i = b.offset; i < b.offset + b.rows * b.cols; i++) {
+          expect(analytic[i]).toBe(0);
+          expect(fdLoss(f, net.theta, i, loss)).toBe(0);
+        }
+      }
+      expect(Array.from(dh0).every((v) => v === 0) && Array.from(dc0).every((v) => v === 0)).toBe(true);
+    }
   });
 
   it.each(heads)('one-hot inputs take the sparse path and give the same gradient (%s head)', (head) => {
-    const f = randomFixture(5, cell, act, head, { oneHot: true, I: 4 });
+    const f = randomFixture(5, cell, act, head, { oneHot: true, I: 4, ...options });
     const { net, seq } = f;
     expect(Array.from(seq.hot!).every((k) => k >= 0)).toBe(true);
     net.forward(seq);
@@ -60,7 +79,7 @@ describe.each(combos)('BPTT of %s/%s agrees with central finite differences', (c
   });
 
   it.each(heads)('recorded dh_t (and dc_t) are the total derivatives ∂L/∂h_t, ∂L/∂c_t (%s head)', (head) => {
-    const f = randomFixture(23, cell, act, head, { T: 6 });
+    const f = randomFixture(23, cell, act, head, { T: 6, ...options });
     const { net, seq, h0, c0 } = f;
     const { inputSize: I, outputSize: O, hiddenSize: H } = net.shape;
     net.forward(seq, h0, c0);

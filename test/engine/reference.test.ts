@@ -6,7 +6,7 @@ import { Rng } from '../../src/engine/rng';
 import { runTrace } from '../../src/engine/trace';
 import { differences, type Tolerance } from './reference/compare';
 import { handExpected, handSpec } from './reference/hand-case';
-import { allVariants, randomSpec } from './reference/random-spec';
+import { allVariants, optionVariants, randomSpec } from './reference/random-spec';
 import { initTfjs, tfjsTrace } from './reference/tfjs-reference';
 import type { TraceResult, TraceSpec } from './reference/trace-types';
 
@@ -40,7 +40,27 @@ function contractView(r: TraceResult): TraceResult {
 function describeSpec(spec: TraceSpec): string {
   const kind = spec.cell === 'rnn' ? `rnn/${spec.activation}` : spec.cell;
   const init = spec.h0 ? 'h0 given' : 'h0 absent';
-  return `${kind}, ${spec.output} head, I=${spec.inputSize} H=${spec.hiddenSize} O=${spec.outputSize} T=${spec.inputs.length}, ${init}`;
+  const options = `${spec.recurrence ? `, recurrence ${spec.recurrence}` : ''}${spec.forgetGate ? `, ${spec.forgetGate} forget gate` : ''}`;
+  return `${kind}, ${spec.output} head, I=${spec.inputSize} H=${spec.hiddenSize} O=${spec.outputSize} T=${spec.inputs.length}, ${init}${options}`;
+}
+
+/** Every mismatch between the engine's trace and the reference over `specs`, with the first failing spec. */
+function mismatches(specs: TraceSpec[]): { count: number; report: string } {
+  const failures: string[] = [];
+  let firstBad: TraceSpec | null = null;
+  specs.forEach((spec, k) => {
+    const label = `spec ${k} (${describeSpec(spec)})`;
+    let gaps: string[];
+    try {
+      gaps = differences(contractView(runTrace(spec)), tfjsTrace(spec), TOL, label);
+    } catch (e) {
+      gaps = [`${label}: threw ${(e as Error).message}`];
+    }
+    if (gaps.length > 0 && !firstBad) firstBad = spec;
+    failures.push(...gaps);
+  });
+  const report = failures.length === 0 ? '' : `${failures.length} mismatches (got = engine, expected = tfjs reference), first 25:\n${failures.slice(0, 25).join('\n')}\nfirst failing spec: ${JSON.stringify(firstBad)}`;
+  return { count: failures.length, report };
 }
 
 describe('engine trace: the hand-checkable 1-unit linear rnn', () => {
@@ -77,20 +97,34 @@ describe('engine trace against the tfjs reference on random specs', () => {
   });
 
   it('matches loss, h, c, gates, y, p, ℓ_t, dh, dc, dh0, dc0 and every ∂L/∂W', () => {
-    const failures: string[] = [];
-    let firstBad: TraceSpec | null = null;
-    specs.forEach((spec, k) => {
-      const label = `spec ${k} (${describeSpec(spec)})`;
-      let gaps: string[];
-      try {
-        gaps = differences(contractView(runTrace(spec)), tfjsTrace(spec), TOL, label);
-      } catch (e) {
-        gaps = [`${label}: threw ${(e as Error).message}`];
-      }
-      if (gaps.length > 0 && !firstBad) firstBad = spec;
-      failures.push(...gaps);
-    });
-    const report = failures.length === 0 ? '' : `${failures.length} mismatches (got = engine, expected = tfjs reference), first 25:\n${failures.slice(0, 25).join('\n')}\nfirst failing spec: ${JSON.stringify(firstBad)}`;
-    expect(failures.length, report).toBe(0);
+    const { count, report } = mismatches(specs);
+    expect(count, report).toBe(0);
+  });
+});
+
+describe('engine trace against the tfjs reference with the model options', () => {
+  // recurrence off (every cell and activation; Wh· zero, no h0) and the LSTM's tanh forget gate (recurrence on
+  // and off): 16 variants × 3 seeds = 48 specs, compared field by field like the ones above.
+  const rng = new Rng(20260602);
+  const specs: TraceSpec[] = [];
+  for (let rep = 0; rep < 3; rep++) for (const v of optionVariants()) specs.push(randomSpec(rng.fork(), v));
+
+  it('covers recurrence off for every cell × activation × head and the tanh forget gate with recurrence on and off', () => {
+    const combos = new Set(specs.map((s) => `${s.cell}/${s.activation ?? '-'}/${s.output}/${s.recurrence ?? 'on'}/${s.forgetGate ?? 'sigmoid'}`));
+    expect(combos.size).toBe(16);
+    expect(specs.filter((s) => s.recurrence === 'off').every((s) => !s.h0 && !s.c0)).toBe(true);
+  });
+
+  it('matches loss, h, c, gates (f in (−1, 1) with the tanh gate), y, p, ℓ_t, dh, dc, dh0, dc0 and every ∂L/∂W', () => {
+    const { count, report } = mismatches(specs);
+    expect(count, report).toBe(0);
+    // the tanh gate really produced negative forget values, and recurrence off really zeroed ∂L/∂Wh·, dh0, dc0
+    expect(specs.some((s) => s.forgetGate === 'tanh' && runTrace(s).steps.some((st) => st.gates.f.some((f) => f < 0)))).toBe(true);
+    for (const s of specs.filter((x) => x.recurrence === 'off')) {
+      const r = runTrace(s);
+      for (const [name, g] of Object.entries(r.grads)) if (/^Wh[^y]/.test(name)) expect((g as number[][]).flat().every((v) => v === 0), name).toBe(true);
+      expect(r.dh0.every((v) => v === 0)).toBe(true);
+      if (r.dc0) expect(r.dc0.every((v) => v === 0)).toBe(true);
+    }
   });
 });

@@ -62,6 +62,36 @@ describe('tfjs reference: gated cells against scalar formulas (1 unit, float64)'
     });
   });
 
+  it('lstm with the tanh forget gate: f = tanh(·), the rest as above', () => {
+    const r = tfjsTrace({ ...oneUnit('lstm', ['f', 'i', 'g', 'o']), forgetGate: 'tanh' });
+    let h = 0.4;
+    let c = -0.5;
+    xs.forEach((x, t) => {
+      const f = Math.tanh(w.f * x + u.f * h + b.f);
+      const [i, o] = ['i', 'o'].map((k) => sig(w[k] * x + u[k] * h + b[k]));
+      const g = Math.tanh(w.g * x + u.g * h + b.g);
+      c = f * c + i * g;
+      h = o * Math.tanh(c);
+      expect(differences(r.steps[t].gates, { f: [f], i: [i], g: [g], o: [o] }, exact, `lstm tanh-f gates ${t}`)).toEqual([]);
+      expect(close(r.steps[t].c![0], c, exact) && close(r.steps[t].h[0], h, exact)).toBe(true);
+    });
+  });
+
+  it('recurrence off: every step reads h₋ = c₋ = 0, whatever h0, c0 and Wh· are', () => {
+    for (const cell of ['lstm', 'gru'] as const) {
+      const gates = cell === 'lstm' ? ['f', 'i', 'g', 'o'] : ['z', 'r', 'n'];
+      const r = tfjsTrace({ ...oneUnit(cell, gates), recurrence: 'off' });
+      xs.forEach((x, t) => {
+        const [s1, s2] = (cell === 'lstm' ? ['i', 'o'] : ['z', 'r']).map((k) => sig(w[k] * x + b[k]));
+        const cand = Math.tanh(w[cell === 'lstm' ? 'g' : 'n'] * x + b[cell === 'lstm' ? 'g' : 'n']);
+        const h = cell === 'lstm' ? s2 * Math.tanh(s1 * cand) : (1 - s1) * cand;
+        expect(close(r.steps[t].h[0], h, exact), `${cell} h at ${t}`).toBe(true);
+      });
+      expect(r.dh0).toEqual([0]);
+      for (const g of gates) expect(r.grads[`Wh${g}`]).toEqual([[0]]);
+    }
+  });
+
   it('gru: z,r = σ(·), n = tanh(Wxn x + Whn (r h₋) + bn), h = (1−z) n + z h₋', () => {
     const r = tfjsTrace(oneUnit('gru', ['z', 'r', 'n']));
     let h = 0.4;
@@ -124,9 +154,13 @@ describe('tfjs reference: autodiff against central finite differences', () => {
     [14, { cell: 'lstm', output: 'linear', initialState: false }],
     [15, { cell: 'gru', output: 'linear', initialState: true }],
     [16, { cell: 'gru', output: 'softmax', initialState: false }],
+    [17, { cell: 'lstm', output: 'softmax', initialState: true, forgetGate: 'tanh' }],
+    [18, { cell: 'lstm', output: 'linear', recurrence: 'off', forgetGate: 'tanh' }],
+    [19, { cell: 'gru', output: 'softmax', recurrence: 'off' }],
+    [20, { cell: 'rnn', activation: 'tanh', output: 'linear', recurrence: 'off' }],
   ];
   for (const [seed, opts] of cases) {
-    it(`${opts.cell}${opts.activation ? `/${opts.activation}` : ''}, ${opts.output} head, seed ${seed}`, () => {
+    it(`${opts.cell}${opts.activation ? `/${opts.activation}` : ''}, ${opts.output} head${opts.recurrence ? `, recurrence ${opts.recurrence}` : ''}${opts.forgetGate ? `, ${opts.forgetGate} forget gate` : ''}, seed ${seed}`, () => {
       const spec = randomSpec(new Rng(seed), opts);
       expect(finiteDifferenceGaps(spec)).toEqual([]);
     });

@@ -59,6 +59,19 @@ describe('config ↔ URL hash', () => {
     expect(notes).toEqual(['Unknown truncation mode "<script>"; using chunk.']);
   });
 
+  it('reads rec=off and fgate=tanh, leaves them out at their defaults, and repairs hostile values with a note', () => {
+    expect(fromHash('#cell=rnn&rec=off')).toMatchObject({ config: { model: { cell: 'rnn', recurrence: 'off' } }, notes: [] });
+    expect(fromHash('#fgate=tanh')).toMatchObject({ config: { model: { cell: 'lstm', forgetGate: 'tanh' } }, notes: [] });
+    const config = normalizeConfig({ ...defaultConfig(), model: { cell: 'lstm', activation: 'tanh', hiddenSize: 8, recurrence: 'off', forgetGate: 'tanh' } }).config;
+    const hash = toHash(config, DEFAULT_UI);
+    expect(hash).toContain('rec=off&fgate=tanh');
+    expect(fromHash(hash).config).toEqual(config);
+    expect(toHash(defaultConfig(), DEFAULT_UI)).not.toMatch(/rec=|fgate=/);
+    const { config: repaired, notes } = fromHash('#rec=%3Cscript%3E&fgate=relu');
+    expect(repaired.model).toEqual(defaultConfig().model);
+    expect(notes).toEqual(['Unknown recurrence "<script>"; using on.', 'Unknown forget gate "relu"; using sigmoid.']);
+  });
+
   it('leaves long user text out of the link', () => {
     const long = 'abcdefghij '.repeat(Math.ceil((MAX_LINK_TEXT + 10) / 11));
     const config = normalizeConfig({ ...defaultConfig(), task: { kind: 'text', seqLength: 16, text: long } }).config;

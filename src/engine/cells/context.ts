@@ -8,6 +8,10 @@ export interface CellContext {
   readonly H: number;
   readonly I: number;
   readonly activation: Activation;
+  /** false: recurrence off — every step reads h_{t−1} = 0 (and c_{t−1} = 0) from ws.zeros, nothing flows back to t−1 */
+  readonly recurrent: boolean;
+  /** LSTM only: f = tanh(a_f) instead of σ(a_f) */
+  readonly tanhForget: boolean;
   readonly theta: Float64Array;
   readonly ws: Workspace;
 }

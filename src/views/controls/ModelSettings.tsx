@@ -3,12 +3,13 @@ import { CONFIG_LIMITS } from '../../engine/config';
 import type { SpectralInfo } from '../../engine/session';
 import { INIT_SCHEMES } from '../../engine/init';
 import type { InitScheme } from '../../engine/init';
-import { ACTIVATIONS, CELLS } from '../../engine/types';
-import type { Activation, CellKind } from '../../engine/types';
+import { ACTIVATIONS, CELLS, FORGET_GATES, RECURRENCES } from '../../engine/types';
+import type { Activation, CellKind, ForgetGate, Recurrence } from '../../engine/types';
 import { useLab, useLabActions } from '../../state/context';
 import { NumberField, SelectField } from './fields';
 
 const CELL_NAMES: Record<CellKind, string> = { rnn: 'vanilla RNN', lstm: 'LSTM', gru: 'GRU' };
+const RECURRENCE_NAMES: Record<Recurrence, string> = { on: 'on', off: 'off — frozen at zero' };
 const INIT_NAMES: Record<InitScheme, string> = {
   uniform: 'uniform ±s',
   normal: 'normal σ',
@@ -54,6 +55,7 @@ export function ModelSettings() {
       {model.cell === 'rnn' && (
         <SelectField label="Activation" value={model.activation} options={ACTIVATIONS} onChange={(activation: Activation) => setModel({ activation })} />
       )}
+      <SelectField label="Recurrence" value={model.recurrence ?? 'on'} options={RECURRENCES} names={RECURRENCE_NAMES} onChange={(recurrence: Recurrence) => setModel({ recurrence })} />
       <NumberField label="Hidden units" value={model.hiddenSize} limit={L.hiddenSize} onCommit={(hiddenSize) => setModel({ hiddenSize })} />
       <SelectField label="Initialization" value={init.scheme} options={INIT_SCHEMES} names={INIT_NAMES} onChange={(scheme: InitScheme) => setInit({ scheme })} />
       {(init.scheme === 'uniform' || init.scheme === 'normal') && (
@@ -70,6 +72,7 @@ export function ModelSettings() {
       <p className="hint" data-testid="settings-rho" style={{ margin: '0.15rem 0 0' }}>
         {rho === null ? 'ρ appears with the first frame.' : `Now ${rho}${model.cell === 'rnn' ? '' : ' (largest of the recurrent matrices)'}.`}
       </p>
+      {model.cell === 'lstm' && <SelectField label="Forget gate" value={model.forgetGate ?? 'sigmoid'} options={FORGET_GATES} onChange={(forgetGate: ForgetGate) => setModel({ forgetGate })} />}
       {model.cell === 'lstm' && <NumberField label="Forget-gate bias" value={init.forgetBias} limit={L.forgetBias} step={0.5} onCommit={(forgetBias) => setInit({ forgetBias })} />}
     </fieldset>
   );

@@ -9,6 +9,9 @@
  * Total derivatives dh_t, dc_t: the forward pass adds a perturbation ε_t to h_t (and η_t to c_t)
  * right after computing it, before anything downstream uses it. At ε = η = 0 the forward is the
  * network itself, and ∂L/∂ε_t is the derivative of L through everything that reads h_t, i.e. dh_t.
+ *
+ * `recurrence: 'off'` is written as the documented equations say it: each step reads h_{t−1} = 0 and
+ * c_{t−1} = 0 in place of the previous state; `forgetGate: 'tanh'` replaces σ by tanh in f only.
  */
 import * as tf from '@tensorflow/tfjs';
 import { weightNames, type TraceResult, type TraceSpec, type TraceStep } from './trace-types';
@@ -64,6 +67,8 @@ function activate(act: string, z: tf.Tensor): tf.Tensor {
  */
 function lossGraph(spec: TraceSpec, G: Graph, record?: TraceStep[]): tf.Scalar {
   const { W } = G;
+  const off = spec.recurrence === 'off';
+  const zero = tf.zerosLike(G.h0);
   let h: tf.Tensor = G.h0;
   let c: tf.Tensor = G.c0;
   let total: tf.Tensor = tf.scalar(0);
@@ -71,10 +76,16 @@ function lossGraph(spec: TraceSpec, G: Graph, record?: TraceStep[]): tf.Scalar {
   spec.inputs.forEach((xs, t) => {
     const x = row(xs);
     const gates: Record<string, tf.Tensor> = {};
+    if (off) {
+      // no recurrence: the previous state each step reads is zero
+      h = zero;
+      c = zero;
+    }
     if (spec.cell === 'rnn') {
       h = activate(spec.activation ?? 'tanh', pre(W, 'h', x, h));
     } else if (spec.cell === 'lstm') {
-      for (const g of ['f', 'i', 'o']) gates[g] = tf.sigmoid(pre(W, g, x, h));
+      gates.f = spec.forgetGate === 'tanh' ? tf.tanh(pre(W, 'f', x, h)) : tf.sigmoid(pre(W, 'f', x, h));
+      for (const g of ['i', 'o']) gates[g] = tf.sigmoid(pre(W, g, x, h));
       gates.g = tf.tanh(pre(W, 'g', x, h));
       c = tf.add(tf.add(tf.mul(gates.f, c), tf.mul(gates.i, gates.g)), G.epsC[t]); // c_t = f⊙c_{t−1} + i⊙g (+η_t)
       h = tf.mul(gates.o, tf.tanh(c)); // h_t = o⊙tanh(c_t)
@@ -103,9 +114,10 @@ function lossGraph(spec: TraceSpec, G: Graph, record?: TraceStep[]): tf.Scalar {
     }
   });
   if (scored === 0) throw new Error('no scored step: the loss is undefined');
-  // + 0·(Σε + Ση + Σc0) keeps every differentiated input on the tape: h_t after the last scored
-  // step and c0, η of rnn/gru have zero derivative, and tf.grads refuses an input no path reaches.
-  const tie = tf.mul(0, tf.addN([...G.epsH, ...G.epsC, G.c0].map((e) => tf.sum(e))));
+  // + 0·(Σε + Ση + Σh0 + Σc0) keeps every differentiated input on the tape: h_t after the last scored
+  // step and c0, η of rnn/gru, and h0 without recurrence have zero derivative, and tf.grads refuses an
+  // input no path reaches.
+  const tie = tf.mul(0, tf.addN([...G.epsH, ...G.epsC, G.h0, G.c0].map((e) => tf.sum(e))));
   return tf.add(tf.div(total, scored), tie) as tf.Scalar;
 }
 

@@ -7,6 +7,10 @@
 export type TraceCell = 'rnn' | 'lstm' | 'gru';
 /** act in h_t = act(Wxh x_t + Whh h_{t−1} + bh) (rnn only). */
 export type TraceActivation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
+/** 'off': every step starts from the zero state (h_{t−1} = 0, c_{t−1} = 0), the Wh· weights are zero. */
+export type TraceRecurrence = 'on' | 'off';
+/** The LSTM forget gate's nonlinearity. */
+export type TraceForgetGate = 'sigmoid' | 'tanh';
 /** softmax: ℓ_t = −log softmax(y_t)[target_t]; linear: ℓ_t = ½‖y_t − target_t‖². */
 export type TraceHead = 'softmax' | 'linear';
 
@@ -14,6 +18,10 @@ export type TraceHead = 'softmax' | 'linear';
 export interface TraceSpec {
   cell: TraceCell;
   activation?: TraceActivation;
+  /** default 'on' */
+  recurrence?: TraceRecurrence;
+  /** default 'sigmoid'; lstm only */
+  forgetGate?: TraceForgetGate;
   inputSize: number;
   hiddenSize: number;
   outputSize: number;
