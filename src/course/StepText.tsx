@@ -1,3 +1,4 @@
+import 'katex/dist/katex.min.css';
 import { renderTex } from '../views/formulas/katex-render';
 
 /**

@@ -91,7 +91,7 @@ export const lesson: Lesson = {
         ],
         explain: 'Large weights drive the units into saturation: h sits near −1 or 1, where the slope tanh′ is almost 0. The error is multiplied by that slope at every step, so it vanishes although the weights are large.',
       },
-      notes: 'The misconception to break: "vanishing gradients mean small weights". It is the product of weights and slopes. Show the gates view: h is all ±1.',
+      notes: 'The misconception to break: "vanishing gradients mean small weights". It is the product of weights and slopes. Show the gates view: h is all ±1. The flow view may show the curve rising again over the first steps, where h starts at 0 and the units are not yet saturated: end to end it still shrinks.',
     },
     {
       title: 'ρ is a guide, not a law',
