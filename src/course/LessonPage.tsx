@@ -26,7 +26,7 @@ function enterStep(lab: Lab, step: LessonStep): void {
   const { config, ui } = fromHash(`#${step.scenario}`);
   const a = lab.actions;
   a.pause();
-  a.setUi({ views: step.views, logScale: ui.logScale });
+  a.setUi({ views: step.views, logScale: ui.logScale, viewKnobs: false });
   a.setSpeed(ui.speed);
   a.configure(config);
   a.select({ highlight: step.highlight ?? null, t: null });

@@ -20,6 +20,8 @@ export interface UiSettings {
   autoplay: boolean;
   /** training curve on a log scale */
   logScale: boolean;
+  /** the settings some views carry inside them (the flow view's causes and cures); a lesson hides them and offers its own. Shown unless false. */
+  viewKnobs?: boolean;
 }
 
 /** A message for the user: what a link changed, a refused input, a failure. */

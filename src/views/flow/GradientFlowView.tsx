@@ -54,6 +54,8 @@ export function trendAttr(fit: FlowShape | null): string {
  * the global gradient norm per training step with explosions and clipping marked.
  */
 export function GradientFlowView() {
+  // a lesson puts only its own settings in the student's hands
+  const knobs = useLab((s) => s.ui.viewKnobs !== false);
   const record = useLab((s) => s.frame?.record ?? null);
   const step = useLab((s) => s.frame?.step ?? null);
   const config = useLab((s) => s.config);
@@ -120,7 +122,7 @@ export function GradientFlowView() {
   );
 
   return (
-    <div className="flow-view">
+    <div className={knobs ? 'flow-view' : 'flow-view no-knobs'}>
       <div className="flow-main" ref={main}>
         <ViewShell
           name="gradient-flow"
@@ -186,10 +188,12 @@ export function GradientFlowView() {
           <NormHistory model={strip.model} h={history} label={`Global gradient norm per training step (log scale). ${historySummary(history, strip.model.spikes.length)}`} />
         </ViewShell>
       </div>
-      <div className="flow-side">
-        <h3 className="flow-subtitle">Causes and cures</h3>
-        <FlowKnobs config={config} spectral={spectral} T={record?.T ?? taskLength ?? 50} configure={(c) => a.configure(c)} highlight={highlight} />
-      </div>
+      {knobs && (
+        <div className="flow-side">
+          <h3 className="flow-subtitle">Causes and cures</h3>
+          <FlowKnobs config={config} spectral={spectral} T={record?.T ?? taskLength ?? 50} configure={(c) => a.configure(c)} highlight={highlight} />
+        </div>
+      )}
     </div>
   );
 }

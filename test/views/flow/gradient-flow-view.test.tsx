@@ -22,6 +22,12 @@ const factor = () => screen.getByTestId('flow-factor');
 const series = (c: HTMLElement, name: string) => c.querySelector(`.flow-chart [data-series="${name}"]`) as SVGPathElement | null;
 
 describe('GradientFlowView: the profile', () => {
+  it('in a lesson (ui.viewKnobs false) leaves its causes and cures out: the lesson offers its own settings', () => {
+    renderLab(<GradientFlowView />, { ui: { viewKnobs: false } });
+    expect(screen.queryByText('Causes and cures')).toBeNull();
+    expect(screen.queryByRole('slider', { name: /Recurrent scale/ })).toBeNull();
+  });
+
   it('waits for the first frame but offers the knobs at once', () => {
     renderLab(<GradientFlowView />);
     expect(screen.getByText(/the gradient-flow profile appears with the first frame/)).toBeInTheDocument();
