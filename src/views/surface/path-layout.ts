@@ -74,10 +74,17 @@ export function pathGeometry(p: Pick<SurfacePoints, 'w' | 'b'>, n: number, s: Su
       const c = clipSegment(prev[0], prev[1], x, y, x0, x1, y0, y1);
       if (c) {
         const [ta, tb] = c;
-        const ax = prev[0] + ta * (x - prev[0]);
-        const ay = prev[1] + ta * (y - prev[1]);
-        const bx = prev[0] + tb * (x - prev[0]);
-        const by = prev[1] + tb * (y - prev[1]);
+        // Each end of the visible piece from the segment end nearer to it (the reversed clip gives 1 − t from (x, y)):
+        // from a point 1e300 px away, prev + t·(p − prev) keeps no digit of the crossing, and a path coming back
+        // onto the map was drawn from x = 0, over the axis. Clamped: the crossing is on the box, rounding only moves it.
+        const [sx, sy] = prev;
+        const back = clipSegment(x, y, sx, sy, x0, x1, y0, y1) ?? [1 - tb, 1 - ta];
+        const at = (t: number, u: number): [number, number] => {
+          const [px, py] = t <= u ? [sx + t * (x - sx), sy + t * (y - sy)] : [x + u * (sx - x), y + u * (sy - y)];
+          return [Math.min(x1, Math.max(x0, px)), Math.min(y1, Math.max(y0, py))];
+        };
+        const [ax, ay] = at(ta, back[1]);
+        const [bx, by] = at(tb, back[0]);
         if (ta > 0 || pen === null) move(ax, ay);
         line(bx, by);
         pen = tb < 1 ? null : [bx, by];

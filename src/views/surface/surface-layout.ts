@@ -164,5 +164,10 @@ export function axisTicks(scale: ScaleLinear<number, number>): Tick[] {
 
 /** A legend label for a log₁₀ value: the value itself, 3 significant digits ("10^-2" → "0.01"). */
 export function formatPower(v: number): string {
-  return formatValue(10 ** v);
+  const x = 10 ** v;
+  if (Number.isFinite(x) || !Number.isFinite(v)) return formatValue(x);
+  // 10^308.25 (log₁₀ of Number.MAX_VALUE, the top of a domain over the largest doubles) rounds to ∞ and printed "—":
+  // print 10^(v−1) and add the decade back to its exponent
+  const [m, e] = (10 ** (v - 1)).toExponential(2).split('e');
+  return `${m}e+${Number(e) + 1}`;
 }

@@ -2,7 +2,7 @@
  * The error-surface view's defaults and its words: what each descent and search did, as sentences with
  * the numbers (also read by screen readers and by the end-to-end test).
  */
-import { formatValue } from '../chart/format';
+import { formatPercent, formatValue } from '../chart/format';
 import type { SurfacePoints, SurfaceRequest, SurfaceResult } from '../../worker/protocol';
 
 /**
@@ -71,10 +71,10 @@ export function describeRestarts(r: NonNullable<SurfaceResult['restarts']>): str
   return `best of ${n} clipped descents from random starts: E ${formatValue(e.loss[r.best])} at ${formatPoint(e.w[r.best], e.b[r.best])}; ${stalled} of ${n} ended on a plateau (E > ${PLATEAU_LOSS}).`;
 }
 
-/** "best of 2000 proposals from the start: E 2e-6 at (3.9, −1.8); 31% accepted." */
+/** "best of 2000 proposals from the start: E 2e-6 at (3.9, −1.8); 31% accepted." (formatPercent: "—", not "NaN%", for 0 of 0 proposals) */
 export function describeAnnealing(a: NonNullable<SurfaceResult['annealing']>): string {
   const p = a.path;
-  return `best of ${p.w.length - 1} proposals from the start: E ${formatValue(p.loss[a.best])} at ${formatPoint(p.w[a.best], p.b[a.best])}; ${Math.round(a.acceptance * 100)}% accepted.`;
+  return `best of ${p.w.length - 1} proposals from the start: E ${formatValue(p.loss[a.best])} at ${formatPoint(p.w[a.best], p.b[a.best])}; ${formatPercent(a.acceptance)} accepted.`;
 }
 
 /** The map's text alternative in one sentence. */
