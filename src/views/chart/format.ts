@@ -10,13 +10,16 @@ export function formatStep(step: number): string {
   return Math.abs(step) > Number.MAX_SAFE_INTEGER ? step.toExponential(2) : integer.format(step);
 }
 
-/** A value to 3 significant digits, or "—" when it is not a finite number: 0.41234 → "0.412", 1234.5 → "1,230". */
-export function formatValue(v: number): string {
+/**
+ * A value to 3 significant digits (or `digits`, for ticks closer than 3 digits tell apart), or "—" when it is not a
+ * finite number: 0.41234 → "0.412", 1234.5 → "1,230", 1000.5 with 5 digits → "1,000.5".
+ */
+export function formatValue(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return '—';
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e6 || a < 1e-4) return v.toExponential(2);
-  return Number(v.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 8 });
+  if (a >= 1e6 || a < 1e-4) return v.toExponential(digits - 1);
+  return Number(v.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 20 });
 }
 
 /** A fraction as a whole percentage: 0.9634 → "96%"; beyond 10⁶ % in exponent form, 3 significant digits. */

@@ -18,7 +18,9 @@ export function answersSummary(items: readonly AnswerItem[]): string {
   const judged = items.filter((it) => it.correct !== null);
   if (judged.length > 0) return `${judged.filter((it) => it.correct).length} of ${judged.length} correct`;
   const errs = items.map((it) => it.error).filter((e): e is number => e !== null && Number.isFinite(e));
-  if (errs.length > 0) return `mean |error| ${formatValue(errs.reduce((a, b) => a + b, 0) / errs.length)}`;
+  // errors near 1e308 overflow their sum ("—") but not their mean: then each is divided before adding
+  const sum = errs.reduce((a, b) => a + b, 0);
+  if (errs.length > 0) return `mean |error| ${formatValue(sum !== Infinity ? sum / errs.length : errs.reduce((a, b) => a + b / errs.length, 0))}`;
   return '';
 }
 

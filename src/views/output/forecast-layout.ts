@@ -47,7 +47,11 @@ export function forecastError(d: ForecastData): number | null {
   if (n === 0) return null;
   let s = 0;
   for (let i = 0; i < n; i++) s += Math.abs(d.predicted[i] - d.truth[i]);
-  return s / n;
+  if (s !== Infinity) return s / n;
+  // errors near 1e308 overflow their sum (printed "—") but not their mean: then each is divided before adding
+  s = 0;
+  for (let i = 0; i < n; i++) s += Math.abs(d.predicted[i] - d.truth[i]) / n;
+  return s;
 }
 
 /**
@@ -66,14 +70,28 @@ export function forecastDomain(d: ForecastData): [number, number] {
       if (v > hi) hi = v;
     }
   };
-  take(d.context, [-Infinity, Infinity]);
-  take(d.truth, [-Infinity, Infinity]);
+  // d3 finds no ticks for a span past the largest double (1e308 − (−1e308) is ∞): values beyond ±1e307 are pinned
+  // to the edge, so the widened domain below stays within ±4e307
+  take(d.context, [-1e307, 1e307]);
+  take(d.truth, [-1e307, 1e307]);
   if (!(hi >= lo)) [lo, hi] = [-1, 1];
   const span = hi - lo;
-  take(d.predicted, span > 0 ? [lo - span, hi + span] : [lo - 1, hi + 1]);
-  if (hi - lo < 1e-12) [lo, hi] = [lo - 1, hi + 1];
+  // ±1, or ±10 % where 1 is below the signal's precision (1e100 ± 1 is 1e100, an empty domain)
+  const pad = Math.max(1, Math.abs(lo) / 10);
+  take(d.predicted, span > 0 ? [lo - span, hi + span] : [lo - pad, hi + pad]);
+  if (hi - lo < 1e-12) [lo, hi] = [lo - pad, hi + pad];
   const nice = scaleLinear().domain([lo, hi]).nice(4).domain();
   return [nice[0], nice[1]];
+}
+
+/**
+ * The ticks' labels: 3 significant digits, or as many more as tell neighbouring ticks apart — a signal between 1000
+ * and 1001 has ticks 1000, 1000.2, … that 3 digits all print "1,000".
+ */
+function tickLabels(values: number[]): [number, string][] {
+  let labels = values.map((v) => formatValue(v));
+  for (let digits = 4; digits <= 15 && new Set(labels).size < labels.length; digits++) labels = values.map((v) => formatValue(v, digits));
+  return values.map((v, i) => [v, labels[i]]);
 }
 
 /** Lays out a forecast in an SVG `width` pixels wide (at least 240). */
@@ -92,7 +110,7 @@ export function forecastModel(d: ForecastData, width: number): ForecastModel {
       .ticks(xCount)
       .filter((v) => Number.isInteger(v))
       .map((v) => ({ value: v, pos: x(v), label: String(v) })),
-    yTicks: y.ticks(4).map((v) => ({ value: v, pos: y(v), label: formatValue(v) })),
+    yTicks: tickLabels(y.ticks(4)).map(([v, label]) => ({ value: v, pos: y(v), label })),
     contextPath: path(pts(d.context, 0)) ?? '',
     predictedPath: path(pts(d.predicted, T)) ?? '',
     truthPath: d.truth.length > 0 ? (path(pts(d.truth, T)) ?? '') : null,

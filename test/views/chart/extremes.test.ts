@@ -32,6 +32,15 @@ describe('chart/format on extremes', () => {
     expect(f.list).toEqual([]);
   });
 
+  it('formatValue with more digits: every digit asked for, read back within half a unit of the last', () => {
+    const f = failures();
+    for (const v of VALUES.filter((x, i) => Number.isFinite(x) && x !== 0 && i % 4 === 0)) for (const digits of [4, 6, 10, 15]) {
+      const s = formatValue(v, digits);
+      f.check(!/NaN|Infinity/.test(s) && near(s, v, 0.50001 * 10 ** (1 - digits)), () => `${show(v)},${digits} → ${s}`);
+    }
+    expect(f.list).toEqual([]);
+  });
+
   it('formatFixed: `digits` decimals below 10⁶ (within half a unit of the last), 3 significant digits beyond', () => {
     const f = failures();
     for (const v of VALUES) for (const digits of [0, 1, 2, 3]) {
