@@ -27,6 +27,14 @@ const flow = (s: RunSnapshot, k: 'first' | 'last', which: 'flowH' | 'flowC' = 'f
   return finite(r[which][k === 'first' ? 0 : r.tau]);
 };
 
+/** The largest |v_i|, or null for an empty or absent array or a non-finite entry. */
+const maxAbs = (v: Float64Array | undefined): number | null => {
+  if (!v || v.length === 0) return null;
+  let m = 0;
+  for (const x of v) m = Math.max(m, Math.abs(x));
+  return finite(m);
+};
+
 export const QUANTITIES = {
   step: { label: 'training step', read: (s) => s.step },
   loss: { label: 'training loss', read: (s) => finite(s.loss) },
@@ -51,6 +59,20 @@ export const QUANTITIES = {
   } },
   /** the largest spectral radius of the recurrent matrices */
   rho: { label: 'ρ(W_hh)', read: (s) => (s.spectral && s.spectral.length > 0 ? finite(Math.max(...s.spectral.map((x) => x.radius))) : null) },
+  /** |θ| = G·H·(I + H + 1) + O·(H + 1) (docs/engine.md, weight layout): every weight and bias, one set however long the sequence */
+  weights: { label: 'the number of weights and biases', read: (s) => {
+    const r = s.record;
+    return r ? r.gateNames.length * r.H * (r.I + r.H + 1) + r.O * (r.H + 1) : null;
+  } },
+  /** max over t, j of |h_t[j]| in the inspected sequence */
+  hMax: { label: 'the largest |h_t[j]|', read: (s) => maxAbs(s.record?.h) },
+  /** max over t, k of |y_t[k]|: the output before any softmax */
+  yMax: { label: 'the largest |y_t[k]|', read: (s) => maxAbs(s.record?.y) },
+  /** max over j of |(W_h· h_{−1})[j]| at t = 0: the recurrent part of the first step's pre-activations */
+  recurrentAtStart: { label: 'the largest |(W_hh h₋₁)[j]| at t = 0', read: (s) => {
+    const r = s.record;
+    return r && r.T > 0 ? maxAbs(r.preH.subarray(0, r.gateNames.length * r.H)) : null;
+  } },
 } satisfies Record<string, Quantity>;
 
 export type QuantityId = keyof typeof QUANTITIES;
