@@ -11,6 +11,8 @@ import {
   ARROW_MIN_W,
   arrowHead,
   arrowWidth,
+  columnOpacity,
+  ease,
   layoutUnroll,
   legendNorms,
   lerpX,
@@ -150,7 +152,10 @@ describe('unroll-layout on extremes', () => {
         if (sel !== null) f.check(sel >= g.start && sel < g.end, () => `${what()}: step ${sel} not in ${g.start}…${g.end}`);
         for (let i = 1; i < g.xs.length; i++) f.check(g.xs[i] - g.xs[i - 1] === g.colW, () => `${what()}: columns`);
         f.check(!/NaN|Infinity/.test(selfLoopPath(g.foldedX, g.rows)), () => `${what()}: loop`);
-        for (const p of [NaN, -1, 0, 0.5, 1, 2]) f.check(Number.isFinite(lerpX(g.foldedX, g.xs[0] ?? 0, p)), () => `${what()}: lerp ${p}`);
+        for (const p of [NaN, -1, 0, 0.5, 1, 2]) {
+          const o = columnOpacity(false, p);
+          f.check(Number.isFinite(lerpX(g.foldedX, g.xs[0] ?? 0, p)) && o >= 0 && o <= 1 && ease(p) >= 0 && ease(p) <= 1, () => `${what()}: progress ${p}`);
+        }
         if (g.xs.length > 1) {
           const l = linkBetween(g.xs[0], g.xs[1]);
           f.check(l !== null && l.x2 > l.x1, () => `${what()}: no link between columns`);
