@@ -4,6 +4,9 @@
  */
 import type { InspectRecord, SpectralInfo } from '../engine/session';
 import type { TaskMetric } from '../engine/tasks/task';
+import { findMemoryUnit } from '../views/gates/memory-unit';
+import { inBox, largestStep, PLATEAU_LOSS } from '../views/surface/surface-summary';
+import type { SurfacePoints, SurfaceResult } from '../worker/protocol';
 
 /** What both the page and a test can see of a run at one moment. */
 export interface RunSnapshot {
@@ -13,6 +16,8 @@ export interface RunSnapshot {
   metric: TaskMetric | null;
   record: InspectRecord | null;
   spectral: readonly SpectralInfo[] | null;
+  /** the error surface the surface view shows (the lab's `surface`, independent of the run), or null / absent */
+  surface?: SurfaceResult | null;
 }
 
 interface Quantity {
@@ -35,10 +40,15 @@ const maxAbs = (v: Float64Array | undefined): number | null => {
   return finite(m);
 };
 
+/** A field of a surface path's last point, or null when there is no path. */
+const pathEnd = (p: SurfacePoints | null | undefined, f: 'w' | 'b' | 'loss'): number | null => (p && p.loss.length > 0 ? finite(p[f][p.loss.length - 1]) : null);
+
 export const QUANTITIES = {
   step: { label: 'training step', read: (s) => s.step },
   loss: { label: 'training loss', read: (s) => finite(s.loss) },
   metric: { label: "the task's metric on the evaluation set", read: (s) => finite(s.metric?.value) },
+  /** the trivial predictor's score on the same set (chance, a uniform guess, persistence, always 1.0) */
+  baseline: { label: "the trivial predictor's score on the evaluation set", read: (s) => finite(s.metric?.baseline) },
   /** the metric minus its trivial baseline, signed so that positive is better */
   metricGain: { label: 'how far the metric beats its trivial baseline', read: (s) => (s.metric ? finite((s.metric.value - s.metric.baseline) * (s.metric.higherIsBetter ? 1 : -1)) : null) },
   /** ‖∂ℓ_τ/∂h_0‖: how much of the last step's error reaches the first step */
@@ -72,6 +82,37 @@ export const QUANTITIES = {
   recurrentAtStart: { label: 'the largest |(W_hh h₋₁)[j]| at t = 0', read: (s) => {
     const r = s.record;
     return r && r.T > 0 ? maxAbs(r.preH.subarray(0, r.gateNames.length * r.H)) : null;
+  } },
+  /** the unit "Find the memory unit" picks (gates view): its mean keep gate — z for a GRU, f for an LSTM — over steps 1…T−1 */
+  memoryKeep: { label: 'the memory unit’s mean keep gate (z or f) after step 0', read: (s) => (s.record ? finite(findMemoryUnit(s.record)?.meanKeep) : null) },
+  // The error surface of the surface view (a claim's `surface`), not the training run: its two descents from the start, its two searches.
+  /** E where plain gradient descent ended */
+  surfaceDescentLoss: { label: 'the loss where plain descent ended', read: (s) => pathEnd(s.surface?.descent, 'loss') },
+  /** E where descent with norm clipping ended */
+  surfaceClippedLoss: { label: 'the loss where clipped descent ended', read: (s) => pathEnd(s.surface?.clipped, 'loss') },
+  /** 1 when plain descent ended outside the map's box (the view's "off the map"), else 0 */
+  surfaceDescentOff: { label: 'plain descent ended off the map (1 = yes)', read: (s) => {
+    const w = pathEnd(s.surface?.descent, 'w');
+    const b = pathEnd(s.surface?.descent, 'b');
+    return s.surface && w !== null && b !== null ? (inBox(w, b, s.surface.request) ? 0 : 1) : null;
+  } },
+  /** the longest single update of plain descent in the (w, b) plane (the view's "largest step") */
+  surfaceJump: { label: 'the longest single step of plain descent', read: (s) => (s.surface?.descent ? finite(largestStep(s.surface.descent).length) : null) },
+  /** the lowest E at which a random restart ended */
+  surfaceRestartsBest: { label: 'the lowest loss a random restart reached', read: (s) => {
+    const r = s.surface?.restarts;
+    return r ? finite(r.ends.loss[r.best]) : null;
+  } },
+  /** the share of random restarts that ended on a plateau (E > PLATEAU_LOSS, as the view counts them) */
+  surfaceRestartsStuck: { label: 'the share of restarts that ended on a plateau', read: (s) => {
+    const r = s.surface?.restarts;
+    if (!r || r.ends.loss.length === 0) return null;
+    return r.ends.loss.filter((e) => e > PLATEAU_LOSS).length / r.ends.loss.length;
+  } },
+  /** the lowest E simulated annealing visited */
+  surfaceAnnealingBest: { label: 'the lowest loss simulated annealing reached', read: (s) => {
+    const a = s.surface?.annealing;
+    return a ? finite(a.path.loss[a.best]) : null;
   } },
 } satisfies Record<string, Quantity>;
 

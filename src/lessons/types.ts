@@ -5,6 +5,7 @@
  * engine (test/lessons/claims.test.ts), so a lesson that says something the engine does not show fails the build.
  */
 import type { ViewId } from '../state/store';
+import type { SurfaceRequest } from '../worker/protocol';
 import type { QuantityId } from './quantities';
 
 /** A comparison of a measured quantity with a number. */
@@ -72,6 +73,12 @@ export interface Claim {
   steps: number;
   seeds: number[];
   holds: Condition;
+  /**
+   * A claim about the error surface instead of a training run: the surface view's first request
+   * (DEFAULT_SURFACE_REQUEST) with these fields changed and `seed` set to each of `seeds` (the seed of its
+   * restarts and annealing), computed headlessly; the surface quantities read that result (steps: 0).
+   */
+  surface?: Partial<SurfaceRequest>;
 }
 
 /** What the home page and the index list of a lesson, without its content. */

@@ -1,0 +1,164 @@
+import { EXAMPLE_CSV } from '../../views/controls/example-series';
+import type { Lesson, LessonMeta } from '../types';
+
+/** A character model of the bundled Alice passage: a GRU of 32 units on windows of 16 characters, 8 per batch (fast enough to read along). */
+const TEXT = 'task=text&T=16&batch=8&cell=gru&hidden=32&speed=0&play=0';
+/** Next-value prediction of a noisy sum of two sines (40 steps), a GRU of 16 units. */
+const SINE = 'task=sine&cell=gru&speed=50&play=0';
+/** The lab's example series (the one its series task starts with), in the link. */
+const SERIES = `${new URLSearchParams({ task: 'series', csv: EXAMPLE_CSV }).toString()}&cell=gru&speed=50&play=0`;
+
+export const meta: LessonMeta = {
+  id: 'applications',
+  order: 12,
+  title: 'Applications',
+  summary: 'The same network, two jobs: writing text one character at a time, and forecasting a time series against the simplest rival.',
+};
+
+export const lesson: Lesson = {
+  ...meta,
+  steps: [
+    {
+      title: 'A network that writes',
+      scenario: TEXT,
+      views: ['output', 'curve'],
+      text: [
+        'A character language model reads text one character at a time. At every step it predicts the next character.',
+        'Here the text is the opening of Alice’s Adventures in Wonderland. The input is the current character, one-hot; the output is a softmax over the 62 different characters of the text.',
+        'The score is bits per character: how many yes-or-no questions the model would still need, on average, to pin the next character down.',
+      ],
+      alt: 'The output view shows 200 characters sampled from the untrained network, a jumble of letters, capitals and punctuation with no words in it; the training curve is still empty.',
+      interaction: {
+        kind: 'predict',
+        question: 'before any training, how many bits per character does the network need?',
+        quantity: 'metric',
+        after: 0,
+        choices: [
+          { label: 'About 6', range: [5, Number.POSITIVE_INFINITY] },
+          { label: 'About 3', range: [2, 5] },
+          { label: 'Under 2', range: [0, 2] },
+        ],
+        explain: 'An untrained network spreads its bets almost evenly, and a uniform guess over its 62 characters costs log₂ 62 ≈ 5.95 bits. Every bit saved halves the guessing.',
+      },
+      notes: 'Bits per character is the loss in base 2: ln p divided by ln 2. Ask what 1 bit per character would mean: two equally likely candidates at every step.',
+    },
+    {
+      title: 'Learning to spell',
+      scenario: TEXT,
+      views: ['output', 'curve'],
+      controls: ['cell', 'hidden'],
+      text: [
+        'Press play. Every few seconds the output view samples 200 characters, feeding each one back in as the next input.',
+        'It samples at temperature 0.7: every probability is raised to the power 1/0.7 and the results rescaled to sum to 1. Below 1 this favours the likely characters; above 1 it would even them out.',
+        'Within 200 steps the bits per character fall from about 6 to about 3.',
+        'The training loss, in nats, falls from $\\ln 62 \\approx 4.1$ to below 2.5 in the same time.',
+        'It is scored on the same passage it learns from: this measures how well it has learned this text, not English.',
+      ],
+      alt: 'The training curve falls steeply in the first hundred steps and then flattens; the sampled text above it changes from a jumble to word-like groups of letters separated by spaces.',
+      interaction: {
+        kind: 'try',
+        goal: 'train until the network needs fewer than 3 bits per character.',
+        holds: { quantity: 'metric', op: '<', value: 3 },
+        why: 'Half the bits of a uniform guess: the next character is now about as uncertain as a pick among 8. Compare the sample with the one at step 0.',
+      },
+      notes: 'Let it run for a minute: after about a thousand steps the samples hold real words from the passage. Try an LSTM or more hidden units with the controls; the claims are for this GRU of 32 units.',
+    },
+    {
+      title: 'Forecasting a wave',
+      scenario: SINE,
+      views: ['output', 'curve'],
+      text: [
+        'Now the input is a number: a noisy sum of two sine waves with random phases. The target is the next value.',
+        'The yardstick is persistence: predict that the next value equals this one. It costs nothing, and a forecaster that cannot beat it is of no use.',
+        'Persistence scores a mean squared error of 0.14 on this task’s evaluation set.',
+      ],
+      alt: 'The output view shows the wave the network read, then its forecast after a dotted line, against the true wave without noise; the training curve is empty.',
+      interaction: {
+        kind: 'predict',
+        question: 'after 150 training steps, how does the network’s error compare with persistence’s 0.14?',
+        quantity: 'metric',
+        after: 150,
+        choices: [
+          { label: 'Above 0.14: persistence stays better', range: [0.14, Number.POSITIVE_INFINITY] },
+          { label: 'Better, but less than 4 times lower (0.035 to 0.14)', range: [0.035, 0.14] },
+          { label: 'Under a quarter of persistence’s (below 0.035)', range: [0, 0.035] },
+        ],
+        explain: 'After 150 steps its error is under a quarter of persistence’s: it has learned the shape of the waves, which persistence ignores. Before training it was worse than persistence.',
+      },
+      notes: 'The metric is one step ahead: the network always reads the true previous value. The forecast in the output view is the harder test, on the next step.',
+    },
+    {
+      title: 'Running free',
+      scenario: SINE,
+      views: ['output'],
+      text: [
+        'The output view draws a free-running forecast. The network reads 40 values, then feeds each of its own predictions back in as the next input, for 40 more steps.',
+        'Training only ever asked for one step ahead. Running free, each error becomes part of the next input, so errors can build up.',
+        'Train, and watch how far the forecast stays on the true wave.',
+      ],
+      alt: 'The forecast chart: the context wave on the left, then the network’s own continuation after the dotted line, drawn against the noiseless truth; the mean distance from the truth is printed above.',
+      notes: 'The mean distance from the truth over the 40 free-running steps is printed above the chart. Pause at different steps and compare it with the one-step error on the curve.',
+    },
+    {
+      title: 'Your own series',
+      scenario: SERIES,
+      views: ['output', 'curve'],
+      text: [
+        'Any series of numbers works the same way. In the lab, choose the series task and paste one number per line.',
+        'This example has a slow rise, a cycle of 24 steps, a shorter wiggle and some noise. The values are rescaled to mean 0 and spread 1 before training.',
+        'Here too the network beats persistence within 150 steps: its error falls below a third of persistence’s.',
+      ],
+      alt: 'The output view shows a window of the example series and the network’s free-running forecast after it; on the training curve the error falls below the dashed line of persistence.',
+      notes: 'Open this step in the lab to paste another series. Persistence is hard to beat on smooth, slow series; noise that cannot be predicted sets a floor for every forecaster.',
+    },
+  ],
+  quiz: [
+    {
+      question: 'A uniform guess over 62 characters needs about 6 bits per character. A model needs 3. What does that mean?',
+      choices: [
+        { text: 'It is as unsure as a pick among about 8 characters', correct: true, why: '3 bits are 2³ = 8 equally likely choices, against 62 for the uniform guess.' },
+        { text: 'It predicts half of the characters right', correct: false, why: 'Bits measure how much probability the true character gets, not how often it is the top guess.' },
+        { text: 'It has learned English', correct: false, why: 'It is scored on the passage it trained on: it has learned this text.' },
+      ],
+    },
+    {
+      question: 'The same model samples at temperature 0.7 and at 1.5. Which text is more surprising, with more misspellings?',
+      choices: [
+        { text: 'At 1.5', correct: true, why: 'Above 1 the probabilities are evened out, so unlikely characters are drawn more often.' },
+        { text: 'At 0.7', correct: false, why: 'Below 1 the likely characters are favoured: the text is safer and more repetitive.' },
+        { text: 'Neither: temperature only changes the speed of sampling', correct: false, why: 'Temperature reshapes the distribution each character is drawn from.' },
+      ],
+    },
+    {
+      question: 'Why compare a forecaster with persistence, "the next value equals this one"?',
+      choices: [
+        { text: 'It is free and often good: a forecaster must beat it to be worth anything', correct: true, why: 'On smooth series repeating the last value is already close; the network must learn more than that.' },
+        { text: 'Persistence is the best possible forecast', correct: false, why: 'The network beat it several times over on the sine waves.' },
+        { text: 'Because the network is trained to copy its input', correct: false, why: 'It is trained to predict the next value; copying is only the yardstick.' },
+      ],
+    },
+    {
+      question: 'After the dotted line of a free-running forecast, what does the network read as input?',
+      choices: [
+        { text: 'Its own previous prediction', correct: true, why: 'It feeds each prediction back in, so its errors can build up.' },
+        { text: 'The true next value', correct: false, why: 'That is the one-step test of the metric, not the free-running forecast.' },
+        { text: 'Nothing: the input is zero', correct: false, why: 'The input is its own last output: that is what running free means.' },
+      ],
+    },
+  ],
+  claims: [
+    { says: 'the output is a softmax over the 62 different characters of the text.', scenario: TEXT, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '>', value: Math.log2(61.5) } },
+    { says: 'the output is a softmax over the 62 different characters of the text.', scenario: TEXT, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '<', value: Math.log2(62.5) } },
+    { says: 'An untrained network spreads its bets almost evenly, and a uniform guess over its 62 characters costs log₂ 62 ≈ 5.95 bits.', scenario: TEXT, steps: 0, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 5.9 } },
+    { says: 'An untrained network spreads its bets almost evenly, and a uniform guess over its 62 characters costs log₂ 62 ≈ 5.95 bits.', scenario: TEXT, steps: 0, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '<', value: 6.05 } },
+    { says: 'Within 200 steps the bits per character fall from about 6 to about 3.', scenario: TEXT, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '<', value: 3.3 } },
+    { says: 'Within 200 steps the bits per character fall from about 6 to about 3.', scenario: TEXT, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 2.7 } },
+    { says: 'The training loss, in nats, falls from $\\ln 62 \\approx 4.1$ to below 2.5 in the same time.', scenario: TEXT, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'loss', op: '<', value: 2.5 } },
+    { says: 'Persistence scores a mean squared error of 0.14 on this task’s evaluation set.', scenario: SINE, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '>', value: 0.135 } },
+    { says: 'Persistence scores a mean squared error of 0.14 on this task’s evaluation set.', scenario: SINE, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '<', value: 0.145 } },
+    { says: 'After 150 steps its error is under a quarter of persistence’s', scenario: SINE, steps: 150, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '<', value: 0.035 } },
+    { says: 'Before training it was worse than persistence.', scenario: SINE, steps: 0, seeds: [1, 2, 3, 4, 5], holds: { quantity: 'metricGain', op: '<', value: 0 } },
+    { says: 'Here too the network beats persistence within 150 steps: its error falls below a third of persistence’s.', scenario: SERIES, steps: 150, seeds: [1, 2, 3], holds: { quantity: 'metricGain', op: '>', value: 0 } },
+    { says: 'Here too the network beats persistence within 150 steps: its error falls below a third of persistence’s.', scenario: SERIES, steps: 150, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '<', value: 0.032 } },
+  ],
+};
