@@ -52,10 +52,14 @@ export function LessonControls({ controls }: { controls: readonly ControlId[] })
       {controls.map((key) => {
         const f = FIELDS[key];
         const value = key === 'speed' ? String(ui.speed) : (params.get(key) ?? '');
-        return f.options ? (
-          <SelectField key={key} label={f.label} value={value} options={f.options} onChange={(v) => set(key, v)} />
-        ) : (
-          <NumberField key={key} label={f.label} value={Number(value)} limit={f.limit!} onCommit={(v) => set(key, String(v))} />
+        return (
+          <div key={key} data-control={key}>
+            {f.options ? (
+              <SelectField label={f.label} value={value} options={f.options} onChange={(v) => set(key, v)} />
+            ) : (
+              <NumberField label={f.label} value={Number(value)} limit={f.limit!} onCommit={(v) => set(key, String(v))} />
+            )}
+          </div>
         );
       })}
     </fieldset>

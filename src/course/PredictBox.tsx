@@ -55,7 +55,7 @@ export function PredictBox({ predict }: { predict: Predict }) {
       {phase === 'shown' && measured !== null && (
         <div className="predict-result" aria-live="polite" data-testid="predict-result" data-measured={measured}>
           <p>
-            <strong>{choice === right ? 'Your prediction holds.' : 'Not this time.'}</strong> Measured {QUANTITIES[predict.quantity].label}: {formatValue(measured)}
+            <strong>{choice === right ? 'Your prediction holds.' : 'Not this time.'}</strong> Measured {QUANTITIES[predict.quantity].label}: {Number.isInteger(measured) ? measured.toLocaleString('en-US') : formatValue(measured)}
             {right >= 0 ? ` — “${predict.choices[right].label}”.` : '.'}
           </p>
           <p>{predict.explain}</p>

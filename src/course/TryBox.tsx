@@ -13,7 +13,7 @@ export function TryBox({ goal }: { goal: Try }) {
   const holds = value !== null && compare(value, goal.holds.op, goal.holds.value);
   if (holds && !held) setHeld(true);
   return (
-    <section className={held ? 'try try-done' : 'try'} aria-labelledby="try-goal" data-testid="try" data-held={held} data-value={value ?? undefined}>
+    <section className={held ? 'try try-done' : 'try'} aria-labelledby="try-goal" data-testid="try" data-held={held} data-value={value ?? undefined} data-solve={goal.solve ? JSON.stringify(goal.solve) : undefined}>
       <h2 id="try-goal">Try it: {goal.goal}</h2>
       <p className="try-now">
         Now: {QUANTITIES[goal.holds.quantity].label} = <strong>{value === null ? '—' : formatValue(value)}</strong> (goal: {goal.holds.op} {formatValue(goal.holds.value)})

@@ -35,6 +35,9 @@ export interface Try {
   holds: Condition;
   /** said once the goal holds */
   why: string;
+  /** one way to reach the goal with the step's controls (control → value as in a link): the browser tests and
+   * `npm run bench:lessons` set it to check the goal can be reached, and how soon */
+  solve?: Partial<Record<ControlId | 'play', string>>;
 }
 
 /** One step of a lesson. */

@@ -42,10 +42,11 @@ test('every step of every lesson: the live view updates, no console error, axe c
     for (let k = 0; k < n; k++) {
       await expect(page.locator('.lesson-text')).toHaveAttribute('data-step', String(k + 1));
       await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
-      // every view of the step shows a frame of the lab (it says its training step), none left loading
+      // every view of the step is drawn (a frame of the lab says its training step; the error surface is its own
+      // computation, a canvas; the comparison waits for its Start button), none left loading
       const panels = page.locator('.lesson-views section.panel');
       expect(await panels.count(), `${id} step ${k + 1}`).toBeGreaterThanOrEqual(1);
-      for (const panel of await panels.all()) await expect(panel.locator('[data-step]').first()).toBeAttached();
+      for (const panel of await panels.all()) await expect(panel.locator('[data-step], .surface-view canvas, .compare-bar').first()).toBeAttached();
       await expect(page.locator('.panel .view-empty', { hasText: 'Loading the view' })).toHaveCount(0);
       expect(await axe(page), `${id} step ${k + 1}`).toEqual([]);
       if (k < n - 1) {

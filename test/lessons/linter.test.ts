@@ -71,6 +71,10 @@ describe('the lesson linter', () => {
             expect(Number.isInteger(it.after) && it.after >= 0).toBe(true);
             // a prediction must come before the run: the step starts paused
             expect(fromHash(`#${s.scenario}`).ui.autoplay, `${s.title}: a Predict step starts paused (play=0)`).toBe(false);
+          } else if ((s.controls ?? []).length > 0 || it.solve) {
+            // a goal reached with the step's controls says how (the browser bench checks it is reached, and how soon)
+            expect(it.solve, `${s.title}: a Try with controls gives one solve`).toBeDefined();
+            for (const key of Object.keys(it.solve!)) expect([...(s.controls ?? []), 'play'], `${s.title}: solve sets ${key}`).toContain(key);
           }
         }
       });

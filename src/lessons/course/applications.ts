@@ -60,6 +60,7 @@ export const lesson: Lesson = {
         goal: 'train until the network needs fewer than 3 bits per character.',
         holds: { quantity: 'metric', op: '<', value: 3 },
         why: 'Half the bits of a uniform guess: the next character is now about as uncertain as a pick among 8. Compare the sample with the one at step 0.',
+        solve: { play: '1' },
       },
       notes: 'Let it run for a minute: after about a thousand steps the samples hold real words from the passage. Try an LSTM or more hidden units with the controls; the claims are for this GRU of 32 units.',
     },

@@ -95,6 +95,7 @@ export const lesson: Lesson = {
         goal: 'find a setting in which no error at all reaches step 0.',
         holds: { quantity: 'gradAtStart', op: '<=', value: 0 },
         why: 'With the loop cut, h₃ does not depend on h₀, so no error reaches step 0. The error can only go back along the road the forward pass came.',
+        solve: { rec: 'off' },
       },
       notes: 'The forward pass and the backward pass use the same arrows in opposite directions. With the recurrence off the view still draws the arrow at step 3 (its own error), but nothing passes it: W_hh is held at zero.',
     },

@@ -102,6 +102,7 @@ export const lesson: Lesson = {
         goal: 'choose an activation that lets some hidden value go past 1.',
         holds: { quantity: 'hMax', op: '>', value: 1 },
         why: 'ReLU and linear have no ceiling. With linear and this W_hh, the hidden values go well past 1; only tanh and sigmoid keep h in a fixed range.',
+        solve: { act: 'linear' },
       },
       notes: 'With the lesson’s seed both ReLU (about 6.8) and linear (about 11) pass 1 at this scale. With other seeds ReLU may stay below 1 at scale 2: raise the recurrent scale then.',
     },

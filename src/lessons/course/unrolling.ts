@@ -123,6 +123,7 @@ export const lesson: Lesson = {
         goal: 'switch the loop on and train until the network names every symbol right (100%).',
         holds: { quantity: 'metric', op: '>=', value: 1 },
         why: 'The last input is a blank in every sequence, yet the answers now differ: they can only come through the loop, which carried the symbol from step 0 to step 3.',
+        solve: { rec: 'on', play: '1' },
       },
       notes: 'About 50 steps are enough, under 3 seconds at 20 steps per second. The same 148 weights, one switch: the loop is the whole difference.',
     },

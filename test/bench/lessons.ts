@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:lessons`: for every step of every lesson, the seconds from opening the step in headless Chromium
+ * until what the step is about shows — a Predict answered (the first choice committed, the result on screen), a
+ * Try reached (its `solve` settings entered, the goal met), or else every view of the step drawn. Expects `dist/`
+ * (`npm run build`). Prints a Markdown table; exits 1 if a step takes more than the budget (--budget=20 seconds).
+ */
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { cpus, loadavg } from 'node:os';
+import { ARGS, CHROMIUM, servePreview } from './serve';
+
+const budget = Number(process.argv.find((a) => a.startsWith('--budget='))?.slice('--budget='.length) ?? 20);
+
+/** Enters a Try's solution through the step's own controls. */
+async function solve(page: Page, solution: Record<string, string>): Promise<void> {
+  for (const [key, value] of Object.entries(solution)) {
+    if (key === 'play') continue;
+    const box = page.locator(`[data-control="${key}"]`);
+    if (await box.locator('select').count()) await box.locator('select').selectOption(value);
+    else {
+      await box.locator('input').fill(value);
+      await box.locator('input').press('Enter');
+    }
+  }
+  // then train, if the goal needs it (after the settings: a new setting restarts the run)
+  if (solution.play) await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Play', exact: true }).click();
+}
+
+async function main(): Promise<void> {
+  const { base, stop } = await servePreview();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const rows: { lesson: string; step: number; title: string; kind: string; seconds: number | null }[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${base}#lessons`);
+    const ids = await page.locator('.lesson-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson')!));
+    for (const id of ids) {
+      await page.goto(`${base}#lesson=${id}`);
+      const n = Number(/step 1 of (\d+)/.exec((await page.locator('.lesson-where').textContent()) ?? '')?.[1]);
+      for (let k = 0; k < n; k++) {
+        await page.goto(`${base}#lesson=${id}&step=${k + 1}`);
+        await page.reload(); // a fresh page: each step timed from its own opening, as a student arriving by link
+        const t0 = Date.now();
+        const title = (await page.locator('.lesson-text h1').textContent()) ?? '';
+        let kind = 'views';
+        let ok = true;
+        try {
+          if (await page.locator('.predict').count()) {
+            kind = 'predict';
+            await page.locator('.predict input[type=radio]').first().check();
+            await page.locator('.predict button.primary').click();
+            await page.getByTestId('predict-result').waitFor({ timeout: budget * 3000 });
+          } else if (await page.getByTestId('try').count()) {
+            kind = 'try';
+            const s = await page.getByTestId('try').getAttribute('data-solve');
+            if (!s) throw new Error('no solve');
+            await page.locator('.lesson-views .panel').first().waitFor();
+            await solve(page, JSON.parse(s) as Record<string, string>);
+            await page.locator('[data-testid="try"][data-held="true"]').waitFor({ timeout: budget * 3000 });
+          } else {
+            for (const panel of await page.locator('.lesson-views section.panel').all()) await panel.locator('[data-step], .surface-view canvas, .compare-bar').first().waitFor({ timeout: budget * 3000 });
+          }
+        } catch {
+          ok = false;
+        }
+        rows.push({ lesson: id, step: k + 1, title, kind, seconds: ok ? (Date.now() - t0) / 1000 : null });
+      }
+    }
+  } finally {
+    await browser.close();
+    stop();
+  }
+  const out = ['| lesson | step | what | seconds |', '|---|---|---|---|', ...rows.map((r) => `| ${r.lesson} | ${r.step}. ${r.title} | ${r.kind} | ${r.seconds === null ? 'did not show' : r.seconds.toFixed(1)} |`)];
+  process.stdout.write(`${out.join('\n')}\n\n${cpus().length} cores, 1-minute load average ${loadavg()[0].toFixed(1)}; budget ${budget} s.\n`);
+  const over = rows.filter((r) => r.seconds === null || r.seconds > budget);
+  if (over.length > 0) {
+    process.stderr.write(`bench:lessons: ${over.length} step(s) over the ${budget}-s budget: ${over.map((r) => `${r.lesson} ${r.step}`).join(', ')}\n`);
+    process.exit(1);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:lessons: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
