@@ -182,7 +182,7 @@ export function createLab(opts: LabOptions): Lab {
     s.metrics.clear();
     pending = null;
     chunks = [];
-    store.setState({ runId: next, sent: 0, status: 'starting', divergence: null, fatal: null, frame: null, step: 0, metric: null, spectral: null, output: null, playing: false, historyVersion: s.historyVersion + 1 });
+    store.setState({ runId: next, sent: 0, status: 'starting', divergence: null, fatal: null, frame: null, step: 0, metric: null, spectral: null, output: null, playing: play, historyVersion: s.historyVersion + 1 });
     if (kind === 'configure') sendRun({ type: 'configure', runId: next, config: s.config });
     else sendRun({ type: 'reset', runId: next });
     sendRun({ type: 'speed', runId: next, stepsPerSecond: s.ui.speed });

@@ -150,3 +150,24 @@ describe('lab ↔ SessionLoop', () => {
     }
   });
 });
+
+describe('a comparison started before the first frame', () => {
+  it('plays if the page was asked to play, whether or not a frame has said so yet', () => {
+    // the page opens playing (autoplay) and the student starts the comparison before any frame is committed
+    const page = makeLab(echo(2), true);
+    expect(page.lab.store.getState().playing).toBe(true);
+    const extras: ReturnType<typeof makeLab>[] = [];
+    const cmp = startComparison(page.lab, (o) => {
+      const e = makeLab(o.config, o.ui.autoplay);
+      extras.push(e);
+      return e.lab;
+    });
+    const all = [page, ...extras];
+    for (let i = 0; i < 400; i++) all.forEach((x) => x.run(5));
+    for (const x of all) expect(x.loop.live().playing, x.lab.store.getState().config.model.cell).toBe(true);
+    for (const x of all) expect(x.lab.store.getState().step).toBeGreaterThan(0);
+    page.lab.actions.pause();
+    all.forEach((x) => x.settle());
+    cmp.dispose();
+  });
+});
