@@ -21,11 +21,13 @@ export function ChainArrows(props: {
   whhLit: boolean;
   dhLit: boolean;
   recurrentName: string;
+  /** recurrence off: nothing passes from one step to the next, so no arrow is drawn between steps, either way */
+  cut?: boolean;
 }) {
   const { cx, rows, p, start } = props;
   const fwd = [];
   const bwd = [];
-  for (let i = 0; i < cx.length; i++) {
+  for (let i = 0; i < (props.cut ? 0 : cx.length); i++) {
     const link = linkBetween(i === 0 ? props.initCx : cx[i - 1], cx[i]);
     if (!link) continue;
     const t = start + i;
@@ -58,7 +60,7 @@ export function ChainArrows(props: {
     <g className="chain-arrows">
       <g opacity={p}>{fwd}</g>
       {props.backward && <g opacity={p}>{bwd}</g>}
-      {loopOpacity > 0.01 && (
+      {loopOpacity > 0.01 && !props.cut && (
         <g className={`w-arrow whh-copy self-loop${props.whhLit ? ' is-lit' : ''}`} data-w="Whh" opacity={loopOpacity}>
           <path className="hit" d={selfLoopPath(props.foldedX, rows)} fill="none" />
           <path className="shaft" d={selfLoopPath(props.foldedX, rows)} fill="none" />

@@ -29,6 +29,8 @@ export function UnrollFigure(props: {
   tau: number;
   lit: LitSet;
   recurrentName: string;
+  /** recurrence off: the steps are not linked */
+  cut?: boolean;
   onPage: (t: number) => void;
 }) {
   const { record: r, stats, geom, t, p, lit } = props;
@@ -101,6 +103,7 @@ export function UnrollFigure(props: {
           whhLit={lit.Whh}
           dhLit={lit.dh}
           recurrentName={props.recurrentName}
+          cut={props.cut}
         />
         {cx.map((x, i) => {
           const s = start + i;

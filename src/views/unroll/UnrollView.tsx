@@ -123,7 +123,10 @@ function UnrollBody({ record: r, step }: { record: InspectRecord; step: number }
       </button>
     </>
   );
-  const caption = unrolled
+  const cut = r.recurrence === 'off';
+  const caption = cut
+    ? `Recurrence is off: every step starts from h = 0, so nothing passes from one step to the next — no arrow links the ${T} steps, forward or backward. Each step is a feed-forward network of its own input.`
+    : unrolled
     ? `The same cell copied at each of the ${T} steps: every recurrent arrow is the one matrix ${recurrent}. Steps up to t = ${t} are computed; later ones are faded.`
     : `Folded: one cell applied at every step; its loop is ${recurrent}. Unroll it to see the ${T} copies backpropagation runs through.`;
 
@@ -149,6 +152,7 @@ function UnrollBody({ record: r, step }: { record: InspectRecord; step: number }
             tau={tau}
             lit={lit}
             recurrentName={recurrent}
+            cut={cut}
             onPage={(s) => select({ t: Math.max(0, Math.min(T - 1, s)) })}
           />
           {tip && (

@@ -304,3 +304,18 @@ describe('UnrollView: playing the forward pass', () => {
     expect(screen.getByRole('button', { name: '▶ Forward pass' })).toBeInTheDocument();
   });
 });
+
+describe('UnrollView with recurrence off', () => {
+  it('links no step to the next, forward or backward, and says why', () => {
+    const config = { ...RNN_ECHO, model: { ...RNN_ECHO.model, recurrence: 'off' as const } };
+    const cut = recordFor(config);
+    expect(cut.recurrence).toBe('off');
+    const { svg } = show(cut, config);
+    expect(all(svg, '.whh-copy')).toHaveLength(0);
+    expect(all(svg, '.dh-arrow, .dh-zero')).toHaveLength(0);
+    expect(screen.getByText(/Recurrence is off: every step starts from h = 0/)).toBeInTheDocument();
+    // with recurrence on, the same network draws its W_hh copies
+    const on = show(echo, RNN_ECHO);
+    expect(all(on.svg, '.whh-copy').length).toBeGreaterThan(0);
+  });
+});
