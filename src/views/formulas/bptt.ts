@@ -56,14 +56,15 @@ function chainFormula({ rec, t }: FormulaContext): Formula {
   }
   if (rec.flowC.length > k) lines.push(`${gradNorm(tau, k, 'c')} &= ${nb.n(`‖∂ℓ_${tau}/∂c_${k}‖`, rec.flowC[k], 'dc')}`);
   nb.text('∂h_j/∂h_{j−1}', 'needs W_h· (not streamed)');
+  const off = rec.recurrence === 'off' ? 'Recurrence is off: every step starts from h = 0, so every ∂h_j/∂h_{j−1} is 0 and no error reaches an earlier step. ' : '';
   return {
     ...base,
     numeric: aligned(lines),
     rows: nb.rows,
     check: null,
-    note: steps === 0
+    note: off + (steps === 0
       ? `k = τ = ${tau}: no Jacobian yet; move the scrubber to an earlier step to follow the error back.`
-      : `From τ = ${tau} back to k = ${k}: ${steps} Jacobian${steps === 1 ? '' : 's'} multiplied, and the error's size changed by a factor ${formatNumber(ratio)}. ∂ℓ_τ/∂h_τ = W_hyᵀ(∂ℓ_τ/∂y_τ) needs W_hy, which is not streamed; its norm and ‖∂ℓ_τ/∂h_k‖ are streamed (exact, never truncated).`,
+      : `From τ = ${tau} back to k = ${k}: ${steps} Jacobian${steps === 1 ? '' : 's'} multiplied, and the error's size changed by a factor ${formatNumber(ratio)}. ∂ℓ_τ/∂h_τ = W_hyᵀ(∂ℓ_τ/∂y_τ) needs W_hy, which is not streamed; its norm and ‖∂ℓ_τ/∂h_k‖ are streamed (exact, never truncated).`),
   };
 }
 
@@ -81,8 +82,32 @@ export function guideVerdict(guide: number, measured: number): string {
   return ` Here ${what}, because the product of the Jacobians is not the product of their norms: saturated units (act′ ≈ 0) cut their rows, and the error grows like ρ(W_hh) per step only where it lies along W_hh's leading eigenvectors.`;
 }
 
+/**
+ * With recurrence off no step's state depends on the one before (every step starts from h = 0, and c = 0): each
+ * Jacobian ∂h_j/∂h_{j−1} (and ∂c_j/∂c_{j−1}) is 0, so the error of step τ reaches no earlier step, as measured.
+ */
+function noPathFormula(ctx: FormulaContext): Formula {
+  const { rec, t } = ctx;
+  const lstm = cellOf(rec) === 'lstm';
+  const { tau, k, steps, ratio } = flow(rec, t);
+  const nb = new Numbers();
+  const lines = steps > 0
+    ? [`\\text{measured: } ${gradNorm(tau, k)} \\big/ ${gradNorm(tau, tau)} &= ${nb.n(`‖∂ℓ_${tau}/∂h_${k}‖ / ‖∂ℓ_${tau}/∂h_${tau}‖`, ratio, 'dh')}`]
+    : [`k &= \\tau = ${tau}: \\text{no step to cross}`];
+  return {
+    id: 'jacobian',
+    title: 'No path back through time: recurrence is off',
+    symbolic: `\\frac{\\partial h_j}{\\partial h_{j-1}} = 0${lstm ? ', \\qquad \\frac{\\partial c_j}{\\partial c_{j-1}} = 0' : ''}`,
+    numeric: aligned(lines),
+    rows: nb.rows,
+    check: null,
+    note: `Recurrence is off: every step starts from h = 0${lstm ? ' and c = 0' : ''}, so no step depends on the one before and the error of step τ = ${tau} reaches no earlier step.${steps > 0 ? '' : ` ${PICK_EARLIER(tau)}`}`,
+  };
+}
+
 function jacobianFormula(ctx: FormulaContext): Formula {
   const { rec, t, unit: j, activation: act } = ctx;
+  if (rec.recurrence === 'off') return noPathFormula(ctx);
   const cell = cellOf(rec);
   const { tau, k, steps, ratio } = flow(rec, t);
   const nb = new Numbers();

@@ -3,6 +3,9 @@
  * LSTM's gates, memory and read-out, the GRU's gates, candidate and update. Each gate is substituted from the
  * three streamed parts of its pre-activation (W_x· x_t)[j] + (W_h· h_{t−1})[j] + b_·[j] (the weights themselves
  * are not streamed) as act(part + part + part) = act(a) = value, and checked against the recorded gate.
+ * The record's model options change the equations: a tanh forget gate is written and computed with tanh; with
+ * recurrence off every step starts from h = 0 (and c = 0), so the terms that read the previous step are 0 and are
+ * left out, with RECURRENCE_OFF said in the note.
  */
 import type { Activation } from '../../engine/types';
 import { c as cellState, cellOf, gate, h as hidden, preact } from '../../worker/record';
@@ -11,12 +14,28 @@ import { Numbers, activate, check } from './formula-parts';
 import type { Check, Formula, FormulaContext } from './formula-parts';
 import { SYM, actTex, aligned, gateSym, indexed, sym, texText } from './tex';
 
-const STREAMED = 'the three parts of each pre-activation are streamed (computed from the weights after the forward pass); the weights themselves are not';
-const Streamed = STREAMED[0].toUpperCase() + STREAMED.slice(1);
+/** The one line every block that drops the previous step's terms says first. */
+export const RECURRENCE_OFF = 'Recurrence is off: every step starts from h = 0, so the W_h· h_{t−1} terms are 0 and left out.';
+/** What a tanh forget gate changes, said under the LSTM's gates. */
+export const TANH_FORGET = 'Here the forget gate is a tanh, so f lies in (−1, 1) where σ would keep it in (0, 1): f = 0 wipes the memory, a negative f flips its sign.';
 
-/** `act(W_{x·} x_t + W_{h·} h + b_·)` for gate `g` (`h` for the vanilla RNN); `hIn` replaces h_{t−1} (the GRU's r ⊙ h_{t−1}). */
-function affine(g: string, op: string, hIn: string = SYM.hPrev): string {
-  return `${op}\\big(${sym('Wxh', `W_{x${g}}`)}\\, ${SYM.x} + ${sym('Whh', `W_{h${g}}`)}\\, ${hIn} + ${sym('bh', `b_{${g}}`)}\\big)`;
+/** Whether the record ran with recurrence off (every step read the zero state). */
+const recurrenceOff = (ctx: FormulaContext): boolean => ctx.rec.recurrence === 'off';
+/** `note` with RECURRENCE_OFF in front when the recurrence is off. */
+const withOff = (ctx: FormulaContext, note: string): string => (recurrenceOff(ctx) ? `${RECURRENCE_OFF} ${note}` : note);
+
+const STREAMED = 'the parts of each pre-activation are streamed (computed from the weights after the forward pass); the weights themselves are not';
+const Streamed = STREAMED[0].toUpperCase() + STREAMED.slice(1);
+/** The pre-activation's parts as the note counts them: three, or two with the recurrent one left out. */
+const partsOf = (ctx: FormulaContext): string => (recurrenceOff(ctx) ? 'two parts' : 'three parts');
+
+/**
+ * `act(W_{x·} x_t + W_{h·} h + b_·)` for gate `g` (`h` for the vanilla RNN); `hIn` replaces h_{t−1} (the GRU's
+ * r ⊙ h_{t−1}); `hIn` null leaves the recurrent term out (recurrence off).
+ */
+function affine(g: string, op: string, hIn: string | null = SYM.hPrev): string {
+  const rec = hIn === null ? '' : ` + ${sym('Whh', `W_{h${g}}`)}\\, ${hIn}`;
+  return `${op}\\big(${sym('Wxh', `W_{x${g}}`)}\\, ${SYM.x}${rec} + ${sym('bh', `b_{${g}}`)}\\big)`;
 }
 
 /**
@@ -52,6 +71,7 @@ function givens(ctx: FormulaContext, nb: Numbers): string {
   const input = hot >= 0
     ? `${lhs} = e_{${hot}}\\ (\\text{“${texText(rec.inputLabels[t])}”})`
     : `${lhs} = (${shown.map((v, m) => nb.n(`x_${t}[${m}]`, v, 'x')).join(', ')}${x.length > 4 ? ', \\ldots' : ''})`;
+  if (rec.recurrence === 'off') return `&\\text{with } ${input}`;
   return `&\\text{with } ${input},\\ ${indexed('hprev', 'h', t - 1, j)} = ${nb.n(`h_${t - 1}[${j}]`, hidden(rec, t - 1, j), 'hprev')}`;
 }
 
@@ -64,17 +84,18 @@ function rnnFormulas(ctx: FormulaContext): Formula[] {
   const { t, unit: j, activation: act } = ctx;
   const nb = new Numbers();
   const op = actTex(act);
-  const parts = `(${sym('Wxh', 'W_{xh}')}\\, ${sym('x', `x_{${t}}`)})[${j}] + (${sym('Whh', 'W_{hh}')}\\, ${sym('hprev', `h_{${t - 1}}`)})[${j}] + ${indexed('bh', 'b', 'h', j)}`;
+  const recurrent = recurrenceOff(ctx) ? '' : ` + (${sym('Whh', 'W_{hh}')}\\, ${sym('hprev', `h_{${t - 1}}`)})[${j}]`;
+  const parts = `(${sym('Wxh', 'W_{xh}')}\\, ${sym('x', `x_{${t}}`)})[${j}]${recurrent} + ${indexed('bh', 'b', 'h', j)}`;
   const checks: Check[] = [];
   const sub = gateValue(ctx, nb, 'h', act, checks);
   return [{
     id: 'hidden',
     title: 'Hidden update',
-    symbolic: `${SYM.h} = ${affine('h', op)}`,
+    symbolic: `${SYM.h} = ${affine('h', op, recurrenceOff(ctx) ? null : SYM.hPrev)}`,
     numeric: aligned([`${indexed('h', 'h', t, j)} &= ${op}\\big(${parts}\\big)`, `&= ${sub}`, givens(ctx, nb)]),
     rows: nb.rows,
     ...checksOf(checks),
-    note: `The sum a_${t}[${j}] of the three parts is the pre-activation; ${STREAMED}.`,
+    note: withOff(ctx, `The sum a_${t}[${j}] of the ${partsOf(ctx)} is the pre-activation; ${STREAMED}.`),
   }];
 }
 
@@ -82,33 +103,52 @@ function lstmFormulas(ctx: FormulaContext): Formula[] {
   const { rec, t, unit: j } = ctx;
   const g = new Numbers();
   const gc: Check[] = [];
-  const lines = [gateLine(ctx, g, 'f', 'sigmoid', gc), gateLine(ctx, g, 'i', 'sigmoid', gc), gateLine(ctx, g, 'g', 'tanh', gc), gateLine(ctx, g, 'o', 'sigmoid', gc)];
+  const off = recurrenceOff(ctx);
+  const tanhF = rec.forgetGate === 'tanh';
+  const fAct: Activation = tanhF ? 'tanh' : 'sigmoid';
+  const lines = [gateLine(ctx, g, 'f', fAct, gc), gateLine(ctx, g, 'i', 'sigmoid', gc), gateLine(ctx, g, 'g', 'tanh', gc), gateLine(ctx, g, 'o', 'sigmoid', gc)];
   const s = '\\sigma';
+  const hIn = off ? null : SYM.hPrev;
   const gates: Formula = {
     id: 'lstm-gates',
-    title: 'LSTM gates: forget, input, candidate, output',
-    symbolic: aligned([`${gateSym('f')} &= ${affine('f', s)}`, `${gateSym('i')} &= ${affine('i', s)}`, `${gateSym('g')} &= ${affine('g', '\\tanh')}`, `${gateSym('o')} &= ${affine('o', s)}`]),
+    title: tanhF ? 'LSTM gates: forget (a tanh here), input, candidate, output' : 'LSTM gates: forget, input, candidate, output',
+    symbolic: aligned([`${gateSym('f')} &= ${affine('f', actTex(fAct), hIn)}`, `${gateSym('i')} &= ${affine('i', s, hIn)}`, `${gateSym('g')} &= ${affine('g', '\\tanh', hIn)}`, `${gateSym('o')} &= ${affine('o', s, hIn)}`]),
     numeric: aligned([...lines, givens(ctx, g)]),
     rows: g.rows,
     ...checksOf(gc),
-    note: `Each gate is its activation of the sum of three parts; ${STREAMED}.`,
+    note: withOff(ctx, `${tanhF ? `${TANH_FORGET} ` : ''}Each gate is its activation of the sum of ${partsOf(ctx)}; ${STREAMED}.`),
   };
   const [f, i, gg, o] = (['f', 'i', 'g', 'o'] as const).map((name) => gate(rec, name, t, j));
-  const cPrev = cellState(rec, t - 1, j);
   const cNow = cellState(rec, t, j);
   const m = new Numbers();
-  const fTex = m.n(`f_${t}[${j}]`, f, 'f');
   const iTex = m.n(`i_${t}[${j}]`, i, 'i');
-  const cRhs = f * cPrev + i * gg;
-  const memory: Formula = {
-    id: 'lstm-memory',
-    title: 'Memory: flush (forget) and write (input × candidate)',
-    symbolic: `${SYM.c} = ${gateSym('f')} \\odot ${SYM.cPrev} + ${gateSym('i')} \\odot ${gateSym('g')}`,
-    numeric: `${indexed('c', 'c', t, j)} = ${fTex} \\cdot ${m.n(`c_${t - 1}[${j}]`, cPrev, 'c', true)} + ${iTex} \\cdot ${m.n(`g_${t}[${j}]`, gg, 'g', true)} = ${m.n(`f·c_${t - 1}`, f * cPrev)} + ${m.n('i·g', i * gg, null, true)} = ${m.n(`c_${t}[${j}] (recomputed)`, cRhs, 'c')}`,
-    rows: m.rows,
-    check: check(`c_${t}[${j}]`, cRhs, cNow),
-    note: t === 0 ? 'c_{−1} = 0: the memory starts empty.' : null,
-  };
+  let memory: Formula;
+  if (off) {
+    // every step starts from c = 0: f ⊙ c_{t−1} is 0, and c_t is what the input gate writes
+    const cRhs = i * gg;
+    memory = {
+      id: 'lstm-memory',
+      title: 'Memory: write only (input × candidate)',
+      symbolic: `${SYM.c} = ${gateSym('i')} \\odot ${gateSym('g')}`,
+      numeric: `${indexed('c', 'c', t, j)} = ${iTex} \\cdot ${m.n(`g_${t}[${j}]`, gg, 'g', true)} = ${m.n(`c_${t}[${j}] (recomputed)`, cRhs, 'c')}`,
+      rows: m.rows,
+      check: check(`c_${t}[${j}]`, cRhs, cNow),
+      note: 'Recurrence is off: every step starts from h = 0 and c = 0, so f ⊙ c_{t−1} is 0 and left out: the forget gate has nothing to act on.',
+    };
+  } else {
+    const cPrev = cellState(rec, t - 1, j);
+    const fTex = m.n(`f_${t}[${j}]`, f, 'f');
+    const cRhs = f * cPrev + i * gg;
+    memory = {
+      id: 'lstm-memory',
+      title: 'Memory: flush (forget) and write (input × candidate)',
+      symbolic: `${SYM.c} = ${gateSym('f')} \\odot ${SYM.cPrev} + ${gateSym('i')} \\odot ${gateSym('g')}`,
+      numeric: `${indexed('c', 'c', t, j)} = ${fTex} \\cdot ${m.n(`c_${t - 1}[${j}]`, cPrev, 'c', true)} + ${iTex} \\cdot ${m.n(`g_${t}[${j}]`, gg, 'g', true)} = ${m.n(`f·c_${t - 1}`, f * cPrev)} + ${m.n('i·g', i * gg, null, true)} = ${m.n(`c_${t}[${j}] (recomputed)`, cRhs, 'c')}`,
+      rows: m.rows,
+      check: check(`c_${t}[${j}]`, cRhs, cNow),
+      note: t === 0 ? 'c_{−1} = 0: the memory starts empty.' : null,
+    };
+  }
   const r = new Numbers();
   const oTex = r.n(`o_${t}[${j}]`, o, 'o');
   const tanhC = Math.tanh(cNow);
@@ -126,17 +166,20 @@ function lstmFormulas(ctx: FormulaContext): Formula[] {
 
 function gruFormulas(ctx: FormulaContext): Formula[] {
   const { rec, t, unit: j } = ctx;
+  const off = recurrenceOff(ctx);
+  const hIn = off ? null : SYM.hPrev;
   const g = new Numbers();
   const gc: Check[] = [];
   const gates: Formula = {
     id: 'gru-gates',
     title: 'GRU gates: update and reset',
-    symbolic: aligned([`${gateSym('z')} &= ${affine('z', '\\sigma')}`, `${gateSym('r')} &= ${affine('r', '\\sigma')}`]),
+    symbolic: aligned([`${gateSym('z')} &= ${affine('z', '\\sigma', hIn)}`, `${gateSym('r')} &= ${affine('r', '\\sigma', hIn)}`]),
     numeric: aligned([gateLine(ctx, g, 'z', 'sigmoid', gc), gateLine(ctx, g, 'r', 'sigmoid', gc), givens(ctx, g)]),
     rows: g.rows,
     ...checksOf(gc),
-    note: `Each gate is σ of the sum of three parts; ${STREAMED}.`,
+    note: withOff(ctx, `Each gate is σ of the sum of ${partsOf(ctx)}; ${STREAMED}.`),
   };
+  if (off) return [gates, ...gruWithoutPast(ctx)];
   const [z, r, n] = (['z', 'r', 'n'] as const).map((name) => gate(rec, name, t, j));
   const hPrev = hidden(rec, t - 1, j);
   const cn = new Numbers();
@@ -165,6 +208,38 @@ function gruFormulas(ctx: FormulaContext): Formula[] {
     note: `${t === 0 ? 'h_{−1} = 0: the state starts at zero. ' : ''}Here z near 1 keeps the old state h_{t−1} and z near 0 replaces it by the candidate n — the reverse of texts (the lecture notes among them) that write h_t = z ⊙ n + (1 − z) ⊙ h_{t−1}.`,
   };
   return [gates, candidate, update];
+}
+
+/**
+ * The GRU's candidate and update with recurrence off: every step starts from h = 0, so r ⊙ h_{t−1} and z ⊙ h_{t−1}
+ * are 0: n = tanh(W_xn x_t + b_n) and h_t = (1 − z) ⊙ n, checked against the record.
+ */
+function gruWithoutPast(ctx: FormulaContext): Formula[] {
+  const { rec, t, unit: j } = ctx;
+  const [z, n] = (['z', 'n'] as const).map((name) => gate(rec, name, t, j));
+  const cn = new Numbers();
+  const nc: Check[] = [];
+  const candidate: Formula = {
+    id: 'gru-candidate',
+    title: 'Candidate (no past to reset)',
+    symbolic: `${gateSym('n')} = ${affine('n', '\\tanh', null)}`,
+    numeric: aligned([gateLine(ctx, cn, 'n', 'tanh', nc)]),
+    rows: cn.rows,
+    ...checksOf(nc),
+    note: 'Recurrence is off: every step starts from h = 0, so r ⊙ h_{t−1} is 0 and left out: the reset gate has nothing to act on.',
+  };
+  const u = new Numbers();
+  const hRhs = (1 - z) * n;
+  const update: Formula = {
+    id: 'gru-hidden',
+    title: 'Hidden update: the candidate, scaled by 1 − z',
+    symbolic: `${SYM.h} = (1 - ${gateSym('z')}) \\odot ${gateSym('n')}`,
+    numeric: `${indexed('h', 'h', t, j)} = (1 - ${u.n(`z_${t}[${j}]`, z, 'z')}) \\cdot ${u.n(`n_${t}[${j}]`, n, 'n', true)} = ${u.n(`h_${t}[${j}] (recomputed)`, hRhs, 'h')}`,
+    rows: u.rows,
+    check: check(`h_${t}[${j}]`, hRhs, hidden(rec, t, j)),
+    note: 'Recurrence is off: every step starts from h = 0, so z ⊙ h_{t−1} is 0 and left out: there is no old state to keep.',
+  };
+  return [candidate, update];
 }
 
 /** The formula blocks of the record's cell at (t, unit): vanilla RNN 1, LSTM 3, GRU 3. */

@@ -3,14 +3,18 @@ import type { ColorScale } from '../kit/colors';
 import { GatePanel } from './GatePanel';
 import type { HeatmapSizing, PanelSpec, ScaleKind } from './gates-layout';
 
-/** The three colour scales of the view: gates in [0, 1], g/n/h in [−1, 1], c over its own range. */
+/** The colour scales of the view: gates in [0, 1], g/n/h in [−1, 1], c over its own range, a tanh forget gate in [−1, 1]. */
 export type GateScales = Record<ScaleKind, ColorScale>;
 
 const LEGENDS: Record<ScaleKind, (names: string[]) => string> = {
   gate: (n) => `gates ${n.join(' ')}: 0 closed, 1 open`,
   signed: (n) => `${n.join(', ')}: signed values`,
   cell: () => 'cell state c',
+  forget: () => 'forget f (tanh): −1 flips, 0 wipes, 1 keeps',
 };
+
+/** A legend's tick: the gates' ends as plain numbers (0, 1; −1 with a true minus), other scales to 2 digits. */
+const tick = (kind: ScaleKind, v: number): string => (kind === 'gate' || kind === 'forget' ? String(v).replace('-', '−') : v.toPrecision(2));
 
 /**
  * The heatmaps of a cell, row by row (gates first, then the signed values), then a legend for every
@@ -53,7 +57,7 @@ export function GateHeatmaps(props: {
       ))}
       <div className="gate-legends">
         {[...used].map(([kind, names]) => (
-          <ColorLegend key={kind} scale={props.scales[kind]} label={LEGENDS[kind](names)} width={240} format={(v) => (kind === 'gate' ? String(v) : v.toPrecision(2))} />
+          <ColorLegend key={kind} scale={props.scales[kind]} label={LEGENDS[kind](names)} width={kind === 'forget' ? 280 : 240} format={(v) => tick(kind, v)} />
         ))}
         <p className="gate-axis-note">Rows: units · columns: steps, input under each column</p>
       </div>

@@ -1,5 +1,5 @@
 import type { InspectRecord } from '../../engine/session';
-import { cellOf, fmt, valueAt } from './gates-layout';
+import { cellOf, fmt, tanhForget, valueAt } from './gates-layout';
 
 const COLUMNS = { lstm: ['f', 'i', 'g', 'o', 'c', 'h'], gru: ['z', 'r', 'n', 'h'], rnn: ['h'] } as const;
 const HEADERS: Record<string, string> = { f: 'forget f', i: 'input i', g: 'candidate g', o: 'output o', c: 'cell c', h: 'hidden h', z: 'update z', r: 'reset r', n: 'candidate n' };
@@ -7,6 +7,7 @@ const HEADERS: Record<string, string> = { f: 'forget f', i: 'input i', g: 'candi
 /** The table alternative: for the selected unit, every step's input, gates, cell state and hidden state. */
 export function GatesTable({ record, unit, t }: { record: InspectRecord; unit: number; t: number }) {
   const cols = COLUMNS[cellOf(record)];
+  const header = (c: string) => (c === 'f' && tanhForget(record) ? 'forget f (tanh)' : HEADERS[c]);
   const rows = Array.from({ length: record.T }, (_, k) => k);
   return (
     <table className="gates-table">
@@ -19,7 +20,7 @@ export function GatesTable({ record, unit, t }: { record: InspectRecord; unit: n
           <th scope="col">input</th>
           {cols.map((c) => (
             <th scope="col" key={c}>
-              {HEADERS[c]}
+              {header(c)}
             </th>
           ))}
         </tr>

@@ -12,7 +12,7 @@ import { gruValues, lstmValues } from './cell-values';
 import { diagramScale, gruDiagram, lstmDiagram } from './diagram-layout';
 import { GateHeatmaps } from './GateHeatmaps';
 import type { GateScales } from './GateHeatmaps';
-import { cellOf, focusStep, heatmapSizing, longestLabel, panelRows } from './gates-layout';
+import { cellOf, focusStep, heatmapSizing, longestLabel, panelRows, recurrenceOff, tanhForget } from './gates-layout';
 import { GatesTable } from './GatesTable';
 import { MemoryReadout } from './MemoryReadout';
 import { findMemoryUnit } from './memory-unit';
@@ -32,6 +32,16 @@ const CAPTIONS = {
     GRU_UPDATE_NOTE,
   rnn: 'The hidden state h, units (rows) over time (columns), for the inspected sequence.',
 };
+
+/** Said under the caption when the forget gate is a tanh: its heatmap and box use the signed scale. */
+export const TANH_FORGET_NOTE = 'Here the forget gate is a tanh: f runs from −1 to 1 (purple below 0, orange above), and a negative f flips the sign of the memory.';
+/** Said under the caption when the recurrence is off. */
+export const RECURRENCE_OFF_NOTE = 'Recurrence is off: every step starts from h = 0 (and c = 0), so nothing is carried from one step to the next.';
+
+/** The view's caption for a record: the cell's, then what its options change. */
+export function gatesCaption(record: InspectRecord): string {
+  return [CAPTIONS[cellOf(record)], tanhForget(record) ? TANH_FORGET_NOTE : '', recurrenceOff(record) ? RECURRENCE_OFF_NOTE : ''].filter((s) => s !== '').join(' ');
+}
 
 /**
  * §3 The gates: LSTM (f, i, o, g, c, h) or GRU (z, r, n, h) heatmaps of the live inspected sequence, the cell
@@ -59,7 +69,7 @@ function GatesFigure({ record, width }: { record: InspectRecord; width: number }
   const derived = useMemo(() => {
     const cRef = cell === 'lstm' ? Math.max(1, maxAbs(record.c)) : 1;
     const hRef = cell === 'rnn' ? Math.max(1, maxAbs(record.h)) : 1;
-    const scales: GateScales = { gate: sequentialScale(0, 1), signed: divergingScale(hRef), cell: divergingScale(cRef) };
+    const scales: GateScales = { gate: sequentialScale(0, 1), signed: divergingScale(hRef), cell: divergingScale(cRef), forget: divergingScale(1) };
     return { rows: panelRows(record), cRef, scales, best: findMemoryUnit(record), labelChars: longestLabel(record.inputLabels) };
   }, [record, cell]);
   const perRow = Math.max(...derived.rows.map((r) => r.length));
@@ -79,7 +89,7 @@ function GatesFigure({ record, width }: { record: InspectRecord; width: number }
   const selectCell = useCallback((st: number, u: number) => select({ t: st, unit: u }), [select]);
   const selected = useMemo(() => ({ t, unit }), [t, unit]);
 
-  const spec = cell === 'lstm' ? lstmDiagram(lstmValues(record, t, unit), derived.cRef) : cell === 'gru' ? gruDiagram(gruValues(record, t, unit)) : null;
+  const spec = cell === 'lstm' ? lstmDiagram(lstmValues(record, t, unit), derived.cRef, tanhForget(record) ? 'tanh' : 'sigmoid') : cell === 'gru' ? gruDiagram(gruValues(record, t, unit)) : null;
   const best = derived.best;
   const toolbar = (
     <>
@@ -93,7 +103,7 @@ function GatesFigure({ record, width }: { record: InspectRecord; width: number }
   );
 
   return (
-    <ViewShell name="gates" step={step} toolbar={toolbar} caption={CAPTIONS[cell]} table={() => <GatesTable record={record} unit={unit} t={t} />}>
+    <ViewShell name="gates" step={step} toolbar={toolbar} caption={gatesCaption(record)} table={() => <GatesTable record={record} unit={unit} t={t} />}>
       {cell === 'rnn' && <NoGates />}
       <GateHeatmaps
         rows={derived.rows}

@@ -12,7 +12,7 @@ export interface LstmValues {
   unit: number;
   /** the input label of step t */
   x: string;
-  /** c_{t−1}, h_{t−1} of this unit (0 at t = 0: the engine starts from c_0 = h_0 = 0) */
+  /** c_{t−1}, h_{t−1} as step t read them (0 at t = 0: the engine starts from c_0 = h_0 = 0; 0 at every step with recurrence off) */
   cPrev: number;
   hPrev: number;
   f: number;
@@ -50,10 +50,15 @@ export interface GruValues {
   h: number;
 }
 
+/** The state step t read for unit u: the previous step's, or 0 when the recurrence is off (every step starts from the zero state). */
+function readPrev(record: InspectRecord, state: (r: InspectRecord, t: number, u: number) => number, t: number, u: number): number {
+  return record.recurrence === 'off' ? 0 : state(record, t - 1, u);
+}
+
 /** The LSTM diagram's numbers at (t, u). */
 export function lstmValues(record: InspectRecord, t: number, u: number): LstmValues {
-  const cPrev = rec.c(record, t - 1, u);
-  const hPrev = rec.h(record, t - 1, u);
+  const cPrev = readPrev(record, rec.c, t, u);
+  const hPrev = readPrev(record, rec.h, t, u);
   const [f, i, g, o] = ['f', 'i', 'g', 'o'].map((k) => rec.gate(record, k, t, u));
   const c = rec.c(record, t, u);
   return { t, unit: u, x: record.inputLabels[t] ?? '', cPrev, hPrev, f, i, g, o, kept: f * cPrev, flushed: (1 - f) * cPrev, written: i * g, c, tanhC: Math.tanh(c), h: rec.h(record, t, u) };
@@ -61,7 +66,7 @@ export function lstmValues(record: InspectRecord, t: number, u: number): LstmVal
 
 /** The GRU diagram's numbers at (t, u). */
 export function gruValues(record: InspectRecord, t: number, u: number): GruValues {
-  const hPrev = rec.h(record, t - 1, u);
+  const hPrev = readPrev(record, rec.h, t, u);
   const [z, r, n] = ['z', 'r', 'n'].map((k) => rec.gate(record, k, t, u));
   return { t, unit: u, x: record.inputLabels[t] ?? '', hPrev, z, r, n, resetH: r * hPrev, kept: z * hPrev, dropped: (1 - z) * hPrev, written: (1 - z) * n, h: rec.h(record, t, u) };
 }

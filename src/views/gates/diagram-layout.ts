@@ -97,14 +97,15 @@ const label = (q: string, name: string, caption: string, value: number, x: numbe
 /**
  * The LSTM cell: the memory line c_{t−1} → ×f → +(i·g) → c_t along the top; below it the forget, input,
  * candidate and output boxes; c_t branches down through tanh to ×o, which gives h_t.
- * `cRef` is the |c| drawn at full width (the record's largest |c|, at least 1).
+ * `cRef` is the |c| drawn at full width (the record's largest |c|, at least 1). A tanh forget gate (`forget`) is
+ * painted on the signed scale, as its values lie in (−1, 1), and its box says so.
  */
-export function lstmDiagram(v: LstmValues, cRef: number): DiagramSpec {
+export function lstmDiagram(v: LstmValues, cRef: number, forget: 'sigmoid' | 'tanh' = 'sigmoid'): DiagramSpec {
   const Y = 70; // the memory line
   const GY = 262; // the gate boxes
   const W = 720;
   const nodes: DiagramNode[] = [
-    box('f', 'f', 140, GY, 'forget', 'f', v.f, 'gate'),
+    forget === 'tanh' ? box('f', 'f', 140, GY, 'forget (tanh)', 'f', v.f, 'signed') : box('f', 'f', 140, GY, 'forget', 'f', v.f, 'gate'),
     box('i', 'i', 260, GY, 'input', 'i', v.i, 'gate'),
     box('g', 'g', 380, GY, 'candidate', 'g', v.g, 'signed'),
     box('o', 'o', 500, GY, 'output', 'o', v.o, 'gate'),

@@ -14,8 +14,11 @@ export { cellOf };
 /** The cell a record comes from (the record says: the frame may lag the config). */
 export type GatedCell = CellKind;
 
-/** Which colour scale a quantity uses: gates in [0, 1] sequential; g, n, h in [−1, 1] diverging; c diverging over its own range. */
-export type ScaleKind = 'gate' | 'signed' | 'cell';
+/**
+ * Which colour scale a quantity uses: gates in [0, 1] sequential; g, n, h in [−1, 1] diverging; c diverging over its
+ * own range; `forget`: an LSTM forget gate made with tanh (the record's forgetGate), diverging over [−1, 1].
+ */
+export type ScaleKind = 'gate' | 'signed' | 'cell' | 'forget';
 
 /** One units × time heatmap: the quantity's name (as selection.highlight names it), its title, and where its numbers are. */
 export interface PanelSpec {
@@ -50,6 +53,16 @@ const ROWS: Record<GatedCell, string[][]> = {
   rnn: [['h']],
 };
 
+/** Whether the record's LSTM forget gate is a tanh (f in (−1, 1)) rather than σ. */
+export function tanhForget(record: Pick<InspectRecord, 'cell' | 'forgetGate'>): boolean {
+  return record.cell === 'lstm' && record.forgetGate === 'tanh';
+}
+
+/** Whether the record ran with recurrence off: every step started from h = 0 (and c = 0). */
+export function recurrenceOff(record: Pick<InspectRecord, 'recurrence'>): boolean {
+  return record.recurrence === 'off';
+}
+
 /** The heatmap for quantity `name` (a gate, h or c), as the record's series of it. */
 export function panelData(record: InspectRecord, name: string): HeatmapData {
   const s = series(record, name);
@@ -59,11 +72,12 @@ export function panelData(record: InspectRecord, name: string): HeatmapData {
 
 /** The heatmap rows of a record's cell, each panel with its data view and colour scale. */
 export function panelRows(record: InspectRecord): PanelSpec[][] {
+  const signedF = tanhForget(record);
   return ROWS[cellOf(record)].map((row) =>
     row.map((name) => ({
       name,
-      title: TITLES[name],
-      scale: name === 'c' ? 'cell' : name === 'g' || name === 'n' || name === 'h' ? 'signed' : 'gate',
+      title: name === 'f' && signedF ? 'forget gate f (tanh)' : TITLES[name],
+      scale: name === 'f' && signedF ? 'forget' : name === 'c' ? 'cell' : name === 'g' || name === 'n' || name === 'h' ? 'signed' : 'gate',
       data: panelData(record, name),
     })),
   );

@@ -39,11 +39,14 @@ export const LATCH_SHARE = 0.5;
 /** …with a mean keep gate at least this high. */
 export const LATCH_KEEP = 0.9;
 
-/** The memory statistics of unit u from step `from` (LSTM or GRU records; null for a vanilla RNN or a last step). */
+/**
+ * The memory statistics of unit u from step `from` (LSTM or GRU records; null for a vanilla RNN, a last step, or a
+ * run with recurrence off, where every step starts from the zero state and nothing is carried to be ranked).
+ */
 export function memoryStats(record: InspectRecord, u: number, from = 0): MemoryStats | null {
   const cell = rec.cellOf(record);
   const { T } = record;
-  if (cell === 'rnn' || from < 0 || from >= T - 1) return null;
+  if (cell === 'rnn' || record.recurrence === 'off' || from < 0 || from >= T - 1) return null;
   const state = (t: number) => (cell === 'lstm' ? rec.c(record, t, u) : rec.h(record, t, u));
   const [keepGate, writeGate] = cell === 'lstm' ? ['f', 'i'] : ['z', 'z'];
   let kept = state(from);
@@ -56,7 +59,9 @@ export function memoryStats(record: InspectRecord, u: number, from = 0): MemoryS
     // the write w_t: LSTM i·g, GRU (1 − z)·n
     const w = cell === 'lstm' ? rec.gate(record, writeGate, t, u) * rec.gate(record, 'g', t, u) : (1 - keep) * rec.gate(record, 'n', t, u);
     kept *= keep;
-    written = written * keep + Math.abs(w);
+    // the size of each write as it reaches the end: |Π later a|·|w_t|. A tanh forget gate can be negative, and a signed
+    // decay made this sum of sizes negative (a share above 1, the wrong unit found)
+    written = written * Math.abs(keep) + Math.abs(w);
     writtenNet = writtenNet * keep + w;
     keepSum += keep;
     writeSum += cell === 'lstm' ? rec.gate(record, writeGate, t, u) : 1 - keep;
@@ -93,4 +98,12 @@ export function sharePercent(share: number): string {
 /** True when the statistics show the textbook latch: the stored value dominates and the keep gate stays near 1. */
 export function latches(s: MemoryStats): boolean {
   return s.share >= LATCH_SHARE && s.meanKeep >= LATCH_KEEP;
+}
+
+/**
+ * True when the stored value dominates but the keep gate stays near −1 (a tanh forget gate): the unit keeps the size
+ * of what it stored and flips its sign at every step.
+ */
+export function flips(s: MemoryStats): boolean {
+  return s.share >= LATCH_SHARE && s.meanKeep <= -LATCH_KEEP;
 }
