@@ -1,4 +1,5 @@
-import type { InspectRecord } from '../../engine/session';
+import * as rec from '../../worker/record';
+import type { InspectRecord } from '../../worker/record';
 import type { UnrollStats } from './unroll-model';
 
 /** A value with 4 significant digits (the tooltips' "exact" value), "—" when not finite. */
@@ -20,7 +21,7 @@ export function tipText(kind: string | null, t: number, u: number | null, r: Ins
   if (!Number.isInteger(t) || t < 0 || t >= r.T) return null;
   if (kind === 'h') {
     if (u === null || !Number.isInteger(u) || u < 0 || u >= r.H) return null;
-    return `t = ${t} (${input(r, t)}), unit ${u}: h = ${formatExact(r.h[t * r.H + u])}`;
+    return `t = ${t} (${input(r, t)}), unit ${u}: h = ${formatExact(rec.h(r, t, u))}`;
   }
   if (kind === 'dh') {
     const n = stats.dhNorms[t];
