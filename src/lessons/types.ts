@@ -88,14 +88,12 @@ export interface Claim {
 export interface LessonMeta {
   /** a short word, used in links: #lesson=vanishing */
   id: string;
-  /** its place in the course (1 = first) */
-  order: number;
   title: string;
   /** one sentence for the lesson index */
   summary: string;
 }
 
-/** A lesson file (src/lessons/course/<id>.ts) exports `meta` and `lesson = { ...meta, steps, quiz, claims }`. */
+/** A lesson file (src/lessons/course/<id>.ts) exports `lesson = { ...lessonMeta('<id>'), steps, quiz, claims }`. */
 export interface Lesson extends LessonMeta {
   steps: LessonStep[];
   quiz: QuizQuestion[];

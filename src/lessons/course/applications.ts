@@ -1,5 +1,6 @@
 import { EXAMPLE_CSV } from '../../views/controls/example-series';
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /** A character model of the bundled Alice passage: a GRU of 32 units on windows of 16 characters, 8 per batch (fast enough to read along). */
 const TEXT = 'task=text&T=16&batch=8&cell=gru&hidden=32&speed=0&play=0';
@@ -8,15 +9,9 @@ const SINE = 'task=sine&cell=gru&speed=50&play=0';
 /** The lab's example series (the one its series task starts with), in the link. */
 const SERIES = `${new URLSearchParams({ task: 'series', csv: EXAMPLE_CSV }).toString()}&cell=gru&speed=50&play=0`;
 
-export const meta: LessonMeta = {
-  id: 'applications',
-  order: 12,
-  title: 'Applications',
-  summary: 'The same network, two jobs: writing text one character at a time, and forecasting a time series against the simplest rival.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('applications'),
   steps: [
     {
       title: 'A network that writes',

@@ -1,19 +1,14 @@
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /** A small tanh RNN (8 hidden units) on echo with 3 blanks: only the last step is scored. Paused at its initial weights. */
 const echo = (rec: 'on' | 'off' = 'on') => `task=echo&lag=3&cell=rnn&act=tanh&hidden=8${rec === 'off' ? '&rec=off' : ''}&speed=20&play=0`;
 /** The same network on a sine wave of 10 steps: every step is scored. */
 const sine = 'task=sine&T=10&cell=rnn&act=tanh&hidden=8&speed=20&play=0';
 
-export const meta: LessonMeta = {
-  id: 'bptt',
-  order: 4,
-  title: 'Backpropagation through time',
-  summary: 'One loss for the whole sequence, and the chain rule run backwards along the unrolled chain: the error of later steps reaches earlier ones.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('bptt'),
   steps: [
     {
       title: 'One number for the whole sequence',

@@ -1,17 +1,12 @@
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /** A small RNN (8 hidden units) on echo with 3 blanks, paused at its initial weights; `rscale` multiplies W_hh. */
 const echo = (act: 'tanh' | 'linear' = 'tanh', rscale = 1) => `task=echo&lag=3&cell=rnn&act=${act}&hidden=8${rscale === 1 ? '' : `&rscale=${rscale}`}&speed=20&play=0`;
 
-export const meta: LessonMeta = {
-  id: 'forward',
-  order: 3,
-  title: 'The forward pass',
-  summary: 'One formula, applied at every step: what each symbol is, what the activation does, and what comes out.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('forward'),
   steps: [
     {
       title: 'A layer, plus one term',

@@ -1,19 +1,14 @@
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /** Echo across 20 blank steps (T = 21): a cell must keep the first symbol to answer at the end. Paused. */
 const echo = (cell: 'gru' | 'lstm') => `task=echo&lag=20&cell=${cell}&speed=20&play=0`;
 /** The adding problem at T = 25, small batches: where the three cells part ways within a few hundred steps. */
 const adding = (cell: 'gru' | 'lstm' | 'rnn') => `task=adding&T=25&batch=8&cell=${cell}&speed=50&play=0`;
 
-export const meta: LessonMeta = {
-  id: 'gru',
-  order: 11,
-  title: 'GRU: update and reset, no memory cell',
-  summary: 'Two gates and no separate memory: which way round the update gate works, why the GRU has a quarter fewer weights than the LSTM, and how the two compare.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('gru'),
   steps: [
     {
       title: 'Two gates, no memory cell',

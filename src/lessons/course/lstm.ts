@@ -1,4 +1,5 @@
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /** The settings of docs/experiments.md: Xavier, Adam 0.003, norm clipping at 1, batch 32; echo at lag 10, 4 symbols. */
 const SETTINGS = 'task=echo&lag=10&symbols=4&hidden=16&init=xavier&opt=adam&lr=0.003&clip=norm&clipAt=1&batch=32';
@@ -10,15 +11,9 @@ const lstm = (fbias: number, fgate: 'sigmoid' | 'tanh' = 'sigmoid', play = false
 const rnn = `${SETTINGS}&cell=rnn&act=tanh&speed=20&play=0`;
 const SEEDS = [1, 2, 3];
 
-export const meta: LessonMeta = {
-  id: 'lstm',
-  order: 10,
-  title: 'LSTM: memory and three gates',
-  summary: 'A memory cell that a forget gate flushes, an input gate writes and an output gate reads, each a sigmoid between 0 and 1.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('lstm'),
   steps: [
     {
       title: 'A memory beside h',

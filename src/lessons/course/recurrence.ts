@@ -1,4 +1,5 @@
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /**
  * A tanh RNN of 16 units on echo at lag 2 (a symbol, 2 blanks, then name the symbol), with the settings of
@@ -9,15 +10,9 @@ const echo = (rec: 'on' | 'off', play = false, speed = 20) =>
   `task=echo&lag=2&symbols=4&cell=rnn&act=tanh&hidden=16&init=xavier&opt=adam&lr=0.003&clip=norm&clipAt=1&batch=32${rec === 'off' ? '&rec=off' : ''}&speed=${speed}${play ? '' : '&play=0'}`;
 const SEEDS = [1, 2, 3];
 
-export const meta: LessonMeta = {
-  id: 'recurrence',
-  order: 1,
-  title: 'Why recurrence',
-  summary: 'A feed-forward network answers each input on its own; some answers need the inputs that came before.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('recurrence'),
   steps: [
     {
       title: 'One answer per input',

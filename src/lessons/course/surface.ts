@@ -1,5 +1,6 @@
 import { ANNEALING, RESTARTS } from '../../views/surface/surface-summary';
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /**
  * The error surface of Pascanu, Mikolov & Bengio's one-unit network, drawn by the surface view. The view does not
@@ -18,15 +19,9 @@ const WALL_HIGH = { w: 14.79245283018868, b: -8.707700295514227 };
 const SEARCHES = { restarts: { n: RESTARTS }, annealing: ANNEALING };
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
-export const meta: LessonMeta = {
-  id: 'surface',
-  order: 7,
-  title: 'The error surface',
-  summary: 'A network with two weights, drawn as a map: a cliff that throws gradient descent away, clipping that saves it, and searches that find the valley.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('surface'),
   steps: [
     {
       title: 'A network small enough to draw',

@@ -1,4 +1,5 @@
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /**
  * A small tanh RNN (8 hidden units) on echo: a symbol, `lag` blanks, then name the symbol. Paused unless `play`;
@@ -6,15 +7,9 @@ import type { Lesson, LessonMeta } from '../types';
  */
 const echo = (lag: number, rec: 'on' | 'off' = 'on') => `task=echo&lag=${lag}&cell=rnn&act=tanh&hidden=8${rec === 'off' ? '&rec=off' : ''}&speed=20&play=0`;
 
-export const meta: LessonMeta = {
-  id: 'unrolling',
-  order: 2,
-  title: 'Folding and unrolling',
-  summary: 'One cell with a loop, or a chain of copies through time: two drawings of the same network, with one W_hh shared by every step.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('unrolling'),
   steps: [
     {
       title: 'A whole layer in one box',

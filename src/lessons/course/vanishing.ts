@@ -1,17 +1,12 @@
-import type { Lesson, LessonMeta } from '../types';
+import type { Lesson } from '../types';
+import { lessonMeta } from '../catalog';
 
 /** A linear or tanh RNN on the adding task (T = 20), paused at its initial weights: the error's path back is the lesson. */
 const at = (act: 'linear' | 'tanh', init: 'identity' | 'orthogonal', rscale: number) => `task=adding&T=20&cell=rnn&act=${act}&init=${init}&rscale=${rscale}&speed=20&play=0`;
 
-export const meta: LessonMeta = {
-  id: 'vanishing',
-  order: 5,
-  title: 'Vanishing and exploding gradients',
-  summary: 'The same factor, multiplied again and again: below 1 the error shrinks away, above 1 it blows up.',
-};
 
 export const lesson: Lesson = {
-  ...meta,
+  ...lessonMeta('vanishing'),
   steps: [
     {
       title: 'The same number, again and again',
