@@ -83,3 +83,19 @@ test('Predict and Try work on the live engine in Chromium', async ({ page }) => 
   await expect(page.locator('[data-lesson="vanishing"] .lesson-state')).toHaveText('reached step 2');
   expect(errors).toEqual([]);
 });
+
+test('a lesson at 390 px: no sideways scrolling, the text first, the live view under it; reduced motion honoured', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto('/#lesson=vanishing&step=1');
+  await expect(page.locator('.lesson-views [data-view="flow"] [data-step]').first()).toBeAttached();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const text = (await page.locator('.lesson-text').boundingBox())!;
+  const views = (await page.locator('.lesson-views').boundingBox())!;
+  expect(text.y + text.height).toBeLessThanOrEqual(views.y + 1);
+  expect(text.x + text.width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: 'test-results/screens/lesson-390.png', fullPage: true });
+  expect(errors).toEqual([]);
+  await context.close();
+});
