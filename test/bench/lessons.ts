@@ -50,14 +50,16 @@ async function main(): Promise<void> {
             await page.locator('.predict input[type=radio]').first().check();
             await page.locator('.predict button.primary').click();
             await page.getByTestId('predict-result').waitFor({ timeout: budget * 3000 });
-          } else if (await page.getByTestId('try').count()) {
+          } else if (await page.locator('[data-testid="try"][data-solve]').count()) {
             kind = 'try';
-            const s = await page.getByTestId('try').getAttribute('data-solve');
-            if (!s) throw new Error('no solve');
+            const s = (await page.getByTestId('try').getAttribute('data-solve'))!;
             await page.locator('.lesson-views .panel').first().waitFor();
             await solve(page, JSON.parse(s) as Record<string, string>);
             await page.locator('[data-testid="try"][data-held="true"]').waitFor({ timeout: budget * 3000 });
           } else {
+            // a Try done on the figure itself (the error surface's clicks and buttons) has no settings to enter:
+            // what the step shows is its views, drawn
+            if (await page.getByTestId('try').count()) kind = 'try (on the figure): views';
             for (const panel of await page.locator('.lesson-views section.panel').all()) await panel.locator('[data-step], .surface-view canvas, .compare-bar').first().waitFor({ timeout: budget * 3000 });
           }
         } catch {

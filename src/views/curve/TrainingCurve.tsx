@@ -51,6 +51,8 @@ export function TrainingCurve() {
   };
 
   const empty = history.length === 0 && metrics.length === 0;
+  // the curve's newest point: the step its numbers reach
+  const lastStep = history.length > 0 ? history.step[history.length - 1] : 0;
   const loss = lossText(history);
   const legend: LegendItem[] = [
     { label: 'loss (training batches)', className: 'series-loss' },
@@ -84,7 +86,7 @@ export function TrainingCurve() {
 
   return (
     <div className="training-curve" ref={box}>
-      <ViewShell name="training-curve" toolbar={toolbar} caption={caption} table={() => <CurveTable history={history} stride={history.stride} metrics={metrics} metric={metric} />}>
+      <ViewShell name="training-curve" step={empty ? null : lastStep} toolbar={toolbar} caption={caption} table={() => <CurveTable history={history} stride={history.stride} metrics={metrics} metric={metric} />}>
         <Legend items={legend} label="Legend" />
         <div className="curve-box" onMouseMove={onMove} onMouseLeave={() => setHover(null)}>
           {empty ? (

@@ -24,7 +24,7 @@ export function TaskOutput() {
   // the evaluation set's size is the running task's; info may still describe the previous run's task
   const total = info && info.task.kind === task.kind ? info.task.evalSize : null;
   return (
-    <ViewShell name="task-output" toSvg={output.kind === 'forecast' ? undefined : htmlFigureToSvg} table={() => <OutputTable output={output} question={question} total={total} />}>
+    <ViewShell name="task-output" step={output.step} toSvg={output.kind === 'forecast' ? undefined : htmlFigureToSvg} table={() => <OutputTable output={output} question={question} total={total} />}>
       {output.kind === 'text' && <TextOutput step={output.step} temperature={output.temperature} text={output.text} />}
       {output.kind === 'forecast' && <ForecastOutput step={output.step} data={output} question={question} />}
       {output.kind === 'answers' && <AnswersOutput step={output.step} items={output.items} question={question} total={total} />}
