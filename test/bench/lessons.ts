@@ -5,26 +5,11 @@
  * (`npm run build`). Prints a Markdown table; exits 1 if a step takes more than the budget (--budget=20 seconds).
  */
 import { chromium } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
+import { doStep } from '../e2e/lesson-steps';
 import { ARGS, CHROMIUM, servePreview } from './serve';
 
 const budget = Number(process.argv.find((a) => a.startsWith('--budget='))?.slice('--budget='.length) ?? 20);
-
-/** Enters a Try's solution through the step's own controls. */
-async function solve(page: Page, solution: Record<string, string>): Promise<void> {
-  for (const [key, value] of Object.entries(solution)) {
-    if (key === 'play') continue;
-    const box = page.locator(`[data-control="${key}"]`);
-    if (await box.locator('select').count()) await box.locator('select').selectOption(value);
-    else {
-      await box.locator('input').fill(value);
-      await box.locator('input').press('Enter');
-    }
-  }
-  // then train, if the goal needs it (after the settings: a new setting restarts the run)
-  if (solution.play) await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Play', exact: true }).click();
-}
 
 async function main(): Promise<void> {
   const { base, stop } = await servePreview();
@@ -45,23 +30,10 @@ async function main(): Promise<void> {
         let kind = 'views';
         let ok = true;
         try {
-          if (await page.locator('.predict').count()) {
-            kind = 'predict';
-            await page.locator('.predict input[type=radio]').first().check();
-            await page.locator('.predict button.primary').click();
-            await page.getByTestId('predict-result').waitFor({ timeout: budget * 3000 });
-          } else if (await page.locator('[data-testid="try"][data-solve]').count()) {
-            kind = 'try';
-            const s = (await page.getByTestId('try').getAttribute('data-solve'))!;
-            await page.locator('.lesson-views .panel').first().waitFor();
-            await solve(page, JSON.parse(s) as Record<string, string>);
-            await page.locator('[data-testid="try"][data-held="true"]').waitFor({ timeout: budget * 3000 });
-          } else {
-            // a Try done on the figure itself (the error surface's clicks and buttons) has no settings to enter:
-            // what the step shows is its views, drawn
-            if (await page.getByTestId('try').count()) kind = 'try (on the figure): views';
-            for (const panel of await page.locator('.lesson-views section.panel').all()) await panel.locator('[data-step], .surface-view canvas, .compare-bar').first().waitFor({ timeout: budget * 3000 });
-          }
+          kind = await doStep(page, budget * 3000);
+          // a Try done on the figure itself (the error surface's clicks and buttons) has no settings to enter: what the
+          // step shows is its views, drawn
+          if (kind === 'views' && (await page.getByTestId('try').count())) kind = 'try (on the figure): views';
         } catch {
           ok = false;
         }

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { collectErrors } from './lab-page';
+import { doStep, DRAWN } from './lesson-steps';
 
 /** axe's violations as one line each (rule: targets), so a failure says what to fix. */
 async function axe(page: Page): Promise<string[]> {
@@ -27,8 +28,8 @@ test('the empty link is the course home: one sentence, a network training live, 
   expect(errors).toEqual([]);
 });
 
-test('every step of every lesson: the live view updates, no console error, axe clean; PageDown moves on, Back goes back', async ({ page }) => {
-  test.slow();
+test('every step of every lesson: the live views drawn, its Predict and Try working, no console error, axe clean; PageDown moves on, Back goes back', async ({ page }) => {
+  test.setTimeout(15 * 60_000); // about 70 steps, some training a few hundred steps; every wait is on state
   const errors = collectErrors(page);
   // the lessons, as the index lists them
   await page.goto('/#lessons');
@@ -46,8 +47,10 @@ test('every step of every lesson: the live view updates, no console error, axe c
       // computation, a canvas; the comparison waits for its Start button), none left loading
       const panels = page.locator('.lesson-views section.panel');
       expect(await panels.count(), `${id} step ${k + 1}`).toBeGreaterThanOrEqual(1);
-      for (const panel of await panels.all()) await expect(panel.locator('[data-step], .surface-view canvas, .compare-bar').first()).toBeAttached();
+      for (const panel of await panels.all()) await expect(panel.locator(DRAWN).first()).toBeAttached();
       await expect(page.locator('.panel .view-empty', { hasText: 'Loading the view' })).toHaveCount(0);
+      // and what the step asks works: its Predict answered, its Try reached with its own controls
+      await doStep(page, 45_000);
       expect(await axe(page), `${id} step ${k + 1}`).toEqual([]);
       if (k < n - 1) {
         await page.locator('body').press('PageDown');
