@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { collectErrors } from './lab-page';
+import { collectErrors, focusBody } from './lab-page';
 import { doStep, DRAWN } from './lesson-steps';
 
 /** axe's violations as one line each (rule: targets), so a failure says what to fix. */
@@ -53,7 +53,9 @@ test('every step of every lesson: the live views drawn, its Predict and Try work
       await doStep(page, 45_000);
       expect(await axe(page), `${id} step ${k + 1}`).toEqual([]);
       if (k < n - 1) {
-        await page.locator('body').press('PageDown');
+        // a field the step's Try was typed into keeps its keys: the clicker's key goes to the page
+        await focusBody(page);
+        await page.keyboard.press('PageDown');
         await expect(page).toHaveURL(new RegExp(`#lesson=${id}&step=${k + 2}$`));
       }
     }
