@@ -15,12 +15,21 @@ import { computeSurface } from '../../src/worker/surface';
 import { parseSurfaceRequest } from '../../src/worker/surface-request';
 
 /** What the page would see of a session trained `steps` steps: the same frame parts the quantities read. */
+/** The spectra as the page gets them: null when they cannot be computed (the worker sends none then, either). */
+function spectralOrNull(s: Session): ReturnType<Session['spectral']> | null {
+  try {
+    return s.spectral();
+  } catch {
+    return null;
+  }
+}
+
 export function trainedSnapshot(scenario: string, seed: number, steps: number): RunSnapshot {
   const p = new URLSearchParams(scenario);
   p.set('seed', String(seed));
   const s = new Session(fromHash(`#${p.toString()}`).config);
   if (steps > 0) s.train(steps);
-  return { step: s.trainer.step, loss: steps > 0 ? s.trainer.stats.loss : null, metric: s.evaluate(), record: s.inspect(0), spectral: s.spectral() };
+  return { step: s.trainer.step, loss: steps > 0 ? s.trainer.stats.loss : null, metric: s.evaluate(), record: s.inspect(0), spectral: spectralOrNull(s) };
 }
 
 /** Claims that read the same run (scenario, seed, steps) share one training: the snapshot is only read. */
