@@ -53,10 +53,12 @@ export function claimSurface(patch: Partial<SurfaceRequest>, seed: number): Surf
   return r;
 }
 
+// A claim trains up to a few thousand steps on several seeds: seconds on a quiet machine, minutes on a loaded one.
+// The bound is only where a claim counts as stuck; what it asserts is the result.
 for (const lesson of LESSONS) {
   describe(`lesson "${lesson.id}": what it says, the engine shows`, () => {
     for (const c of lesson.claims) {
-      it(`${c.says} — ${c.holds.quantity} ${c.holds.op} ${c.holds.value} after ${c.steps} steps, seeds ${c.seeds.join(', ')}`, { timeout: 120_000 }, () => {
+      it(`${c.says} — ${c.holds.quantity} ${c.holds.op} ${c.holds.value} after ${c.steps} steps, seeds ${c.seeds.join(', ')}`, { timeout: 600_000 }, () => {
         for (const seed of c.seeds) {
           const snap = { ...trainedRun(c.scenario, seed, c.steps), ...(c.surface ? { surface: claimSurface(c.surface, seed) } : {}) };
           expect(snap.step, `seed ${seed} trained without diverging`).toBe(c.steps);
