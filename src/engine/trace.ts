@@ -5,7 +5,7 @@ import { GATES, TRUNC_MODES } from './types';
 import type { Activation, CellKind, ForgetGate, HeadKind, ModelShape, Recurrence, Sequence, TruncMode } from './types';
 import { oneHotIndices, validateSequence } from './validate';
 
-/** The trace command's input (DESIGN.md, "The trace contract"). */
+/** The trace command's input (docs/engine.md, "npm run --silent trace"). */
 export interface TraceSpec {
   cell: CellKind;
   activation?: Activation;

@@ -70,7 +70,8 @@ for (const cell of ['lstm', 'gru'] as const) {
       await expect(view(page).getByTestId('formulas-step')).toContainText('Numbers of training step');
       for (const [[a, sa, wa], [b, sb, wb]] of SAME[cell]) expect(num(blocks[b], sb, wb), `${a}'s ${sa} and ${b}'s ${sb} at step ${step}`).toBe(num(blocks[a], sa, wa));
       seen.add(step ?? '');
-      await page.waitForTimeout(350);
+      // the next reading is of a later frame: wait for the view to move on (state, not time)
+      await expect(view(page).getByTestId('formulas-step')).not.toHaveAttribute('data-step', step ?? '');
     }
     // training ran meanwhile: the view moved through several steps, all sections together
     expect(seen.size).toBeGreaterThan(2);

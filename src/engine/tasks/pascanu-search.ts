@@ -1,5 +1,5 @@
 /**
- * Two meta-heuristics for the lecture's remark that recurrent error surfaces have many local optima
+ * Two meta-heuristics for the observation that recurrent error surfaces have many local optima
  * and flat regions where plain gradient descent stalls: random restarts of descent, and simulated
  * annealing (Kirkpatrick, Gelatt & Vecchi 1983), which needs no gradient and may accept uphill moves.
  */

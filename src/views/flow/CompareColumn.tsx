@@ -11,7 +11,7 @@ import { baselineVerdict, buildMiniCurve, COLUMN_MIN } from './compare-layout';
 import type { SharedAxes } from './compare-layout';
 import { FlowChart } from './FlowChart';
 import { CELL_TITLES } from './flow-words';
-import { formatFactor, SHAPE_WORDS } from './flow-layout';
+import { formatFactor, SHAPE_WORDS } from './flow-shape';
 import { MiniCurve } from './MiniCurve';
 import { buildProfile } from './profile-model';
 

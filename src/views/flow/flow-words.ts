@@ -8,8 +8,9 @@ import type { InspectRecord, SpectralInfo } from '../../engine/session';
 import type { TaskConfig } from '../../engine/tasks/task';
 import type { Activation, CellKind, TruncMode } from '../../engine/types';
 import { gate, h as hAt } from '../../worker/record';
-import type { FlowShape, FlowShapeKind } from './flow-layout';
-import { formatFactor, formatLog10, LEVEL_TOLERANCE, SHAPE_WORDS, truncationWindow } from './flow-layout';
+import type { FlowShape, FlowShapeKind } from './flow-shape';
+import { formatLog10, truncationWindow } from './flow-layout';
+import { formatFactor, LEVEL_TOLERANCE, SHAPE_WORDS } from './flow-shape';
 
 /** |ρ − 1| below this reads as "= 1" (the critical value of a linear RNN). */
 export const CRITICAL_TOLERANCE = 0.005;

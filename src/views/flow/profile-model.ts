@@ -8,8 +8,10 @@ import { scaleLinear } from 'd3-scale';
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
 import type { TruncMode } from '../../engine/types';
 import type { Tick } from '../chart/Axis';
-import type { FlowShape, TextLabel } from './flow-layout';
-import { flowShape, logDomain, logScale, logTicks, logY, textWidth, truncationWindow } from './flow-layout';
+import type { TextLabel } from './flow-layout';
+import type { FlowShape } from './flow-shape';
+import { logDomain, logScale, logTicks, logY, textWidth, truncationWindow } from './flow-layout';
+import { flowShape } from './flow-shape';
 
 /** The profile's plot box, in pixels. */
 export interface ProfileBox {

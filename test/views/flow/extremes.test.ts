@@ -7,24 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { PointRing, TrainingHistory } from '../../../src/state/history';
 import type { TaskMetric } from '../../../src/engine/tasks/task';
 import { baselineVerdict, buildMiniCurve, compareColumns, miniBox, sharedAxes } from '../../../src/views/flow/compare-layout';
-import {
-  clipIndices,
-  describeFlow,
-  EXPLOSION_NORM,
-  explosionIndices,
-  flowShape,
-  formatFactorLog10,
-  formatLog10,
-  LEVEL_TOLERANCE,
-  labelExtent,
-  logDomain,
-  logScale,
-  logTicks,
-  logY,
-  stepFactor,
-  tickEvery,
-  truncationWindow,
-} from '../../../src/views/flow/flow-layout';
+import { clipIndices, EXPLOSION_NORM, explosionIndices, formatLog10, labelExtent, logDomain, logScale, logTicks, logY, tickEvery, truncationWindow } from '../../../src/views/flow/flow-layout';
+import { describeFlow, flowShape, formatFactorLog10, LEVEL_TOLERANCE, stepFactor } from '../../../src/views/flow/flow-shape';
 import type { TextLabel } from '../../../src/views/flow/flow-layout';
 import { buildHistory, nearestPoint, stripBox } from '../../../src/views/flow/history-model';
 import { buildProfile, kTicks, nearestK, profileBox, stepAxis } from '../../../src/views/flow/profile-model';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clipIndices, decade, describeFlow, EXPLOSION_NORM, explosionIndices, flowShape, formatFactor, formatLog10, logDomain, logScale, logTicks, logY, MAX_DECADES, stepFactor, tickEvery, trendOf, truncationWindow } from '../../../src/views/flow/flow-layout';
+import { clipIndices, decade, EXPLOSION_NORM, explosionIndices, formatLog10, logDomain, logScale, logTicks, logY, MAX_DECADES, tickEvery, truncationWindow } from '../../../src/views/flow/flow-layout';
+import { describeFlow, flowShape, formatFactor, stepFactor, trendOf } from '../../../src/views/flow/flow-shape';
 import { boundWords, spectralWords } from '../../../src/views/flow/flow-words';
 import { linearRnn } from './flow-fixtures';
 

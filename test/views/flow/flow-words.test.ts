@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/engine/session';
 import { h as hAt, gate } from '../../../src/worker/record';
 import { rhoText, recurrentScaleHint } from '../../../src/views/controls/ModelSettings';
-import { flowShape } from '../../../src/views/flow/flow-layout';
-import type { FlowShape } from '../../../src/views/flow/flow-layout';
+import { flowShape } from '../../../src/views/flow/flow-shape';
+import type { FlowShape } from '../../../src/views/flow/flow-shape';
 import { carryGateMean, carryWords, guideKind, guideWords, slopeStats, spectralWords, taskLag, truncationLagWords } from '../../../src/views/flow/flow-words';
 
 /** A tanh RNN of 16 units on the lag-10 echo, Xavier init times `rscale` (the lab's default task). */
