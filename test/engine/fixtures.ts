@@ -81,3 +81,14 @@ export function headLoss(f: Fixture, t: number, h: Float64Array): number {
   const m = Math.max(...y);
   return m + Math.log(y.reduce((a, v) => a + Math.exp(v - m), 0)) - y[seq.targets[t]];
 }
+
+/** Central difference (loss(x + ε e_i) − loss(x − ε e_i)) / 2ε in x[i]; x[i] is restored. */
+export function centralDifference(x: Float64Array, i: number, loss: () => number, eps = 1e-5): number {
+  const v = x[i];
+  x[i] = v + eps;
+  const lp = loss();
+  x[i] = v - eps;
+  const lm = loss();
+  x[i] = v;
+  return (lp - lm) / (2 * eps);
+}

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../src/engine/types';
 import type { Activation, CellKind, HeadKind } from '../../src/engine/types';
-import { headLoss, randomFixture, relErr, slice } from './fixtures';
-import type { Fixture, ModelOptions } from './fixtures';
+import { centralDifference, headLoss, randomFixture, relErr, slice } from './fixtures';
+import type { ModelOptions } from './fixtures';
 
 // Central differences: (L(θ+ε) − L(θ−ε)) / 2ε has error O(ε²·L‴) + O(u/ε); ε = 1e-5 puts both near 1e-10.
-const EPS = 1e-5;
 const TOL = 1e-6;
 
 type Combo = [CellKind, Activation, string, ModelOptions];
@@ -23,16 +22,6 @@ const combos: Combo[] = [
 ];
 const heads: HeadKind[] = ['softmax', 'linear'];
 
-function fdLoss(_f: Fixture, x: Float64Array, i: number, loss: () => number): number {
-  const v = x[i];
-  x[i] = v + EPS;
-  const lp = loss();
-  x[i] = v - EPS;
-  const lm = loss();
-  x[i] = v;
-  return (lp - lm) / (2 * EPS);
-}
-
 describe.each(combos)('BPTT of %s/%s%s agrees with central finite differences', (cell, act, _words, options) => {
   it.each(heads)('every parameter, h0 and c0, with null targets (%s head)', (head) => {
     const f = randomFixture(11, cell, act, head, { T: 7, ...options });
@@ -45,9 +34,9 @@ describe.each(combos)('BPTT of %s/%s%s agrees with central finite differences', 
     const dh0 = net.ws.dh0.slice();
     const dc0 = net.ws.dc0.slice();
     let worst = 0;
-    for (let i = 0; i < net.theta.length; i++) worst = Math.max(worst, relErr(analytic[i], fdLoss(f, net.theta, i, loss)));
-    for (let j = 0; j < h0.length; j++) worst = Math.max(worst, relErr(dh0[j], fdLoss(f, h0, j, loss)));
-    if (cell === 'lstm') for (let j = 0; j < c0.length; j++) worst = Math.max(worst, relErr(dc0[j], fdLoss(f, c0, j, loss)));
+    for (let i = 0; i < net.theta.length; i++) worst = Math.max(worst, relErr(analytic[i], centralDifference(net.theta, i, loss)));
+    for (let j = 0; j < h0.length; j++) worst = Math.max(worst, relErr(dh0[j], centralDifference(h0, j, loss)));
+    if (cell === 'lstm') for (let j = 0; j < c0.length; j++) worst = Math.max(worst, relErr(dc0[j], centralDifference(c0, j, loss)));
     expect(worst).toBeLessThan(TOL);
     expect(seq.mask.includes(0)).toBe(true); // the fixture really has unscored steps
     if (options.recurrence === 'off') {
@@ -56,7 +45,7 @@ describe.each(combos)('BPTT of %s/%s%s agrees with central finite differences', 
       for (const b of net.layout.blocks.filter((x) => x.role === 'recurrent')) {
         for (let i = b.offset; i < b.offset + b.rows * b.cols; i++) {
           expect(analytic[i]).toBe(0);
-          expect(fdLoss(f, net.theta, i, loss)).toBe(0);
+          expect(centralDifference(net.theta, i, loss)).toBe(0);
         }
       }
       expect(Array.from(dh0).every((v) => v === 0) && Array.from(dc0).every((v) => v === 0)).toBe(true);
@@ -99,7 +88,7 @@ describe.each(combos)('BPTT of %s/%s%s agrees with central finite differences', 
       const h = hs.slice((t + 1) * H, (t + 2) * H);
       const c = cs.length ? cs.slice((t + 1) * H, (t + 2) * H) : undefined;
       const L = () => headLoss(f, t, h) / N + (n > 0 ? (net.forward(suffix, h, c) * n) / N : 0);
-      for (let j = 0; j < H; j++) expect(relErr(dh[t * H + j], fdLoss(f, h, j, L))).toBeLessThan(TOL);
+      for (let j = 0; j < H; j++) expect(relErr(dh[t * H + j], centralDifference(h, j, L))).toBeLessThan(TOL);
       if (cell !== 'lstm' || !c) continue;
       // Perturbing c_t also moves h_t = o_t ⊙ tanh(c_t).
       const o = acts.slice(t * 4 * H + 3 * H, t * 4 * H + 4 * H);
@@ -107,7 +96,7 @@ describe.each(combos)('BPTT of %s/%s%s agrees with central finite differences', 
         for (let j = 0; j < H; j++) h[j] = o[j] * Math.tanh(c[j]);
         return L();
       };
-      for (let j = 0; j < H; j++) expect(relErr(dc[t * H + j], fdLoss(f, c, j, Lc))).toBeLessThan(TOL);
+      for (let j = 0; j < H; j++) expect(relErr(dc[t * H + j], centralDifference(c, j, Lc))).toBeLessThan(TOL);
     }
   });
 });

@@ -3,10 +3,9 @@ import { Session } from '../../src/engine/session';
 import { runTrace } from '../../src/engine/trace';
 import { ACTIVATIONS } from '../../src/engine/types';
 import type { Activation, CellKind, HeadKind, TruncMode } from '../../src/engine/types';
-import { headLoss, randomFixture, relErr, slice } from './fixtures';
+import { centralDifference, headLoss, randomFixture, relErr, slice } from './fixtures';
 import type { Fixture } from './fixtures';
 
-const EPS = 1e-5;
 const TOL = 1e-6;
 
 const combos: [CellKind, Activation][] = [
@@ -15,17 +14,6 @@ const combos: [CellKind, Activation][] = [
   ['gru', 'tanh'],
 ];
 const heads: HeadKind[] = ['softmax', 'linear'];
-
-/** Central difference of `loss` in x[i]. */
-function fd(x: Float64Array, i: number, loss: () => number): number {
-  const v = x[i];
-  x[i] = v + EPS;
-  const lp = loss();
-  x[i] = v - EPS;
-  const lm = loss();
-  x[i] = v;
-  return (lp - lm) / (2 * EPS);
-}
 
 /** The chunk [start, end] (inclusive) of step t for chunks of k steps in a sequence of T. */
 const chunkOf = (t: number, k: number, T: number): [number, number] => {
@@ -80,9 +68,9 @@ describe.each(combos)('chunked truncated BPTT, TBPTT(k, k), of %s/%s', (cell, ac
     const L = chunkedObjective(f, k);
     const { net, h0, c0 } = f;
     let worst = 0;
-    for (let i = 0; i < net.theta.length; i++) worst = Math.max(worst, relErr(analytic.grad[i], fd(net.theta, i, L)));
-    for (let j = 0; j < h0.length; j++) worst = Math.max(worst, relErr(analytic.dh0[j], fd(h0, j, L)));
-    if (cell === 'lstm') for (let j = 0; j < c0.length; j++) worst = Math.max(worst, relErr(analytic.dc0[j], fd(c0, j, L)));
+    for (let i = 0; i < net.theta.length; i++) worst = Math.max(worst, relErr(analytic.grad[i], centralDifference(net.theta, i, L)));
+    for (let j = 0; j < h0.length; j++) worst = Math.max(worst, relErr(analytic.dh0[j], centralDifference(h0, j, L)));
+    if (cell === 'lstm') for (let j = 0; j < c0.length; j++) worst = Math.max(worst, relErr(analytic.dc0[j], centralDifference(c0, j, L)));
     expect(worst).toBeLessThan(TOL);
     expect(f.seq.mask.includes(0)).toBe(true); // the fixture really has unscored steps
   });
@@ -106,14 +94,14 @@ describe.each(combos)('chunked truncated BPTT, TBPTT(k, k), of %s/%s', (cell, ac
       const h = hs.slice((t + 1) * H, (t + 2) * H);
       const c = cell === 'lstm' ? cs.slice((t + 1) * H, (t + 2) * H) : c0;
       const L = () => headLoss(f, t, h) / N + (rest && n > 0 ? (net.forward(rest, h, c) * n) / N : 0);
-      for (let j = 0; j < H; j++) expect(relErr(dh[t * H + j], fd(h, j, L))).toBeLessThan(TOL);
+      for (let j = 0; j < H; j++) expect(relErr(dh[t * H + j], centralDifference(h, j, L))).toBeLessThan(TOL);
       if (cell !== 'lstm') continue;
       const o = acts.slice(t * 4 * H + 3 * H, t * 4 * H + 4 * H);
       const Lc = () => {
         for (let j = 0; j < H; j++) h[j] = o[j] * Math.tanh(c[j]);
         return L();
       };
-      for (let j = 0; j < H; j++) expect(relErr(dc[t * H + j], fd(c, j, Lc))).toBeLessThan(TOL);
+      for (let j = 0; j < H; j++) expect(relErr(dc[t * H + j], centralDifference(c, j, Lc))).toBeLessThan(TOL);
     }
     // at the last step of a chunk nothing flows in from the next chunk: dh is the head's term alone
     expect(dh.subarray(2 * H, 3 * H).some((v) => v !== 0)).toBe(true);
@@ -152,7 +140,7 @@ describe.each<CellKind>(['rnn', 'lstm', 'gru'])('window truncated BPTT of %s', (
       return sum / N;
     };
     let worst = 0;
-    for (let i = 0; i < net.theta.length; i++) worst = Math.max(worst, relErr(analytic[i], fd(net.theta, i, windowed)));
+    for (let i = 0; i < net.theta.length; i++) worst = Math.max(worst, relErr(analytic[i], centralDifference(net.theta, i, windowed)));
     expect(worst).toBeLessThan(TOL);
   });
 });
