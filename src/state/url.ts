@@ -22,8 +22,10 @@ const PATHS: Record<string, string[]> = {
   clip: ['clip', 'kind'], clipAt: ['clip', 'threshold'],
   trunc: ['truncate'], truncMode: ['truncMode'], batch: ['batch'], seed: ['seed'],
 };
-// 'lab' is the bare lab link (#lab): the route's name, no setting
-const UI_KEYS = ['speed', 'views', 'play', 'log', 'lab'];
+// 'lab' is the bare lab link (#lab): the route's name, no setting. The others are read by the page around the lab:
+// presenter mode (present, speaker), the scenario a link or an embed shows (controls, lock, caption, origins, at),
+// and a lesson route's own keys when a lab reads a lesson link (lesson, step).
+export const UI_KEYS = ['speed', 'views', 'play', 'log', 'lab', 'present', 'speaker', 'controls', 'lock', 'caption', 'origins', 'at', 'lesson', 'step'];
 
 /** The config and page settings as a URL hash: `#task=echo&lag=20&cell=rnn…` (user text only when short). */
 export function toHash(config: SessionConfig, ui: UiSettings): string {
