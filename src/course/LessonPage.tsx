@@ -4,10 +4,9 @@ import { ViewSlot } from '../app/ViewSlot';
 import { VIEWS } from '../app/views';
 import { lessonById } from '../lessons';
 import { complete, loadProgress, saveProgress, visit } from '../lessons/progress';
-import type { Lesson, LessonStep } from '../lessons/types';
+import type { Lesson } from '../lessons/types';
 import { LabProvider } from '../state/context';
 import { createLab } from '../state/lab';
-import type { Lab } from '../state/lab';
 import { fromHash } from '../state/url';
 import { useOwnedLab } from '../state/use-owned-lab';
 import { Notices } from '../views/Notices';
@@ -19,19 +18,8 @@ import { PredictBox } from './PredictBox';
 import { QuizBox } from './QuizBox';
 import { SiteHeader } from './SiteHeader';
 import { StepText } from './StepText';
+import { enterStep } from './enter-step';
 import { TryBox } from './TryBox';
-
-/** Puts the lab in the step's scenario: its config, views, speed and highlight; playing only if the scenario says so. */
-function enterStep(lab: Lab, step: LessonStep): void {
-  const { config, ui } = fromHash(`#${step.scenario}`);
-  const a = lab.actions;
-  a.pause();
-  a.setUi({ views: step.views, logScale: ui.logScale, viewKnobs: false });
-  a.setSpeed(ui.speed);
-  a.configure(config);
-  a.select({ highlight: step.highlight ?? null, t: null });
-  if (ui.autoplay) a.play();
-}
 
 /** A lesson: the step's text and interaction beside its live views, on one lab that each step re-configures. */
 export default function LessonPage({ id, step }: { id: string; step: number }) {
