@@ -1,10 +1,70 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The built pages' Content-Security-Policy. Scripts, workers and connections only from the site itself, no eval: text
+ * from a link, a CSV or an imported run can never become code. 'unsafe-inline' styles because KaTeX writes its layout
+ * as style attributes. `frame-ancestors` cannot be set in a <meta> policy: a server that hosts the embed sets it as a
+ * header (docs/embedding.md).
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "frame-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** Puts the policy into every built page. Build only: the dev server injects an inline script (React refresh). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'unrolled-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
+/**
+ * Offline after the first visit (a lecture hall promises no network): a Workbox service worker precaches every built
+ * file — lazy views, lesson chunks, KaTeX fonts. It registers from a file (CSP: no inline script) and claims the
+ * first page at once; a new version waits until every tab of the old one is closed, never reloading a lecture.
+ */
+const offline = VitePWA({
+  injectRegister: 'script',
+  registerType: 'prompt',
+  manifest: {
+    name: 'Unrolled — how recurrent networks learn',
+    short_name: 'Unrolled',
+    description: 'Watch a real recurrent neural network learn, in your browser.',
+    start_url: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#1f4e79',
+    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,svg,woff2,webmanifest}'],
+    // the lesson chunk with the bundled corpora is the largest file; keep the bound honest rather than silently skip it
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+    navigateFallback: null,
+  },
+});
 
 // Relative base so the static build works from any file server or sub-folder.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), offline],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {
