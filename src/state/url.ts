@@ -12,7 +12,7 @@ export const DEFAULT_UI: UiSettings = { speed: 20, views: [...DEFAULT_VIEWS], au
 export const MAX_LINK_TEXT = 2000;
 
 /** Link parameter ↔ config path. Short, readable names: a link is something an instructor reads and edits. */
-const PATHS: Record<string, string[]> = {
+export const PATHS: Record<string, string[]> = {
   task: ['task', 'kind'], T: ['task', 'seqLength'], lag: ['task', 'lag'], symbols: ['task', 'symbols'],
   noise: ['task', 'noise'], comps: ['task', 'components'], text: ['task', 'text'], csv: ['task', 'csv'],
   cell: ['model', 'cell'], act: ['model', 'activation'], hidden: ['model', 'hiddenSize'],
