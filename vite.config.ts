@@ -16,7 +16,8 @@ const CSP = [
   "connect-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "font-src 'self'",
+  // Vite inlines KaTeX's smallest fonts into its stylesheet as data: URLs (a font is not a script)
+  "font-src 'self' data:",
   "frame-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -35,6 +35,9 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'off',
+    // the built site registers a service worker that precaches every file: only offline.spec.ts needs it, and no other
+    // test should pay for the download or see a cached page
+    serviceWorkers: 'block',
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   webServer: {

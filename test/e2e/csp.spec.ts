@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { allViewsLoaded, collectErrors, openLab } from './lab-page';
+
+/** Records every Content-Security-Policy violation the page reports, from before its first script runs. */
+async function watchViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+test('the built pages carry a strict policy: scripts, workers and connections from the site only, no eval', async ({ request }) => {
+  for (const path of ['/', '/embed.html']) {
+    const html = await (await request.get(path)).text();
+    const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+    expect(m, `${path} has a CSP meta tag`).not.toBeNull();
+    const content = m![1].replace(/&#39;/g, "'");
+    const policy = new Map(content.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0], d.slice(1)]));
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('worker-src')).toEqual(["'self'"]);
+    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(content).not.toContain('unsafe-eval');
+    // no inline script could run under it, so the page must have none
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  }
+});
+
+test('every view, a lesson with formulas and the embed run under the policy without one violation', async ({ page }) => {
+  await watchViolations(page);
+  const errors = collectErrors(page);
+  await openLab(page, '/#views=curve,output,unroll,flow,gates,formulas,surface,compare');
+  await allViewsLoaded(page);
+  expect(await violations(page)).toEqual([]);
+  await page.goto('/#lesson=lstm&step=2');
+  await expect(page.locator('.katex').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.goto('/embed.html#task=echo&lag=5&views=curve,formulas');
+  await expect(page.getByTestId('run-state')).not.toHaveText('starting');
+  expect(await violations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+/** No element was made from the payload, and none of its handlers ran. */
+async function nothingInjected(page: Page): Promise<void> {
+  expect(await page.locator('img[src="x"], svg[onload], script:not([src])').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwn?: number }).__pwn)).toBeUndefined();
+}
+
+const PAYLOAD = '<img src=x onerror="window.__pwn=1"><svg onload="window.__pwn=2"></svg><script>window.__pwn=3</script>';
+
+test('HTML in a link, in the text a network learns and in a CSV is shown as text, never made into elements', async ({ page }) => {
+  await watchViolations(page);
+  const text = `${PAYLOAD} the cat sat on the mat. ${PAYLOAD}`;
+  await openLab(page, `/#task=text&text=${encodeURIComponent(text)}&views=curve,output,unroll,gates&caption=${encodeURIComponent(PAYLOAD)}`);
+  await allViewsLoaded(page);
+  // the text is there, as characters (the output view shows what the network was given and writes)
+  await expect(page.locator('body')).toContainText('onerror');
+  await nothingInjected(page);
+  await page.goto(`/#task=csv&csv=${encodeURIComponent(`1,2\n${PAYLOAD}`)}`);
+  await page.reload();
+  await expect(page.getByTestId('notices')).toBeVisible();
+  await nothingInjected(page);
+  expect(await violations(page)).toEqual([]);
+});
