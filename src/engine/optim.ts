@@ -1,3 +1,5 @@
+import { EngineError } from './errors';
+
 /** The update rule. */
 export type OptimizerKind = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
 /** Every optimizer, as the UI lists them. */
@@ -18,6 +20,16 @@ export interface OptimizerConfig {
 
 /** β₁ = μ = 0.9, β₂ = 0.999, ρ = 0.9, ε = 10⁻⁸ unless a config says otherwise. */
 export const OPTIMIZER_DEFAULTS = { beta1: 0.9, beta2: 0.999, rho: 0.9, eps: 1e-8 } as const;
+
+/** The whole state of an Optimizer: its update count t and its moment arrays (empty where its rule keeps none). */
+export interface OptimizerState {
+  kind: OptimizerKind;
+  t: number;
+  /** momentum's v, or adam's m (length 0 for sgd and rmsprop) */
+  m: Float64Array;
+  /** rmsprop's s, or adam's v (length 0 for sgd and momentum) */
+  v: Float64Array;
+}
 
 /**
  * Updates θ in place from a gradient g, keeping its state in preallocated arrays:
@@ -74,6 +86,27 @@ export class Optimizer {
         theta[i] -= (lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + eps);
       }
     }
+  }
+
+  /** The lengths its moment arrays have: what a saved state must match. */
+  sizes(): { m: number; v: number } {
+    return { m: this.m.length, v: this.v.length };
+  }
+
+  /** A copy of its state. */
+  state(): OptimizerState {
+    return { kind: this.config.kind, t: this.t, m: this.m.slice(), v: this.v.slice() };
+  }
+
+  /** Takes a state saved from an optimizer of the same kind and size (checkSnapshot checks one from a file). */
+  setState(s: OptimizerState): void {
+    const want = this.sizes();
+    if (s.kind !== this.config.kind || s.m.length !== want.m || s.v.length !== want.v) {
+      throw new EngineError('bad-shape', `a ${s.kind} state with moments of ${s.m.length} and ${s.v.length} entries does not fit this ${this.config.kind} optimizer (${want.m} and ${want.v})`, 'optimizer');
+    }
+    this.m.set(s.m);
+    this.v.set(s.v);
+    this.t = s.t;
   }
 
   /** Forgets the moment estimates and the step count. */

@@ -1,4 +1,16 @@
 /**
+ * The whole state of an Rng, to save a run and continue it: sfc32's four 32-bit words (as signed integers) and the
+ * Box–Muller value kept for the next `normal()` call (null when there is none).
+ */
+export interface RngState {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  spare: number | null;
+}
+
+/**
  * Seeded pseudo-random numbers: the same seed gives the same stream on every machine.
  * The generator is sfc32 (Chris Doty-Humphrey's Small Fast Counting RNG), which uses only 32-bit
  * integer operations, so its output does not depend on the platform's floating point.
@@ -69,6 +81,25 @@ export class Rng {
     const r = Math.sqrt(-2 * Math.log(u));
     this.spare = r * Math.sin(2 * Math.PI * v);
     return mean + sigma * r * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Its state: a generator given it by `fromState` continues the same stream, the kept normal value included. */
+  state(): RngState {
+    return { a: this.a, b: this.b, c: this.c, d: this.d, spare: Number.isNaN(this.spare) ? null : this.spare };
+  }
+
+  /**
+   * A generator that continues from `s` (as returned by `state()`; checkSnapshot checks one from a file). Each word
+   * is taken mod 2³² (| 0): sfc32 uses only 32-bit operations, so the signed and unsigned readings give one stream.
+   */
+  static fromState(s: RngState): Rng {
+    const r = new Rng(0);
+    r.a = s.a | 0;
+    r.b = s.b | 0;
+    r.c = s.c | 0;
+    r.d = s.d | 0;
+    r.spare = s.spare === null ? NaN : s.spare;
+    return r;
   }
 
   /** A new independent stream derived from this one (for a task or an initializer). */

@@ -7,6 +7,8 @@ import { largestSingularValue, spectralRadius } from './linalg';
 import { Network } from './network';
 import { preactivationParts } from './preact-parts';
 import { Rng } from './rng';
+import { checkSnapshot } from './snapshot';
+import type { RunSnapshot } from './snapshot';
 import { createTask } from './tasks/create';
 import type { Task, TaskMetric } from './tasks/task';
 import { Trainer } from './trainer';
@@ -130,6 +132,34 @@ export class Session {
       if (!this.trainer.trainBatch(this.batch, record)) break;
     }
     return done;
+  }
+
+  /** The run as it stands between two steps: a Session of the same config given it by `restore` trains on bit for bit. */
+  snapshot(): RunSnapshot {
+    return {
+      config: JSON.parse(JSON.stringify(this.config)) as SessionConfig,
+      theta: this.net.theta.slice(),
+      optimizer: this.trainer.optimizer.state(),
+      trainer: this.trainer.state(),
+      data: this.data.state(),
+    };
+  }
+
+  /**
+   * Continues the run of `s` (from `snapshot()`, a file or a message): checked whole first (checkSnapshot: this
+   * session's config, sizes, finite values), so a refused snapshot throws an EngineError and changes nothing.
+   */
+  restore(s: RunSnapshot): void {
+    const ok = checkSnapshot(s, {
+      config: this.config,
+      paramCount: this.net.theta.length,
+      moments: this.trainer.optimizer.sizes(),
+      blockNames: this.net.layout.blocks.map((b) => b.name),
+    });
+    this.net.theta.set(ok.theta);
+    this.trainer.optimizer.setState(ok.optimizer);
+    this.trainer.setState(ok.trainer);
+    this.data = Rng.fromState(ok.data);
   }
 
   /** The latest step's figures. */

@@ -31,6 +31,37 @@ export interface StepStats {
   blockNormsAfter: Float64Array;
 }
 
+/** The quantity named when the evaluation set's outputs, not a training step, overflow (declareDivergence). */
+export const EVAL_OUTPUT_QUANTITY = 'output on the evaluation set';
+
+/** The sentence a divergence shows, made from its step, cause and quantity (also for a divergence read from a file). */
+export function divergenceMessage(step: number, cause: Divergence['cause'], quantity: string): string {
+  return cause === 'update'
+    ? `Training diverged at step ${step}: the next update made the ${quantity} infinite or NaN, so it was not applied.`
+    : `Training diverged at step ${step}: with these weights the ${quantity} became infinite or NaN.`;
+}
+
+/**
+ * Whether `q` is a quantity the trainer or the loop can name (locateForward, locateBlock, EVAL_OUTPUT_QUANTITY) for a
+ * network with these blocks: a divergence read from a file names one of them, never free text.
+ */
+export function isDivergenceQuantity(q: string, blockNames: readonly string[]): boolean {
+  if (q === 'loss' || q === EVAL_OUTPUT_QUANTITY) return true;
+  if (/^(hidden state h|cell state c|output y) at t = \d{1,9}$/.test(q)) return true;
+  const m = /^(gradient of|weights) (\w+)( \(its norm overflowed\))?$/.exec(q);
+  return m !== null && blockNames.includes(m[2]);
+}
+
+/** What a Trainer carries from one step to the next besides θ and the optimizer: its step, latest figures and divergence. */
+export interface TrainerState {
+  step: number;
+  loss: number;
+  gradNorm: number;
+  gradNormClipped: number;
+  clipped: boolean;
+  divergence: Divergence | null;
+}
+
 /** How to train: optimizer, clipping and the truncation window of BPTT. */
 export interface TrainerOptions {
   optimizer: OptimizerConfig;
@@ -98,6 +129,21 @@ export class Trainer {
     return true;
   }
 
+  /** Its step, latest figures and divergence (the optimizer's state is `optimizer.state()`). */
+  state(): TrainerState {
+    const { loss, gradNorm, gradNormClipped, clipped } = this.stats;
+    return { step: this.step, loss, gradNorm, gradNormClipped, clipped, divergence: this.divergence && { ...this.divergence } };
+  }
+
+  /** Takes a saved state (checkSnapshot checks one from a file); the per-block norms, filled only when recording, are cleared. */
+  setState(s: TrainerState): void {
+    this.step = s.step;
+    Object.assign(this.stats, { loss: s.loss, gradNorm: s.gradNorm, gradNormClipped: s.gradNormClipped, clipped: s.clipped });
+    this.stats.blockNormsBefore.fill(0);
+    this.stats.blockNormsAfter.fill(0);
+    this.divergence = s.divergence && { ...s.divergence };
+  }
+
   /** Clears the divergence and the optimizer's state (the caller re-initializes θ). */
   reset(): void {
     this.divergence = null;
@@ -112,12 +158,12 @@ export class Trainer {
   declareDivergence(quantity: string): void {
     if (this.divergence) return;
     const step = this.step;
-    this.divergence = { step, cause: 'weights', quantity, message: `Training diverged at step ${step}: with these weights the ${quantity} became infinite or NaN.` };
+    this.divergence = { step, cause: 'weights', quantity, message: divergenceMessage(step, 'weights', quantity) };
   }
 
   private diverge(quantity: string): false {
     const step = this.step;
-    this.divergence = { step, cause: 'update', quantity, message: `Training diverged at step ${step}: the next update made the ${quantity} infinite or NaN, so it was not applied.` };
+    this.divergence = { step, cause: 'update', quantity, message: divergenceMessage(step, 'update', quantity) };
     return false;
   }
 
