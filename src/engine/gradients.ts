@@ -9,7 +9,7 @@ import type { Sequence } from './types';
  * outer product per step: each entry is a dot product over t.
  * With recurrence off every step reads h_{t−1} = 0, so ∂Wh = 0: nothing is added to the Wh· blocks.
  */
-export function weightGradients(net: Network, seq: Sequence, T: number, grad: Float64Array): void {
+export function weightGradients(net: Pick<Network, 'ws' | 'H' | 'I' | 'layout' | 'recurrent' | 'shape'>, seq: Sequence, T: number, grad: Float64Array): void {
   const { ws, H, I, layout: L } = net;
   const G = L.gates;
   const GH = G * H;
