@@ -49,7 +49,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function field(o: Record<string, unknown>, key: string, path: string): unknown {
-  if (!Object.hasOwn(o, key)) throw new EngineError('bad-config', 'is missing', `${path}.${key}`);
+  if (!Object.hasOwn(o, key) || o[key] === undefined) throw new EngineError('bad-config', 'is missing', `${path}.${key}`);
   return o[key];
 }
 

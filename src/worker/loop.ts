@@ -1,12 +1,14 @@
 import { EngineError } from '../engine/errors';
 import { Rng } from '../engine/rng';
 import { Session } from '../engine/session';
+import type { RunSnapshot } from '../engine/snapshot';
+import { EVAL_OUTPUT_QUANTITY } from '../engine/trainer';
 import { HistoryCollector } from './history';
 import { taskOutput } from './outputs';
 import { answerSurface } from './surface';
 import type { TaskMetric } from '../engine/tasks/task';
 import type { Command, Frame, RunInfo, WorkerEvent } from './protocol';
-import { frameTransferables } from './protocol';
+import { frameTransferables, snapshotTransferables } from './protocol';
 
 /** Where the loop sends events (postMessage in a worker, a callback in-process). */
 export type Post = (event: WorkerEvent, transfer: ArrayBuffer[]) => void;
@@ -31,6 +33,9 @@ export interface LoopOptions {
 export const WORKER_LOOP: LoopOptions = { sliceMs: 12, metricEveryMs: 400, spectralEveryMs: 1000, outputEveryMs: 1500 };
 export const MAIN_THREAD_LOOP: LoopOptions = { sliceMs: 4, metricEveryMs: 800, spectralEveryMs: 2000, outputEveryMs: 3000 };
 
+/** How often a trainTo under way says how far it got (a 'progress' event, not a frame). */
+export const PROGRESS_EVERY_MS = 250;
+
 /**
  * The training loop behind the protocol: owns one Session, trains in time slices while playing, and
  * sends a frame whenever something changed and the previous frame was acknowledged (never floods).
@@ -43,6 +48,9 @@ export class SessionLoop {
   /** commands of this run handled so far (Frame.handled) */
   private handled = 0;
   private playing = false;
+  /** a trainTo under way: train at full speed, no frames, until step `to` */
+  private jump: { to: number } | null = null;
+  private lastProgress = 0;
   private stepsPerSecond = 0;
   private awaitingAck = false;
   private dirty = false;
@@ -72,6 +80,7 @@ export class SessionLoop {
 
   private dispatch(cmd: Command): void {
     if (cmd.type === 'configure') return this.configure(cmd.runId, cmd.config);
+    if (cmd.type === 'importRun') return this.importRun(cmd.runId, cmd.snapshot);
     if (cmd.type === 'surface') return answerSurface(cmd, this.post); // needs no session; answers with the command's runId
     if (!this.session) return;
     if (cmd.type === 'reset' && cmd.runId > this.runId) {
@@ -83,18 +92,30 @@ export class SessionLoop {
     if (cmd.type !== 'ack') this.handled++;
     switch (cmd.type) {
       case 'play':
+        this.jump = null;
         this.playing = !this.session.trainer.divergence;
         this.resetPace();
         break;
       case 'pause':
+        this.jump = null;
         this.playing = false;
         this.refreshAll();
         break;
       case 'step':
+        this.jump = null;
         this.playing = false;
         this.trainSteps(1);
         this.refreshAll();
         break;
+      case 'trainTo':
+        this.trainTo(cmd.step);
+        break;
+      case 'exportRun': {
+        // a snapshot between two slices is a whole step; the frame that follows carries the handled count
+        const snapshot = this.session.snapshot();
+        this.post({ type: 'exported', runId: this.runId, requestId: cmd.requestId, snapshot }, snapshotTransferables(snapshot));
+        break;
+      }
       case 'reset':
         return this.startRun();
       case 'speed':
@@ -119,13 +140,39 @@ export class SessionLoop {
     try {
       session = new Session(config);
     } catch (e) {
-      // A config the engine refuses (empty text, bad CSV): the previous session goes on, as run `runId`,
-      // so that the page (already on `runId`) and the worker agree on which run is live.
-      this.post({ type: 'refused', runId, message: e instanceof Error ? e.message : String(e) }, []);
-      if (!this.session) return;
-      this.runId = runId;
-      return this.startRun();
+      return this.refuse(runId, e);
     }
+    this.install(runId, session);
+    this.startRun();
+  }
+
+  /** A session built from the snapshot's config and given its run, live as run `runId` from the snapshot's step. */
+  private importRun(runId: number, snapshot: RunSnapshot): void {
+    let session: Session;
+    try {
+      // new Session(undefined) would build the defaults: a snapshot without a config is refused by restore
+      session = new Session((snapshot as { config?: unknown }).config ?? null);
+      session.restore(snapshot);
+    } catch (e) {
+      return this.refuse(runId, e);
+    }
+    this.install(runId, session);
+    this.beginRun();
+  }
+
+  /**
+   * A config or snapshot the engine refuses (empty text, bad CSV, wrong sizes): the previous session goes on, as
+   * run `runId`, so that the page (already on `runId`) and the worker agree on which run is live.
+   */
+  private refuse(runId: number, e: unknown): void {
+    this.post({ type: 'refused', runId, message: e instanceof Error ? e.message : String(e) }, []);
+    if (!this.session) return;
+    this.runId = runId;
+    this.startRun();
+  }
+
+  /** Makes `session` the live one, as run `runId`; what `ready` will announce of it. */
+  private install(runId: number, session: Session): void {
     this.session = session;
     this.runId = runId;
     this.sample = 0;
@@ -138,27 +185,69 @@ export class SessionLoop {
       task: { kind: task.kind, inputSize: task.inputSize, outputSize: task.outputSize, head: task.head, length: task.length, evalSize: task.evalSet().length },
       model: { cell: net.shape.cell, paramCount: net.theta.length, blocks: net.layout.blocks.map((b) => ({ name: b.name, rows: b.rows, cols: b.cols })) },
     };
-    this.startRun();
   }
 
   /** A snapshot of what the worker runs, for tests that check page and worker agree. */
-  live(): { runId: number; step: number; config: Session['config'] | null; playing: boolean } {
-    return { runId: this.runId, step: this.session?.trainer.step ?? 0, config: this.session?.config ?? null, playing: this.playing };
+  live(): { runId: number; step: number; config: Session['config'] | null; playing: boolean; jumping: boolean } {
+    return { runId: this.runId, step: this.session?.trainer.step ?? 0, config: this.session?.config ?? null, playing: this.playing, jumping: this.jump !== null };
   }
 
   /** Step 0 of the current run: fresh weights, no pending frame of an older run; announced with 'ready'. */
   private startRun(): void {
-    this.post({ type: 'ready', runId: this.runId, info: this.info! }, []);
-    this.handled = 1; // the configure or reset that started the run
     this.session!.reset();
+    this.beginRun();
+  }
+
+  /** The current run starts where the session stands (step 0, or an imported step), announced with 'ready'. */
+  private beginRun(): void {
+    const s = this.session!;
+    this.post({ type: 'ready', runId: this.runId, info: this.info!, step: s.trainer.step }, []);
+    this.handled = 1; // the configure, reset or importRun that started the run
     this.playing = false;
+    this.jump = null;
     this.awaitingAck = false;
     this.divergenceReported = false;
     this.history.clear();
-    this.outputRng = new Rng(this.session!.config.seed);
+    this.outputRng = new Rng(s.config.seed);
     this.refreshAll();
     this.dirty = true;
+    if (s.trainer.divergence) this.reportDivergence(); // an imported run that had diverged
     this.wake();
+  }
+
+  /** Starts a jump to step `to` (paused); behind the current step, from the seed's step 0 again. */
+  private trainTo(to: number): void {
+    const s = this.session!;
+    this.playing = false;
+    if (to < s.trainer.step) {
+      s.reset();
+      this.history.clear();
+      this.divergenceReported = false;
+      this.outputRng = new Rng(s.config.seed);
+      this.post({ type: 'restarted', runId: this.runId }, []);
+    }
+    this.jump = to > s.trainer.step && !s.trainer.divergence ? { to } : null;
+    this.lastProgress = this.clock.now();
+    this.refreshAll();
+  }
+
+  /** One slice of a jump: full speed, no pacing; at the target (or a divergence) it ends and the frame is due. */
+  private jumpSlice(): void {
+    const s = this.session!;
+    const to = this.jump!.to;
+    const t0 = this.clock.now();
+    while (s.trainer.step < to && this.clock.now() - t0 < this.options.sliceMs) {
+      if (this.trainSteps(1) === 0) break;
+    }
+    const now = this.clock.now();
+    if (s.trainer.step >= to || s.trainer.divergence) {
+      this.jump = null;
+      this.refreshAll();
+      this.dirty = true;
+    } else if (now - this.lastProgress >= PROGRESS_EVERY_MS) {
+      this.lastProgress = now;
+      this.post({ type: 'progress', runId: this.runId, step: s.trainer.step, to }, []);
+    }
   }
 
   private refreshAll(): void {
@@ -187,7 +276,8 @@ export class SessionLoop {
   private tick(): void {
     const s = this.session;
     if (!s) return;
-    if (this.playing) {
+    if (this.jump) this.jumpSlice();
+    else if (this.playing) {
       const t0 = this.clock.now();
       let allowed = Infinity;
       if (this.stepsPerSecond > 0) allowed = Math.floor(((t0 - this.paceStart) / 1000) * this.stepsPerSecond) - this.paceSteps;
@@ -199,8 +289,9 @@ export class SessionLoop {
       this.paceSteps += n;
       if (n > 0) this.dirty = true;
     }
-    if (this.dirty && !this.awaitingAck) this.sendFrame();
-    if (this.playing) this.wake();
+    // no frame while jumping: the page draws the step it lands on, not the steps between
+    if (this.dirty && !this.awaitingAck && !this.jump) this.sendFrame();
+    if (this.playing || this.jump) this.wake();
   }
 
   /** Trains up to n steps, recording each in the history; on divergence pauses and reports. */
@@ -232,7 +323,7 @@ export class SessionLoop {
       return s.evaluate();
     } catch (e) {
       if (!(e instanceof EngineError) || e.code !== 'non-finite') throw e;
-      s.trainer.declareDivergence('output on the evaluation set');
+      s.trainer.declareDivergence(EVAL_OUTPUT_QUANTITY);
       this.reportDivergence();
       return null;
     }

@@ -5,6 +5,7 @@
  */
 import type { SessionConfig } from '../engine/config';
 import type { InspectRecord, SpectralInfo } from '../engine/session';
+import type { RunSnapshot } from '../engine/snapshot';
 import type { TaskKind, TaskMetric } from '../engine/tasks/task';
 import type { Divergence } from '../engine/trainer';
 import type { CellKind, HeadKind } from '../engine/types';
@@ -27,9 +28,23 @@ export type Command =
   /** the main thread has drawn frame `frameId`; the worker may send the next one */
   | { type: 'ack'; runId: number; frameId: number }
   /** compute the error surface of the single-unit network (needs no session); answered by a 'surface' event with the same runId */
-  | { type: 'surface'; runId: number; request: SurfaceRequest };
+  | { type: 'surface'; runId: number; request: SurfaceRequest }
+  /**
+   * train at full speed, sending no frame, until the run reaches `step` (0…MAX_TRAIN_TO), then one frame, paused.
+   * Behind the current step the run first goes back to its seed's step 0 ('restarted'). It trains in slices, so a
+   * play, pause, step, reset, configure or import arriving meanwhile ends it; a divergence on the way stops it there
+   */
+  | { type: 'trainTo'; runId: number; step: number }
+  /** a snapshot of the run as it stands, answered by 'exported' with the same requestId */
+  | { type: 'exportRun'; runId: number; requestId: number }
+  /** build a session from the snapshot's config, continue the snapshot's run as run `runId` (paused at its step),
+   * announced with 'ready'; a snapshot the engine refuses is answered as a refused configure is */
+  | { type: 'importRun'; runId: number; snapshot: RunSnapshot };
 
 export type CommandType = Command['type'];
+
+/** The furthest step a trainTo may ask for (≈ 10 minutes of the default lab at full speed). */
+export const MAX_TRAIN_TO = 1_000_000;
 
 /** Every training step since the previous frame (so a throttled display still plots every step). */
 export interface HistoryChunk {
@@ -51,9 +66,9 @@ export interface Frame {
   frameId: number;
   step: number;
   playing: boolean;
-  /** how many commands of this run the worker had handled when it sent the frame, counting the configure or reset
-   * that started it (acks and surface requests not counted): the page compares it with what it sent to know the
-   * worker has caught up */
+  /** how many commands of this run the worker had handled when it sent the frame, counting the configure, reset or
+   * importRun that started it (acks and surface requests not counted; trainTo and exportRun are): the page compares
+   * it with what it sent to know the worker has caught up */
   handled: number;
   /** measured training speed over the last second */
   stepsPerSecond: number;
@@ -139,9 +154,10 @@ export interface RunInfo {
 
 /** Worker → main thread. */
 export type WorkerEvent =
-  /** run `runId` starts at step 0 with this session (after every configure and every reset, so a reset that
-   * overtakes a configure's answer still leaves the page knowing what runs) */
-  | { type: 'ready'; runId: number; info: RunInfo }
+  /** run `runId` starts at step `step` with this session (after every configure and every reset, so a reset that
+   * overtakes a configure's answer still leaves the page knowing what runs). `step` is 0 but after an importRun;
+   * absent = 0 */
+  | { type: 'ready'; runId: number; info: RunInfo; step?: number }
   /** the config of run `runId` was refused; the worker's previous session (if any) goes on as run `runId`
    * from step 0 and announces itself with 'ready' — so page and worker agree on the live run */
   | { type: 'refused'; runId: number; message: string }
@@ -150,9 +166,15 @@ export type WorkerEvent =
   /** `recoverable`: the worker still runs (e.g. a bad config was refused); otherwise restart it */
   | { type: 'error'; runId: number; message: string; recoverable: boolean }
   /** the answer to a 'surface' command, with its runId */
-  | { type: 'surface'; runId: number; result: SurfaceResult };
+  | { type: 'surface'; runId: number; result: SurfaceResult }
+  /** the answer to an 'exportRun' (its arrays in the transfer list) */
+  | { type: 'exported'; runId: number; requestId: number; snapshot: RunSnapshot }
+  /** a trainTo under way has reached `step` of `to` (now and then: no frame is sent until it lands) */
+  | { type: 'progress'; runId: number; step: number; to: number }
+  /** a trainTo behind the current step sent run `runId` back to its seed's step 0: the steps shown so far are gone */
+  | { type: 'restarted'; runId: number };
 
-const COMMAND_TYPES: readonly CommandType[] = ['configure', 'play', 'pause', 'step', 'reset', 'speed', 'inspect', 'ack', 'surface'];
+const COMMAND_TYPES: readonly CommandType[] = ['configure', 'play', 'pause', 'step', 'reset', 'speed', 'inspect', 'ack', 'surface', 'trainTo', 'exportRun', 'importRun'];
 
 /** A Command from untrusted message data, or null if it is not one (wrong type, missing or non-finite fields). */
 export function parseCommand(data: unknown): Command | null {
@@ -176,9 +198,21 @@ export function parseCommand(data: unknown): Command | null {
       const request = parseSurfaceRequest(d.request);
       return request ? { type: 'surface', runId, request } : null;
     }
+    case 'trainTo':
+      return typeof d.step === 'number' && Number.isSafeInteger(d.step) && d.step >= 0 && d.step <= MAX_TRAIN_TO ? { type: 'trainTo', runId, step: d.step } : null;
+    case 'exportRun':
+      return typeof d.requestId === 'number' && Number.isSafeInteger(d.requestId) ? { type: 'exportRun', runId, requestId: d.requestId } : null;
+    case 'importRun':
+      // only its shape here: Session.restore checks every field (checkSnapshot) and a bad one is answered 'refused'
+      return typeof d.snapshot === 'object' && d.snapshot !== null ? { type: 'importRun', runId, snapshot: d.snapshot as RunSnapshot } : null;
     default:
       return { type: d.type as 'play' | 'pause' | 'step' | 'reset', runId };
   }
+}
+
+/** The ArrayBuffers of a snapshot (fresh copies: Session.snapshot slices them), for postMessage's transfer list. */
+export function snapshotTransferables(s: RunSnapshot): ArrayBuffer[] {
+  return [s.theta, s.optimizer.m, s.optimizer.v].filter((a) => a.byteLength > 0).map((a) => a.buffer as ArrayBuffer);
 }
 
 /** The ArrayBuffers of a frame, for postMessage's transfer list. */
