@@ -2,6 +2,8 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { Home } from '../course/Home';
 import { LessonIndex } from '../course/LessonIndex';
 import { createLab } from '../state/lab';
+import { lockPrecheck, parseScenario, ScenarioProvider } from '../state/scenario';
+import { startAt, useLockedLab } from '../state/scenario-lab';
 import { fromHash } from '../state/url';
 import { useOwnedLab } from '../state/use-owned-lab';
 import { App } from './App';
@@ -37,11 +39,22 @@ export function Site() {
   );
 }
 
-/** The lab, made from the link that opened it; its worker ends when the student leaves the lab. */
+/**
+ * The lab, made from the link that opened it; its worker ends when the student leaves the lab. The link's scenario
+ * (controls, locks, caption, start step) is read once, as the page opens: a hash typed later is checked against it.
+ */
 function LabPage() {
+  const [{ scenario, notes: scenarioNotes }] = useState(() => parseScenario(window.location.hash));
   const lab = useOwnedLab(() => {
     const { config, ui, notes } = fromHash(window.location.hash);
-    return createLab({ config, ui, notices: notes.map((text, i) => ({ id: -1 - i, kind: 'warning' as const, text })) });
+    const made = createLab({ config, ui, notices: [...notes, ...scenarioNotes].map((text, i) => ({ id: -1 - i, kind: 'warning' as const, text })), precheck: lockPrecheck(scenario, config) });
+    startAt(made, scenario.at);
+    return made;
   }, 'lab');
-  return lab ? <App lab={lab} /> : null;
+  const shown = useLockedLab(lab, scenario);
+  return shown ? (
+    <ScenarioProvider value={scenario}>
+      <App lab={shown} />
+    </ScenarioProvider>
+  ) : null;
 }

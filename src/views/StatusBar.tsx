@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import { useLab, useLabActions } from '../state/context';
 import { SPEEDS } from '../state/url';
+import { LockedMark, useControl } from './controls/fields';
 
 const fmt = new Intl.NumberFormat('en-US');
 
@@ -14,30 +16,44 @@ export function StatusBar() {
   const synced = useLab((s) => s.frame !== null && s.frame.handled === s.sent);
   const workerPlaying = useLab((s) => s.frame?.playing ?? false);
   const a = useLabActions();
-  const blocked = status === 'diverged' || status === 'error';
+  // the page's scenario may hide or lock playback and speed (the lab's actions refuse them too: state/locked-lab.ts)
+  const playback = useControl('playback');
+  const speedControl = useControl('speed');
+  const blocked = status === 'diverged' || status === 'error' || playback.locked;
+  const markId = useId();
+  // the one mark of the bar is the description of each locked control in it
+  const shownLocked = (playback.visible && playback.locked) || (speedControl.visible && speedControl.locked);
+  const lockedNote = shownLocked ? markId : undefined;
   const state = status === 'starting' ? 'starting' : status === 'diverged' ? 'diverged' : status === 'error' ? 'stopped' : playing ? 'training' : 'paused';
   return (
     <div className="status-bar" role="group" aria-label="Playback">
-      <button type="button" className="primary" onClick={a.togglePlay} disabled={blocked} aria-keyshortcuts="Space" title="Play or pause (Space)">
-        {playing ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" onClick={a.step} disabled={blocked} aria-keyshortcuts="ArrowRight" title="One training step (→)">
-        Step
-      </button>
-      <button type="button" onClick={a.reset} aria-keyshortcuts="r" title="Back to step 0 and the seed's initial weights (r)">
-        Reset
-      </button>
-      <label className="speed">
-        <span className="speed-word">Speed</span>{' '}
-        <select aria-label="Speed" value={String(speed)} onChange={(e) => a.setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((v) => (
-            <option key={v} value={String(v)}>
-              {v === 0 ? 'max' : `${v} steps/s`}
-            </option>
-          ))}
-          {!SPEEDS.includes(speed) && <option value={String(speed)}>{speed} steps/s</option>}
-        </select>
-      </label>
+      {playback.visible && (
+        <>
+          <button type="button" className="primary" onClick={a.togglePlay} disabled={blocked} aria-keyshortcuts="Space" title="Play or pause (Space)" aria-describedby={playback.locked ? lockedNote : undefined}>
+            {playing ? 'Pause' : 'Play'}
+          </button>
+          <button type="button" onClick={a.step} disabled={blocked} aria-keyshortcuts="ArrowRight" title="One training step (→)" aria-describedby={playback.locked ? lockedNote : undefined}>
+            Step
+          </button>
+          <button type="button" onClick={a.reset} disabled={playback.locked} aria-keyshortcuts="r" title="Back to step 0 and the seed's initial weights (r)" aria-describedby={playback.locked ? lockedNote : undefined}>
+            Reset
+          </button>
+        </>
+      )}
+      {speedControl.visible && (
+        <label className="speed">
+          <span className="speed-word">Speed</span>{' '}
+          <select aria-label="Speed" value={String(speed)} disabled={speedControl.locked} aria-describedby={speedControl.locked ? lockedNote : undefined} onChange={(e) => a.setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((v) => (
+              <option key={v} value={String(v)}>
+                {v === 0 ? 'max' : `${v} steps/s`}
+              </option>
+            ))}
+            {!SPEEDS.includes(speed) && <option value={String(speed)}>{speed} steps/s</option>}
+          </select>
+        </label>
+      )}
+      {lockedNote && <LockedMark id={lockedNote} />}
       <output className="step-counter" aria-live="off" data-testid="step" data-synced={synced} data-worker-playing={workerPlaying}>
         step <strong>{fmt.format(step)}</strong>
       </output>

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { defaultTaskConfig, TASK_LIMITS } from '../../engine/tasks/create';
 import { TASK_KINDS } from '../../engine/tasks/task';
 import type { TaskConfig, TaskKind } from '../../engine/tasks/task';
 import { useLab, useLabActions } from '../../state/context';
-import { NumberField, SelectField } from './fields';
+import { isVisible, useScenario } from '../../state/scenario';
+import type { ControlId } from '../../state/scenario';
+import { LockedMark, NumberField, SelectField, useControl } from './fields';
 import { EXAMPLE_CSV } from './example-series';
 
 const TASK_NAMES: Record<TaskKind, string> = {
@@ -14,11 +16,23 @@ const TASK_NAMES: Record<TaskKind, string> = {
   series: 'Your own series (CSV)',
 };
 
+/** The link keys of the fields each task shows. */
+const TASK_FIELDS: Record<TaskKind, ControlId[]> = {
+  echo: ['task', 'lag', 'symbols'],
+  sine: ['task', 'T', 'noise', 'comps'],
+  adding: ['task', 'T'],
+  text: ['task', 'T', 'text'],
+  series: ['task', 'T', 'csv'],
+};
+
 /** The task picker and the chosen task's parameters, including the user's own text or series. */
 export function TaskSettings() {
   const config = useLab((s) => s.config);
   const a = useLabActions();
+  const scenario = useScenario();
   const task = config.task;
+  // a page that hides every field of this task hides the whole group
+  if (!TASK_FIELDS[task.kind].some((id) => isVisible(scenario, id))) return null;
   const set = (t: TaskConfig) => a.configure({ ...config, task: t });
   const pick = (kind: TaskKind) => {
     if (kind === task.kind) return;
@@ -27,39 +41,43 @@ export function TaskSettings() {
   return (
     <fieldset>
       <legend>Task</legend>
-      <SelectField label="Task" value={task.kind} options={TASK_KINDS} names={TASK_NAMES} onChange={pick} />
+      <SelectField control="task" label="Task" value={task.kind} options={TASK_KINDS} names={TASK_NAMES} onChange={pick} />
       {task.kind === 'echo' && (
         <>
-          <NumberField label="Lag (blank steps)" value={task.lag} limit={TASK_LIMITS.echo.lag} onCommit={(lag) => set({ ...task, lag })} />
-          <NumberField label="Symbols" value={task.symbols} limit={TASK_LIMITS.echo.symbols} onCommit={(symbols) => set({ ...task, symbols })} />
+          <NumberField control="lag" label="Lag (blank steps)" value={task.lag} limit={TASK_LIMITS.echo.lag} onCommit={(lag) => set({ ...task, lag })} />
+          <NumberField control="symbols" label="Symbols" value={task.symbols} limit={TASK_LIMITS.echo.symbols} onCommit={(symbols) => set({ ...task, symbols })} />
         </>
       )}
       {task.kind === 'sine' && (
         <>
-          <NumberField label="Sequence length T" value={task.seqLength} limit={TASK_LIMITS.sine.seqLength} onCommit={(seqLength) => set({ ...task, seqLength })} />
-          <NumberField label="Noise σ" value={task.noise} limit={TASK_LIMITS.sine.noise} step={0.01} onCommit={(noise) => set({ ...task, noise })} />
-          <NumberField label="Sine components" value={task.components} limit={TASK_LIMITS.sine.components} onCommit={(components) => set({ ...task, components })} />
+          <NumberField control="T" label="Sequence length T" value={task.seqLength} limit={TASK_LIMITS.sine.seqLength} onCommit={(seqLength) => set({ ...task, seqLength })} />
+          <NumberField control="noise" label="Noise σ" value={task.noise} limit={TASK_LIMITS.sine.noise} step={0.01} onCommit={(noise) => set({ ...task, noise })} />
+          <NumberField control="comps" label="Sine components" value={task.components} limit={TASK_LIMITS.sine.components} onCommit={(components) => set({ ...task, components })} />
         </>
       )}
       {(task.kind === 'adding' || task.kind === 'text' || task.kind === 'series') && (
-        <NumberField label="Sequence length T" value={task.seqLength} limit={TASK_LIMITS[task.kind].seqLength} onCommit={(seqLength) => set({ ...task, seqLength })} />
+        <NumberField control="T" label="Sequence length T" value={task.seqLength} limit={TASK_LIMITS[task.kind].seqLength} onCommit={(seqLength) => set({ ...task, seqLength })} />
       )}
-      {task.kind === 'text' && <OwnData key="text" label="Your own text (leave empty for Alice)" initial={task.text ?? ''} onApply={(text) => set(text.trim() === '' ? { kind: 'text', seqLength: task.seqLength } : { ...task, text })} />}
-      {task.kind === 'series' && <OwnData key="csv" label="Your series: one number per line, or CSV (last numeric column)" initial={task.csv} onApply={(csv) => set({ ...task, csv })} />}
+      {task.kind === 'text' && <OwnData key="text" control="text" label="Your own text (leave empty for Alice)" initial={task.text ?? ''} onApply={(text) => set(text.trim() === '' ? { kind: 'text', seqLength: task.seqLength } : { ...task, text })} />}
+      {task.kind === 'series' && <OwnData key="csv" control="csv" label="Your series: one number per line, or CSV (last numeric column)" initial={task.csv} onApply={(csv) => set({ ...task, csv })} />}
     </fieldset>
   );
 }
 
 /** A textarea applied by a button: pasting a whole text must not start a run per keystroke. */
-function OwnData({ label, initial, onApply }: { label: string; initial: string; onApply: (v: string) => boolean }) {
+function OwnData({ label, initial, onApply, control }: { label: string; initial: string; onApply: (v: string) => boolean; control: ControlId }) {
   const [text, setText] = useState(initial);
+  const { visible, locked } = useControl(control);
+  const markId = `${useId()}-locked`;
+  if (!visible) return null;
   return (
-    <div className="field own-data">
+    <div className="field own-data" data-control={control} data-locked={locked || undefined}>
       <label>
         {label}
-        <textarea value={text} rows={5} spellCheck={false} onChange={(e) => setText(e.target.value)} />
+        {locked && <LockedMark id={markId} />}
+        <textarea value={text} rows={5} spellCheck={false} readOnly={locked} aria-describedby={locked ? markId : undefined} onChange={(e) => setText(e.target.value)} />
       </label>
-      <button type="button" onClick={() => onApply(text)} disabled={text === initial}>
+      <button type="button" onClick={() => onApply(text)} disabled={locked || text === initial}>
         Use this
       </button>
     </div>

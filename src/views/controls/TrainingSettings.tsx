@@ -5,7 +5,11 @@ import { TRUNC_MODES } from '../../engine/types';
 import type { TruncMode } from '../../engine/types';
 import { useLab, useLabActions } from '../../state/context';
 import { formatDuration, stepSeconds } from '../../state/cost';
+import { isVisible, useScenario } from '../../state/scenario';
+import type { ControlId } from '../../state/scenario';
 import { NumberField, SelectField } from './fields';
+
+const TRAINING_FIELDS: readonly ControlId[] = ['opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed'];
 
 const OPT_NAMES: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD + momentum', rmsprop: 'RMSProp', adam: 'Adam' };
 type ClipKind = 'none' | 'norm' | 'value';
@@ -22,26 +26,28 @@ export function TrainingSettings() {
   const config = useLab((s) => s.config);
   const info = useLab((s) => s.info);
   const a = useLabActions();
+  const scenario = useScenario();
   const L = CONFIG_LIMITS;
+  if (!TRAINING_FIELDS.some((id) => isVisible(scenario, id))) return null;
   const set = (patch: Partial<typeof config>) => a.configure({ ...config, ...patch });
   const clip = config.clip;
   const threshold = clip.kind === 'none' ? L.clipThreshold.default : clip.threshold;
   return (
     <fieldset>
       <legend>Training</legend>
-      <SelectField label="Optimizer" value={config.optimizer.kind} options={OPTIMIZERS} names={OPT_NAMES} onChange={(kind: OptimizerKind) => set({ optimizer: { ...config.optimizer, kind } })} />
-      <NumberField label="Learning rate" value={config.optimizer.lr} limit={L.lr} step={0.001} onCommit={(lr) => set({ optimizer: { ...config.optimizer, lr } })} />
-      <SelectField label="Gradient clipping" value={clip.kind} options={CLIP_KINDS} names={CLIP_NAMES} onChange={(kind: ClipKind) => set({ clip: kind === 'none' ? { kind } : { kind, threshold } })} />
-      {clip.kind !== 'none' && <NumberField label="Clipping threshold" value={clip.threshold} limit={L.clipThreshold} step={0.1} onCommit={(t) => set({ clip: { kind: clip.kind, threshold: t } })} />}
-      <NumberField label="Truncated BPTT k" value={config.truncate} limit={L.truncate} hint="0 = full BPTT." onCommit={(truncate) => set({ truncate })} />
-      {config.truncate > 0 && <SelectField label="Truncation" value={config.truncMode} options={TRUNC_MODES} names={TRUNC_NAMES} hint={TRUNC_HINT} onChange={(truncMode: TruncMode) => set({ truncMode })} />}
-      <NumberField label="Batch size" value={config.batch} limit={L.batch} onCommit={(batch) => set({ batch })} />
+      <SelectField control="opt" label="Optimizer" value={config.optimizer.kind} options={OPTIMIZERS} names={OPT_NAMES} onChange={(kind: OptimizerKind) => set({ optimizer: { ...config.optimizer, kind } })} />
+      <NumberField control="lr" label="Learning rate" value={config.optimizer.lr} limit={L.lr} step={0.001} onCommit={(lr) => set({ optimizer: { ...config.optimizer, lr } })} />
+      <SelectField control="clip" label="Gradient clipping" value={clip.kind} options={CLIP_KINDS} names={CLIP_NAMES} onChange={(kind: ClipKind) => set({ clip: kind === 'none' ? { kind } : { kind, threshold } })} />
+      {clip.kind !== 'none' && <NumberField control="clipAt" label="Clipping threshold" value={clip.threshold} limit={L.clipThreshold} step={0.1} onCommit={(t) => set({ clip: { kind: clip.kind, threshold: t } })} />}
+      <NumberField control="trunc" label="Truncated BPTT k" value={config.truncate} limit={L.truncate} hint="0 = full BPTT." onCommit={(truncate) => set({ truncate })} />
+      {config.truncate > 0 && <SelectField control="truncMode" label="Truncation" value={config.truncMode} options={TRUNC_MODES} names={TRUNC_NAMES} hint={TRUNC_HINT} onChange={(truncMode: TruncMode) => set({ truncMode })} />}
+      <NumberField control="batch" label="Batch size" value={config.batch} limit={L.batch} onCommit={(batch) => set({ batch })} />
       {info && (
         <p className="hint" data-testid="step-cost">
           About {formatDuration(stepSeconds(info))} per training step (estimated from its size; the status bar shows the measured speed).
         </p>
       )}
-      <NumberField label="Seed" value={config.seed} limit={L.seed} onCommit={(seed) => set({ seed })} />
+      <NumberField control="seed" label="Seed" value={config.seed} limit={L.seed} onCommit={(seed) => set({ seed })} />
     </fieldset>
   );
 }

@@ -1,13 +1,50 @@
 import { useId, useState } from 'react';
 import type { ParamLimit } from '../../engine/tasks/limits';
+import { isLocked, isVisible, useScenario } from '../../state/scenario';
+import type { ControlId } from '../../state/scenario';
+import './locked.css';
 
-/** A labelled select whose change applies at once. */
-export function SelectField<T extends string>(props: { label: string; value: T; options: readonly T[]; names?: Partial<Record<T, string>>; onChange: (v: T) => void; hint?: string }) {
-  const id = useId();
+/** Whether the page's scenario shows a control, and whether it locks it (a field with no `control` is always shown and free). */
+export function useControl(control: ControlId | undefined): { visible: boolean; locked: boolean } {
+  const s = useScenario();
+  return control === undefined ? { visible: true, locked: false } : { visible: isVisible(s, control), locked: isLocked(s, control) };
+}
+
+/** The visible "locked" mark of a control the page locks; its text is the control's accessible description. */
+export function LockedMark({ id }: { id: string }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)} aria-describedby={props.hint ? `${id}-hint` : undefined}>
+    <span id={id} className="locked-mark">
+      locked <span className="visually-hidden">by this page</span>
+    </span>
+  );
+}
+
+/** The ids a control's aria-describedby lists (its hint, its locked mark), or undefined for none. */
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+/**
+ * A labelled select whose change applies at once. `control`: the scenario id it stands for — hidden when the page's
+ * scenario hides it, disabled and marked when it locks it.
+ */
+export function SelectField<T extends string>(props: { label: string; value: T; options: readonly T[]; names?: Partial<Record<T, string>>; onChange: (v: T) => void; hint?: string; control?: ControlId }) {
+  const id = useId();
+  const { visible, locked } = useControl(props.control);
+  if (!visible) return null;
+  return (
+    <div className="field" data-control={props.control} data-locked={locked || undefined}>
+      <label htmlFor={id}>
+        {props.label}
+        {locked && <LockedMark id={`${id}-locked`} />}
+      </label>
+      <select
+        id={id}
+        value={props.value}
+        disabled={locked}
+        onChange={(e) => {
+          if (!locked) props.onChange(e.target.value as T);
+        }}
+        aria-describedby={describedBy(props.hint && `${id}-hint`, locked && `${id}-locked`)}
+      >
         {props.options.map((o) => (
           <option key={o} value={o}>
             {props.names?.[o] ?? o}
@@ -58,13 +95,21 @@ export function useDraftNumber(value: number, limit: ParamLimit, onCommit: (v: n
 /**
  * A labelled number input that applies on Enter or when it loses focus, never on each keystroke
  * (every change starts a new run). Out-of-range values are clamped and the field shows what was used.
+ * `control` as for SelectField.
  */
-export function NumberField(props: { label: string; value: number; limit: ParamLimit; step?: number; onCommit: (v: number) => void; hint?: string }) {
+export function NumberField(props: { label: string; value: number; limit: ParamLimit; step?: number; onCommit: (v: number) => void; hint?: string; control?: ControlId }) {
   const id = useId();
-  const draft = useDraftNumber(props.value, props.limit, props.onCommit);
+  const { visible, locked } = useControl(props.control);
+  const draft = useDraftNumber(props.value, props.limit, (v) => {
+    if (!locked) props.onCommit(v);
+  });
+  if (!visible) return null;
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+    <div className="field" data-control={props.control} data-locked={locked || undefined}>
+      <label htmlFor={id}>
+        {props.label}
+        {locked && <LockedMark id={`${id}-locked`} />}
+      </label>
       <input
         id={id}
         type="number"
@@ -73,7 +118,8 @@ export function NumberField(props: { label: string; value: number; limit: ParamL
         max={props.limit.max}
         step={props.step ?? (props.limit.integer ? 1 : 'any')}
         {...draft}
-        aria-describedby={`${id}-range`}
+        disabled={locked}
+        aria-describedby={describedBy(`${id}-range`, locked && `${id}-locked`)}
       />
       <small id={`${id}-range`} className="hint">
         {props.hint ? `${props.hint} ` : ''}
