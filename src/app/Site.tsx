@@ -3,7 +3,7 @@ import { Home } from '../course/Home';
 import { LessonIndex } from '../course/LessonIndex';
 import { createLab } from '../state/lab';
 import { lockPrecheck, parseScenario, ScenarioProvider } from '../state/scenario';
-import { startAt, useLockedLab } from '../state/scenario-lab';
+import { startAt, useLockedLab } from '../state/locked-lab';
 import { fromHash } from '../state/url';
 import { useOwnedLab } from '../state/use-owned-lab';
 import { App } from './App';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import { createLab } from '../../src/state/lab';
 import { lockPrecheck, parseScenario, ScenarioProvider } from '../../src/state/scenario';
-import { lockedLab } from '../../src/state/scenario-lab';
+import { lockedLab } from '../../src/state/locked-lab';
 import { DEFAULT_UI, fromHash, toHash } from '../../src/state/url';
 import { loopClient } from '../state/loop-client';
 
