@@ -67,7 +67,18 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy(), offline],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // (rollupOptions before Vite 8) three entries: the site, the embed page, and the web component for host pages
+    rolldownOptions: {
+      input: { main: 'index.html', embed: 'embed.html', element: 'src/embed/element.ts' },
+      output: {
+        // the web component is loaded by other sites from a URL they write into their pages: a fixed name at the root
+        entryFileNames: (chunk) => (chunk.name === 'element' ? 'unrolled-embed.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
   test: {
     // Engine tests train real networks: on a loaded 2-core CI machine a run that takes 1 s alone can take 6. The
     // tests assert what was computed, never how fast; this is only the bound after which a test counts as stuck.
