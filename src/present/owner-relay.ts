@@ -1,0 +1,118 @@
+/**
+ * The audience window's half of a presentation: its lab owns the worker, and this relays to the speaker windows
+ * everything the lab hears from it, generically — every worker event, whatever its type, as it arrives (posted at
+ * once, so the clone is made before anything could detach the frame's arrays) — plus the runs it starts and the
+ * commands it sends, and on a mirror's hello a snapshot to catch up from. A mirror's requests come back as LabActions
+ * calls by name, which the lab carries out as its own (so the run ids stay the owner's), and as presentation
+ * controls (a lesson step, the blank screen) for the page.
+ */
+import type { Lab } from '../state/lab';
+import type { Frame, WorkerEvent } from '../worker/protocol';
+import { checkArgs } from './action-args';
+import type { Control, OwnerMessage, PresentationState } from './channel-messages';
+import { newId } from './channel';
+import type { PresentChannel } from './channel';
+import { HistoryCopy } from './history-copy';
+
+/** The owner says it is alive this often (ms), running or not; a mirror that hears nothing for 3 beats reconnects. */
+export const HEARTBEAT_MS = 2000;
+
+export interface OwnerRelay {
+  /** this owner's id (a reloaded owner has a new one) */
+  readonly id: string;
+  /** sends the presentation state now (the page calls it when the step or the blank screen changes) */
+  announce(): void;
+  dispose(): void;
+}
+
+export interface RelayOptions {
+  /** the page's presentation state (lesson, step, blank screen); the relay adds the lab's speed */
+  state: () => Omit<PresentationState, 'speed'>;
+  /** a speaker window asked to move the step or blank the screen */
+  onControl: (c: Control) => void;
+  setInterval?: (fn: () => void, ms: number) => unknown;
+  clearInterval?: (handle: unknown) => void;
+}
+
+export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayOptions): OwnerRelay {
+  const id = newId();
+  const history = new HistoryCopy();
+  /** the current run's 'ready', and what stopped it (a divergence, a failure): what a mirror needs besides frames */
+  let lasting: WorkerEvent[] = [];
+  let frame: Frame | null = null;
+  let run = lab.store.getState().runId;
+  const post = (msg: OwnerMessage) => channel.post(msg);
+  const state = (): PresentationState => ({ ...opts.state(), speed: lab.store.getState().ui.speed });
+  const announce = () => post({ kind: 'state', from: id, state: state() });
+
+  const newRun = (runId: number) => {
+    run = runId;
+    history.clear();
+    lasting = [];
+    frame = null;
+  };
+
+  const unsubscribeEvents = lab.client.subscribe((e) => {
+    const s = lab.store.getState();
+    if (s.runId !== run) newRun(s.runId);
+    if (e.runId === s.runId) {
+      if (e.type === 'frame') {
+        history.append(e.frame.history);
+        frame = e.frame;
+      } else if (e.type === 'ready') lasting = [e];
+      else if (e.type === 'diverged' || (e.type === 'error' && !e.recoverable)) lasting = [...lasting, e].slice(-4);
+    }
+    post({ kind: 'event', from: id, run: s.runId, sent: s.sent, event: e });
+  });
+
+  const unsubscribeStore = lab.store.subscribe((s, prev) => {
+    if (s.runId !== run) {
+      newRun(s.runId);
+      post({ kind: 'run', from: id, run: s.runId, sent: s.sent });
+    } else if (s.sent !== prev.sent) post({ kind: 'sent', from: id, run: s.runId, sent: s.sent });
+    if (s.ui.speed !== prev.ui.speed) announce();
+  });
+
+  const snapshot = (to: string) => {
+    const s = lab.store.getState();
+    if (s.runId !== run) newRun(s.runId);
+    post({ kind: 'snapshot', from: id, to, run, sent: s.sent, state: state(), events: lasting, frame, history: history.snapshot() });
+  };
+
+  const unsubscribeChannel = channel.subscribe((msg) => {
+    if (msg.kind === 'hello') snapshot(msg.from);
+    else if (msg.kind === 'control') opts.onControl(msg.control);
+    else if (msg.kind === 'call') {
+      const actions = lab.actions as unknown as Record<string, unknown>;
+      const fn = Object.hasOwn(actions, msg.name) ? actions[msg.name] : undefined;
+      const args = typeof fn === 'function' ? checkArgs(msg.name, msg.args) : null;
+      if (typeof fn !== 'function' || !args) {
+        console.warn(`Presenter channel: ignored the call ${JSON.stringify(msg.name)} (${typeof fn === 'function' ? 'its arguments are not valid' : 'no such action'}).`);
+        return;
+      }
+      (fn as (...a: unknown[]) => unknown)(...args);
+    }
+  });
+
+  const setI = opts.setInterval ?? ((fn, ms) => setInterval(fn, ms));
+  const clearI = opts.clearInterval ?? ((h) => clearInterval(h as ReturnType<typeof setInterval>));
+  const beat = setI(announce, HEARTBEAT_MS);
+  // a closing or reloading audience window tells the speaker windows, which then wait for the next owner
+  const bye = () => post({ kind: 'bye', from: id });
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', bye);
+
+  post({ kind: 'owner', from: id });
+  announce();
+  return {
+    id,
+    announce,
+    dispose() {
+      bye();
+      if (typeof window !== 'undefined') window.removeEventListener('pagehide', bye);
+      clearI(beat);
+      unsubscribeEvents();
+      unsubscribeStore();
+      unsubscribeChannel();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkArgs, plainData } from '../../src/present/action-args';
+import { parseEvent, parseMessage } from '../../src/present/channel-messages';
+import { presentChannel, validId } from '../../src/present/channel';
+import { channelHub } from './fake-channel';
+
+const ID = 'abc123def456';
+const f64 = (n: number) => new Float64Array(n);
+const chunk = (n: number) => ({ step: f64(n), loss: f64(n), gradNorm: f64(n), gradNormClipped: f64(n), clipped: new Uint8Array(n) });
+const record = (T = 3, H = 2) => ({
+  T, H, I: 1, O: 1, cell: 'rnn', gateNames: ['h'], inputs: f64(T), targets: f64(T), mask: new Uint8Array(T), h: f64(T * H), c: f64(0), gates: f64(T * H),
+  preX: f64(T * H), preH: f64(T * H), preB: f64(H), y: f64(T), p: f64(0), losses: f64(T), loss: 0, dh: f64(T * H), dc: f64(0), tau: 2, flowH: f64(3), flowC: f64(0),
+  blockNames: [], blockGradNorms: f64(0), inputLabels: [], targetLabels: [], outputLabels: [],
+});
+const frame = (over: Record<string, unknown> = {}) => ({ frameId: 1, step: 4, playing: false, handled: 3, stepsPerSecond: 0, history: chunk(2), metric: null, record: record(), spectral: null, output: null, ...over });
+const event = (over: Record<string, unknown> = {}) => ({ kind: 'event', from: ID, run: 2, sent: 3, event: { type: 'frame', runId: 2, frame: frame() }, ...over });
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('channel messages are parsed like any untrusted input', () => {
+  it('accepts each well-formed kind', () => {
+    for (const m of [
+      { kind: 'owner', from: ID },
+      { kind: 'hello', from: ID },
+      { kind: 'bye', from: ID },
+      { kind: 'state', from: ID, state: { lesson: 'vanishing', step: 2, blackout: true, speed: 20 } },
+      { kind: 'state', from: ID, state: { lesson: null, step: 0, blackout: false, speed: 0 } },
+      { kind: 'run', from: ID, run: 3, sent: 0 },
+      { kind: 'sent', from: ID, run: 3, sent: 4 },
+      event(),
+      { kind: 'call', from: ID, name: 'trainTo', args: [500] },
+      { kind: 'control', from: ID, control: { type: 'goto', step: 4 } },
+      { kind: 'control', from: ID, control: { type: 'blackout', on: false } },
+      { kind: 'snapshot', from: ID, to: 'zzz999yyy888', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [], frame: frame(), history: { total: 2, points: { ...chunk(2), clipped: f64(2) }, tail: chunk(0) } },
+    ]) {
+      const parsed = parseMessage(structuredClone(m));
+      expect(parsed, JSON.stringify(m).slice(0, 80)).toMatchObject({ ok: true, value: { kind: m.kind } });
+    }
+  });
+
+  it('refuses hostile and malformed messages, saying why', () => {
+    const bad: unknown[] = [
+      null, 42, 'owner', [], { kind: 'owner' }, { kind: 'owner', from: 'x' }, { kind: 'owner', from: '<img src=x>' }, { kind: 7, from: ID },
+      { kind: 'nope', from: ID }, { kind: '__proto__', from: ID },
+      { kind: 'state', from: ID, state: { lesson: 'x'.repeat(41), step: 0, blackout: false, speed: 1 } },
+      { kind: 'state', from: ID, state: { lesson: null, step: -1, blackout: false, speed: 1 } },
+      { kind: 'state', from: ID, state: { lesson: null, step: 0, blackout: 'yes', speed: 1 } },
+      { kind: 'state', from: ID, state: { lesson: null, step: 0, blackout: false, speed: Number.NaN } },
+      { kind: 'run', from: ID, run: 1.5, sent: 0 },
+      { kind: 'sent', from: ID, run: 1, sent: -1 },
+      event({ run: '2' }),
+      event({ event: null }),
+      event({ event: { type: 'frame', runId: 2 } }),
+      event({ event: { type: 'frame', runId: 2, frame: frame({ step: Number.POSITIVE_INFINITY }) } }),
+      event({ event: { type: 'frame', runId: 2, frame: frame({ history: { ...chunk(2), loss: [0, 0] } }) } }),
+      event({ event: { type: 'frame', runId: 2, frame: frame({ history: { ...chunk(2), loss: f64(3) } }) } }),
+      event({ event: { type: 'frame', runId: 2, frame: frame({ record: { ...record(), h: f64(5) } }) } }),
+      event({ event: { type: 'frame', runId: 2, frame: frame({ record: { ...record(), mask: f64(3) } }) } }),
+      event({ event: { type: 'frame', runId: 2, frame: frame({ metric: { step: 1, value: 'good' } }) } }),
+      event({ event: { type: 'ready', runId: 2, info: { configRunId: 1, config: 'x', notes: [], task: {}, model: { blocks: [] } } } }),
+      event({ event: { type: 'error', runId: 2, message: 'm' } }),
+      event({ event: { type: 'diverged', runId: 2, divergence: { step: -3 } } }),
+      event({ event: { type: 'surface', runId: 2, result: {} } }),
+      { kind: 'call', from: ID, name: 'a.b', args: [] },
+      { kind: 'call', from: ID, name: 'play', args: 'now' },
+      { kind: 'call', from: ID, name: 'play', args: [1, 2, 3, 4, 5] },
+      { kind: 'control', from: ID, control: { type: 'goto', step: 1.5 } },
+      { kind: 'control', from: ID, control: { type: 'explode' } },
+      { kind: 'snapshot', from: ID, to: 'bad', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [], frame: null, history: { total: 0, points: { ...chunk(0), clipped: f64(0) }, tail: chunk(0) } },
+      { kind: 'snapshot', from: ID, to: 'zzz999yyy888', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [], frame: null, history: { total: 1, points: { ...chunk(2), clipped: f64(2) }, tail: chunk(0) } },
+      { kind: 'snapshot', from: ID, to: 'zzz999yyy888', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [{ type: 'frame' }], frame: null, history: { total: 0, points: { ...chunk(0), clipped: f64(0) }, tail: chunk(0) } },
+    ];
+    for (const m of bad) {
+      const parsed = parseMessage(m);
+      expect(parsed.ok, JSON.stringify(m)?.slice(0, 120)).toBe(false);
+      if (!parsed.ok) expect(parsed.why.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('a ready event gets a valid config whatever it carried; long notes are cut', () => {
+    const e = parseEvent({ type: 'ready', runId: 1, info: { configRunId: 1, config: { task: { kind: 'echo', lag: 1e9 }, model: 'x' }, notes: ['n'.repeat(900)], task: {}, model: { blocks: [] } } });
+    expect(e?.type).toBe('ready');
+    if (e?.type !== 'ready') return;
+    expect(e.info.config.task).toMatchObject({ kind: 'echo' });
+    expect(e.info.config.model.cell).toBe('lstm');
+    expect(e.info.notes[0].length).toBe(500);
+  });
+
+  it('an event type this build does not know passes with its run id (the protocol may grow)', () => {
+    expect(parseEvent({ type: 'exported', runId: 3, blob: 'x' })).toEqual({ type: 'exported', runId: 3, blob: 'x' });
+    expect(parseEvent({ type: 'exported' })).toBeNull();
+  });
+
+  it('the channel drops a malformed message with a console warning, and delivers the next good one', () => {
+    const hub = channelHub();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const channel = presentChannel(hub.port());
+    const got: string[] = [];
+    channel.subscribe((m) => got.push(m.kind));
+    hub.inject({ kind: 'state', from: ID, state: 'evil' });
+    hub.inject({ kind: 'hello', from: ID });
+    hub.flush();
+    expect(got).toEqual(['hello']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('state: malformed state'));
+    channel.close();
+  });
+
+  it('speaker ids from a link: only the shape our ids have', () => {
+    expect(validId('abc123def456')).toBe(true);
+    for (const id of ['', 'abc', 'ABCDEFGH', 'abc-123-def', 'a'.repeat(33), '<script>']) expect(validId(id)).toBe(false);
+  });
+});
+
+describe("a forwarded call's arguments are checked before the owner's lab runs it", () => {
+  it('known actions: their own checks, bounded', () => {
+    expect(checkArgs('play', ['extra'])).toEqual([]);
+    expect(checkArgs('setSpeed', [1e9])).toEqual([100_000]);
+    expect(checkArgs('setSpeed', [-1])).toBeNull();
+    expect(checkArgs('select', [{ sample: 2, t: null, highlight: 'h', evil: 1 }])).toEqual([{ sample: 2, t: null, highlight: 'h' }]);
+    expect(checkArgs('select', [{ unit: 1.5 }])).toBeNull();
+    expect(checkArgs('trainTo', [300])).toEqual([300]);
+    expect(checkArgs('trainTo', [-3])).toBeNull();
+    expect(checkArgs('requestSurface', [{}])).toBeNull();
+    expect((checkArgs('configure', [{ model: { hiddenSize: 1e6 } }])?.[0] as { model: { hiddenSize: number } }).model.hiddenSize).toBe(128);
+  });
+
+  it("this window's own actions are never run for another", () => {
+    for (const name of ['notify', 'dismissNotice', 'setUi']) expect(checkArgs(name, [])).toBeNull();
+  });
+
+  it('an action this build does not know: plain data only', () => {
+    expect(checkArgs('importRun', [{ name: 'run', steps: [1, 2] }])).toEqual([{ name: 'run', steps: [1, 2] }]);
+    expect(plainData([new Float64Array(2)])).toBe(false);
+    expect(plainData([Number.NaN])).toBe(false);
+    expect(plainData(['x'.repeat(2001)])).toBe(false);
+    expect(plainData([[[[[1]]]]])).toBe(false);
+  });
+});
