@@ -6,6 +6,8 @@ import { StatusBar } from '../views/StatusBar';
 import { useLab } from '../state/context';
 import { Panel } from '../views/Panel';
 import { ViewPicker } from '../views/ViewPicker';
+import { ScenarioCaption } from '../share/ScenarioCaption';
+import { LabShareButton } from '../share/ShareButton';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppBoundary } from './AppBoundary';
 import { KeysHelp } from './KeysHelp';
@@ -56,6 +58,7 @@ function Shell({ views }: { views: ViewEntry[] }) {
         <button type="button" className="keys-button" onClick={toggleHelp} aria-keyshortcuts="?" title="The keys of this page (?)">
           Keys
         </button>
+        <LabShareButton />
       </header>
       <KeysHelp open={help} onClose={() => setHelp(false)} />
       <Notices />
@@ -74,6 +77,7 @@ function Shell({ views }: { views: ViewEntry[] }) {
           <Controls />
         </aside>
         <main className="app-views">
+          <ScenarioCaption />
           <ViewPicker />
           {views.filter((v) => shown.includes(v.id)).map((v) => (
             <Panel key={v.id} id={v.id} title={v.title} wide={v.wide} live={v.id === 'compare'} reserve={v.reserve}>

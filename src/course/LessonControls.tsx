@@ -6,6 +6,7 @@ import type { ParamLimit } from '../engine/tasks/limits';
 import { ACTIVATIONS, CELLS } from '../engine/types';
 import type { ControlId } from '../lessons/types';
 import { useLab, useLabActions } from '../state/context';
+import { isVisible, useScenario } from '../state/scenario';
 import { fromHash, toHash } from '../state/url';
 import { NumberField, SelectField } from '../views/controls/fields';
 
@@ -33,12 +34,15 @@ const FIELDS: Record<ControlId, { label: string; options?: readonly string[]; li
 
 /**
  * The settings a lesson step hands to the student, and no others. A change goes through the lab's own link
- * reading (fromHash), so a value is checked and clamped exactly as in a shared link.
+ * reading (fromHash), so a value is checked and clamped exactly as in a shared link. A link's scenario may hide
+ * some of them, or show them locked.
  */
-export function LessonControls({ controls }: { controls: readonly ControlId[] }) {
+export function LessonControls({ controls: offered }: { controls: readonly ControlId[] }) {
   const config = useLab((s) => s.config);
   const ui = useLab((s) => s.ui);
   const a = useLabActions();
+  const scenario = useScenario();
+  const controls = offered.filter((key) => isVisible(scenario, key));
   if (controls.length === 0) return null;
   const params = new URLSearchParams(toHash(config, ui).slice(1));
   const set = (key: ControlId, value: string) => {
@@ -55,9 +59,9 @@ export function LessonControls({ controls }: { controls: readonly ControlId[] })
         return (
           <div key={key} data-control={key}>
             {f.options ? (
-              <SelectField label={f.label} value={value} options={f.options} onChange={(v) => set(key, v)} />
+              <SelectField control={key} label={f.label} value={value} options={f.options} onChange={(v) => set(key, v)} />
             ) : (
-              <NumberField label={f.label} value={Number(value)} limit={f.limit!} onCommit={(v) => set(key, String(v))} />
+              <NumberField control={key} label={f.label} value={Number(value)} limit={f.limit!} onCommit={(v) => set(key, String(v))} />
             )}
           </div>
         );

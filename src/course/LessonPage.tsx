@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { lessonHash } from '../app/route';
 import { ViewSlot } from '../app/ViewSlot';
 import { VIEWS } from '../app/views';
@@ -7,11 +7,15 @@ import { complete, loadProgress, saveProgress, visit } from '../lessons/progress
 import type { Lesson } from '../lessons/types';
 import { LabProvider } from '../state/context';
 import { createLab } from '../state/lab';
+import { startAt, useLockedLab } from '../state/locked-lab';
+import { parseScenario, ScenarioProvider } from '../state/scenario';
 import { fromHash } from '../state/url';
 import { useOwnedLab } from '../state/use-owned-lab';
 import { Notices } from '../views/Notices';
 import { Panel } from '../views/Panel';
 import { StatusBar } from '../views/StatusBar';
+import { ScenarioCaption } from '../share/ScenarioCaption';
+import { LessonShareButton } from '../share/ShareButton';
 import { LessonControls } from './LessonControls';
 import { LessonKeys } from './LessonKeys';
 import { PredictBox } from './PredictBox';
@@ -51,20 +55,29 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
     const { config, ui } = fromHash(`#${first.scenario}`);
     return createLab({ config, ui: { ...ui, views: first.views, autoplay: false } });
   }, lesson.id);
+  // a link's scenario (controls shown and locked, caption, start step) holds for the step it names; the student's
+  // hands (playback, keys, the step's settings) get the locked lab (state/locked-lab.ts), the page's own workings
+  // (enterStep, startAt, a Predict that runs the steps it needs) the lab itself
+  const { scenario, notes } = useMemo(() => parseScenario(window.location.hash), [lesson.id, k]); // eslint-disable-line react-hooks/exhaustive-deps -- the hash, read again for each step
+  const shown = useLockedLab(lab, scenario);
 
   useEffect(() => {
-    if (lab) enterStep(lab, step);
+    if (lab) {
+      enterStep(lab, step);
+      startAt(lab, scenario.at);
+      notes.forEach((n) => lab.actions.notify('warning', n));
+    }
     saveProgress(visit(loadProgress(), lesson.id, k));
-  }, [lab, step, lesson.id, k]);
+  }, [lab, step, lesson.id, k, scenario, notes]);
 
   const go = (to: number) => {
     if (to >= 0 && to < n) window.location.hash = lessonHash(lesson.id, to);
   };
   const views = VIEWS.filter((v) => step.views.includes(v.id));
-  return (
+  const page = (
     <div className="course lesson">
-      {lab && <LessonKeys lab={lab} onPrev={() => go(k - 1)} onNext={() => go(k + 1)} />}
-      <SiteHeader current="lesson">{lab && <LabProvider lab={lab}><StatusBar /></LabProvider>}</SiteHeader>
+      {shown && <LessonKeys lab={shown} onPrev={() => go(k - 1)} onNext={() => go(k + 1)} />}
+      <SiteHeader current="lesson">{shown && <LabProvider lab={shown}><StatusBar /></LabProvider>}</SiteHeader>
       <p className="visually-hidden" aria-live="polite">
         Step {k + 1} of {n}: {step.title}
       </p>
@@ -105,14 +118,16 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
           </nav>
           <p className="lesson-lab-link">
             <a href={`#${step.scenario}&views=${step.views.join(',')}`}>Open this in the lab</a> — every setting, no lesson.
+            <LessonShareButton lesson={lesson.id} title={lesson.title} step={k} controls={step.controls ?? []} />
           </p>
         </article>
         <section className="lesson-views" aria-label="Live views" aria-describedby="lesson-alt">
           <p id="lesson-alt" className="visually-hidden">
             {step.alt}
           </p>
-          {lab && (
-            <LabProvider lab={lab}>
+          {shown && (
+            <LabProvider lab={shown}>
+              <ScenarioCaption />
               <Notices />
               <LessonControls controls={step.controls ?? []} />
               {views.map((v) => (
@@ -126,4 +141,5 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
       </main>
     </div>
   );
+  return <ScenarioProvider value={scenario}>{page}</ScenarioProvider>;
 }
