@@ -1,0 +1,186 @@
+/**
+ * An image captioner in the manner of "Show and Tell" (Vinyals et al. 2015): a convolutional front end turns the
+ * image into a feature vector, a linear projection with tanh makes it the decoder's initial state, and the same
+ * decoder as the encoder–decoder's (seq2seq-cell.ts, seq2seq-decoder.ts) writes the caption; trained end to end.
+ * Unlike the paper, which fed the image to the LSTM as its first input, the image here sets the initial state, as the
+ * encoder's final state does in the encoder–decoder: h0 = tanh(Wp f + bp), and c0 = 0 for the LSTM (the image enters
+ * the LSTM's memory through its gates at t = 0, which all read h0).
+ */
+import { ConvFront, checkImage } from './conv';
+import type { ConvShape } from './conv';
+import { EngineError } from './errors';
+import { ParamLayout } from './params';
+import type { Rng } from './rng';
+import { CellPart } from './seq2seq-cell';
+import { checkTokens, decodeFrom, teacherForced, teacherTrace } from './seq2seq-decoder';
+import type { DecodeOptions, Decoded, DecoderTrace } from './seq2seq-decoder';
+import { BlockLayout } from './seq2seq-layout';
+import type { TrainableModel } from './seq2seq-trainer';
+import type { Activation, CellKind, ModelShape, Sequence } from './types';
+import { checkInt, LIMITS, validateShape } from './validate';
+
+/** The sizes and kinds of a captioner. */
+export interface CaptionerShape {
+  cell: CellKind;
+  /** used by `rnn` only */
+  activation: Activation;
+  /** S: images are S × S (even) with `imageChannels` channels, channel-major */
+  imageSize: number;
+  imageChannels: number;
+  /** C: channels of the 3×3 convolution */
+  convChannels: number;
+  hiddenSize: number;
+  /** caption vocabulary size, token 0 being the boundary (start and end) */
+  vocab: number;
+  /** the LSTM forget-gate bias the decoder starts with (default 1) */
+  forgetBias?: number;
+}
+
+/** One training example: an image (Cin×S×S, channel-major) and its caption without the end token. */
+export interface CaptionExample {
+  image: Float64Array;
+  target: ArrayLike<number>;
+}
+
+/** Everything one pass shows the views. */
+export interface CaptionRecord {
+  /** the convolution's feature maps after ReLU (C×S×S) and after pooling (C×(S/2)×(S/2)) */
+  featureMaps: Float64Array;
+  pooled: Float64Array;
+  /** the image vector h0 = tanh(Wp f + bp): the decoder's initial state (H) */
+  imageState: Float64Array;
+  decoder: DecoderTrace;
+  /** L of the caption (teacher forcing); NaN for a decoded one */
+  loss: number;
+}
+
+function decoderShape(s: CaptionerShape): ModelShape {
+  return { cell: s.cell, activation: s.activation, inputSize: s.vocab, hiddenSize: s.hiddenSize, outputSize: s.vocab, head: 'softmax' };
+}
+
+/**
+ * θ = [ conv.K conv.b | proj.W proj.b | dec.Wx· dec.Wh· dec.b· | Why by ]. Forward: f = pool(relu(K ∗ image + b))
+ * flattened (F = C·(S/2)²), h0 = tanh(Wp f + bp), then the decoder under teacher forcing from (h0, c0 = 0).
+ */
+export class Captioner implements TrainableModel<CaptionExample> {
+  readonly layout = new BlockLayout();
+  readonly theta: Float64Array;
+  readonly grad: Float64Array;
+  readonly conv: ConvFront;
+  readonly decoder: CellPart;
+  readonly H: number;
+  readonly F: number;
+  /** offsets of conv.K, conv.b, proj.W, proj.b in θ */
+  private readonly k: number;
+  private readonly b: number;
+  private readonly wp: number;
+  private readonly bp: number;
+  private readonly h0: Float64Array;
+  private readonly df: Float64Array;
+  private image: Float64Array | null = null;
+  private tgt: Sequence | null = null;
+
+  constructor(readonly shape: CaptionerShape) {
+    if (shape === null || typeof shape !== 'object') throw new EngineError('bad-config', 'expected an object', 'shape');
+    const dec = decoderShape(shape);
+    validateShape(dec);
+    checkInt(shape.vocab, 2, LIMITS.outputSize.max, 'vocab');
+    const fb = shape.forgetBias ?? 1;
+    if (typeof fb !== 'number' || !Number.isFinite(fb)) throw new EngineError('bad-config', `expected a finite number, got ${String(fb)}`, 'forgetBias');
+    const conv: ConvShape = { size: shape.imageSize, inChannels: shape.imageChannels, channels: shape.convChannels };
+    this.conv = new ConvFront(conv);
+    const { C, Cin } = this.conv;
+    const H = shape.hiddenSize;
+    const F = this.conv.features;
+    this.H = H;
+    this.F = F;
+    // Xavier bounds: a kernel reads Cin·9 inputs and feeds C·9 outputs; the projection is H × F.
+    this.k = this.layout.add('conv.K', C, Cin * 9, 'conv', { bound: Math.sqrt(6 / (9 * Cin + 9 * C)) });
+    this.b = this.layout.add('conv.b', C, 1, 'conv');
+    this.wp = this.layout.add('proj.W', H, F, 'projection', { bound: Math.sqrt(6 / (H + F)) });
+    this.bp = this.layout.add('proj.b', H, 1, 'projection');
+    const decAt = this.layout.addCell('dec.', new ParamLayout(dec), 'decoder', fb);
+    this.theta = new Float64Array(this.layout.size);
+    this.grad = new Float64Array(this.layout.size);
+    this.decoder = new CellPart(dec, this.theta, this.grad, decAt);
+    this.h0 = new Float64Array(H);
+    this.df = new Float64Array(F);
+  }
+
+  /** Draws θ: Xavier-uniform matrices and kernels, zero biases, the LSTM forget bias (BlockLayout.initialize). */
+  initialize(rng: Rng): void {
+    this.layout.initialize(this.theta, rng);
+  }
+
+  /** h0 = tanh(Wp f + bp) of an image (checked first); left in the model's h0 buffer. */
+  private encode(image: Float64Array): Float64Array {
+    checkImage(image, this.conv.shape);
+    const f = this.conv.forward(this.theta, this.k, this.b, image);
+    const { H, F, theta, wp, bp, h0 } = this;
+    for (let r = 0; r < H; r++) {
+      let s = theta[bp + r];
+      const row = wp + r * F;
+      for (let j = 0; j < F; j++) s += theta[row + j] * f[j];
+      h0[r] = Math.tanh(s);
+    }
+    return h0;
+  }
+
+  /** L = (1/(n+1)) Σ_t −log p_t[w_t] of the caption under teacher forcing, the end token included. */
+  forward(ex: CaptionExample): number {
+    if (ex === null || typeof ex !== 'object') throw new EngineError('bad-config', 'expected { image, target }', 'example');
+    checkTokens(ex.target, this.shape.vocab, 'target', { nonEmpty: false, noBoundary: true });
+    const h0 = this.encode(ex.image);
+    const tgt = teacherForced(ex.target, this.shape.vocab);
+    const loss = this.decoder.forward(tgt, h0);
+    this.image = ex.image;
+    this.tgt = tgt;
+    return loss;
+  }
+
+  /**
+   * grad += scale·∂L/∂θ: BPTT through the decoder gives dh0 = ∂L/∂h0; then da = dh0 ⊙ (1 − h0²),
+   * ∂Wp += da fᵀ, ∂bp += da, ∂f = Wpᵀ da, and back through pooling, ReLU and the convolution (ConvFront.backward).
+   * (∂L/∂c0 is dropped: c0 = 0 is a constant.)
+   */
+  backward(scale: number): void {
+    if (!this.image || !this.tgt) throw new EngineError('bad-config', 'backward needs a forward pass first', 'backward');
+    const { decoder, H, F, theta, grad, wp, bp, h0, df } = this;
+    decoder.backward(this.tgt, scale);
+    const dh0 = decoder.ws.dh0;
+    const f = this.conv.pooled;
+    df.fill(0);
+    for (let r = 0; r < H; r++) {
+      const d = dh0[r] * (1 - h0[r] * h0[r]);
+      grad[bp + r] += d;
+      const row = wp + r * F;
+      for (let j = 0; j < F; j++) {
+        grad[row + j] += d * f[j];
+        df[j] += theta[row + j] * d;
+      }
+    }
+    this.conv.backward(grad, this.k, this.b, this.image, df);
+  }
+
+  /** The example under teacher forcing, with the feature maps, the image vector and every decoder step. */
+  record(ex: CaptionExample): CaptionRecord {
+    const loss = this.forward(ex);
+    return { ...this.imageRecord(), decoder: teacherTrace(this.decoder, this.tgt!), loss };
+  }
+
+  /** The caption of an image, greedy (temperature 0) or sampled, with every step recorded. */
+  decode(image: Float64Array, o: DecodeOptions): Decoded & { record: CaptionRecord } {
+    const h0 = this.encode(image);
+    const out = decodeFrom(this.decoder, h0, undefined, o);
+    return { ...out, record: { ...this.imageRecord(), decoder: out.trace, loss: NaN } };
+  }
+
+  /** Greedy captions of many images (end token left out). */
+  greedy(images: readonly Float64Array[], maxLength: number): number[][] {
+    return images.map((im) => this.decode(im, { maxLength }).tokens);
+  }
+
+  private imageRecord(): Omit<CaptionRecord, 'decoder' | 'loss'> {
+    return { featureMaps: this.conv.relu.slice(), pooled: this.conv.pooled.slice(), imageState: this.h0.slice() };
+  }
+}
