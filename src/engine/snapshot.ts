@@ -69,14 +69,17 @@ function finite(v: unknown, path: string): number {
   return v;
 }
 
-/** A Float64Array of exactly `length` entries, all finite unless `allowNonFinite`. */
+/** Whether v is a Float64Array, of this realm or another (a structured clone may bring another's). */
+const isFloat64Array = (v: unknown): v is Float64Array => Object.prototype.toString.call(v) === '[object Float64Array]';
+
+/** A copy (of this realm; same type, so the bytes are copied) of a Float64Array of exactly `length` entries, all finite unless `allowNonFinite`. */
 function vector(v: unknown, length: number, path: string, allowNonFinite = false): Float64Array {
-  if (!(v instanceof Float64Array)) throw new EngineError('bad-shape', 'must be a Float64Array', path);
+  if (!isFloat64Array(v)) throw new EngineError('bad-shape', 'must be a Float64Array', path);
   if (v.length !== length) throw new EngineError('bad-shape', `has ${v.length} entries; this network needs ${length}`, path);
   if (!allowNonFinite) {
     for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) throw new EngineError('non-finite', `entry ${i} is ${v[i]}, a finite number is required`, path);
   }
-  return v.slice();
+  return new Float64Array(v);
 }
 
 /** A 32-bit word of sfc32's state, read signed or unsigned. */
