@@ -1,5 +1,17 @@
 import type { HistoryChunk } from '../worker/protocol';
 
+/** A TrainingHistory's whole content, to save it with a run and load it back: its points and the point being filled. */
+export interface HistoryState {
+  stride: number;
+  step: Float64Array;
+  loss: Float64Array;
+  gradNorm: Float64Array;
+  gradNormClipped: Float64Array;
+  clipped: Float64Array;
+  /** the steps pushed into the next point so far (n < stride): their count, last step, loss sum, norm maxima, clipped count */
+  partial: { n: number; step: number; loss: number; gradNorm: number; gradNormClipped: number; clipped: number };
+}
+
 /**
  * The training curve's memory, bounded at `capacity` points however long the run: when full, pairs of
  * neighbouring points merge and each new point then covers twice as many steps. Loss is averaged over the
@@ -59,6 +71,35 @@ export class TrainingHistory {
     this.acc = { n: 0, step: 0, loss: 0, g: 0, gc: 0, clipped: 0 };
   }
 
+  /** A copy of its content; `load` of it gives a history that goes on exactly as this one. */
+  state(): HistoryState {
+    const n = this.length;
+    const a = this.acc;
+    return {
+      stride: this.stride,
+      step: this.step.slice(0, n),
+      loss: this.loss.slice(0, n),
+      gradNorm: this.gradNorm.slice(0, n),
+      gradNormClipped: this.gradNormClipped.slice(0, n),
+      clipped: this.clipped.slice(0, n),
+      partial: { n: a.n, step: a.step, loss: a.loss, gradNorm: a.g, gradNormClipped: a.gc, clipped: a.clipped },
+    };
+  }
+
+  /** Replaces its content by a saved one (checked by the caller: at most `capacity` points, the partial point short of `stride`). */
+  load(s: HistoryState): void {
+    if (s.step.length > this.capacity || s.partial.n >= s.stride) throw new Error('a saved history larger than this one');
+    this.length = s.step.length;
+    this.stride = s.stride;
+    this.step.set(s.step);
+    this.loss.set(s.loss);
+    this.gradNorm.set(s.gradNorm);
+    this.gradNormClipped.set(s.gradNormClipped);
+    this.clipped.set(s.clipped);
+    const p = s.partial;
+    this.acc = { n: p.n, step: p.step, loss: p.loss, g: p.gradNorm, gc: p.gradNormClipped, clipped: p.clipped };
+  }
+
   private halve(): void {
     const h = this.capacity / 2;
     for (let j = 0; j < h; j++) {
@@ -104,5 +145,19 @@ export class PointRing {
   clear(): void {
     this.start = 0;
     this.length = 0;
+  }
+
+  /** Its points, oldest first (to save them with a run). */
+  points(): { step: Float64Array; value: Float64Array } {
+    const step = new Float64Array(this.length);
+    const value = new Float64Array(this.length);
+    for (let k = 0; k < this.length; k++) ({ step: step[k], value: value[k] } = this.at(k));
+    return { step, value };
+  }
+
+  /** Replaces its points by saved ones, oldest first (the newest `capacity` are kept). */
+  load(step: Float64Array, value: Float64Array): void {
+    this.clear();
+    for (let k = 0; k < step.length; k++) this.push(step[k], value[k]);
   }
 }
