@@ -75,6 +75,8 @@ export interface LabState {
   staleFramesDropped: number;
   /** the latest error surface of the single-unit network (requestSurface), independent of the run */
   surface: SurfaceResult | null;
+  /** a trainTo under way: its target and the step the worker last said it reached (no frame is drawn until it lands) */
+  jumping: { to: number; step: number } | null;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -104,5 +106,6 @@ export function createLabStore(config: SessionConfig, ui: UiSettings, notices: N
     selection: { sample: 0, t: null, unit: 0, tau: null, highlight: null },
     staleFramesDropped: 0,
     surface: null,
+    jumping: null,
   }));
 }

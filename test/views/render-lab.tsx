@@ -51,6 +51,12 @@ export function stubLab(config: SessionConfig = defaultConfig(), ui: Partial<UiS
     notify: vi.fn(),
     restartWorker: vi.fn(),
     requestSurface: vi.fn(),
+    trainTo: vi.fn((step) => {
+      tell({ type: 'trainTo', step });
+      return true;
+    }),
+    exportRun: vi.fn(() => Promise.reject(new Error('a stub lab saves no run'))),
+    importRun: vi.fn(() => true),
   };
   const client: LabClient = { mode: 'in-process', send: vi.fn(), subscribe: vi.fn(() => () => {}), restart: vi.fn(), dispose: vi.fn() };
   const onCommand = (l: (c: LabCommand) => void) => {

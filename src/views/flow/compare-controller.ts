@@ -27,6 +27,7 @@ export function startComparison(page: Lab, makeLab: LabFactory): CompareControll
       const now = otherCells(c.config.model.cell);
       extras.forEach((l, i) => l.actions.configure(mirrorConfig(c.config, now[i])));
     } else if (c.type === 'speed') extras.forEach((l) => l.actions.setSpeed(c.stepsPerSecond));
+    else if (c.type === 'trainTo') extras.forEach((l) => l.actions.trainTo(c.step));
     else extras.forEach((l) => l.actions[c.type]());
   };
   const unfollow = page.onCommand(follow);
