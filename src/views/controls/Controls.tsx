@@ -1,5 +1,6 @@
 import { isVisible, SETTING_IDS, useScenario } from '../../state/scenario';
 import { ModelSettings } from './ModelSettings';
+import { RunControls } from './RunControls';
 import { TaskSettings } from './TaskSettings';
 import { TrainingSettings } from './TrainingSettings';
 
@@ -13,6 +14,7 @@ export function Controls() {
       <TaskSettings />
       <ModelSettings />
       <TrainingSettings />
+      <RunControls />
     </form>
   );
 }
