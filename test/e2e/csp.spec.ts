@@ -15,6 +15,8 @@ const violations = (page: Page) => page.evaluate(() => (window as unknown as { _
 test('the built pages carry a strict policy: scripts, workers and connections from the site only, no eval', async ({ request }) => {
   for (const path of ['/', '/embed.html']) {
     const html = await (await request.get(path)).text();
+    // the real page, not a server's fallback to index.html
+    expect(html.includes('class="embedded"')).toBe(path === '/embed.html');
     const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
     expect(m, `${path} has a CSP meta tag`).not.toBeNull();
     const content = m![1].replace(/&#39;/g, "'");
@@ -39,6 +41,7 @@ test('every view, a lesson with formulas and the embed run under the policy with
   await expect(page.locator('.katex').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
   await page.goto('/embed.html#task=echo&lag=5&views=curve,formulas');
+  await expect(page.locator('body.embedded')).toHaveCount(1);
   await expect(page.getByTestId('run-state')).not.toHaveText('starting');
   expect(await violations(page)).toEqual([]);
   expect(errors).toEqual([]);

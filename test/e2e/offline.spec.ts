@@ -36,6 +36,8 @@ test('after one visit the lab and a lesson load and train with the network off',
     return urls;
   });
   expect(cached.some((u) => u.endsWith('/index.html'))).toBe(true);
+  expect(cached.some((u) => u.endsWith('/embed.html'))).toBe(true);
+  expect(cached.some((u) => u.endsWith('/unrolled-embed.js'))).toBe(true);
   expect(cached.filter((u) => u.endsWith('.js')).length).toBeGreaterThan(10);
   expect(cached.some((u) => u.endsWith('.woff2'))).toBe(true);
 
@@ -59,5 +61,10 @@ test('after one visit the lab and a lesson load and train with the network off',
   await ensurePlaying(page);
   await trainsPast(page, before);
 
+  // the embed too, opened fresh offline (it starts when on screen, and it is)
+  await page.goto('/embed.html#task=echo&lag=5&views=curve');
+  await page.reload();
+  await expect(page.locator('body.embedded')).toHaveCount(1);
+  await expect(page.getByTestId('run-state')).not.toHaveText('starting');
   expect(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
 });
