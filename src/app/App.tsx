@@ -8,6 +8,9 @@ import { Panel } from '../views/Panel';
 import { ViewPicker } from '../views/ViewPicker';
 import { ScenarioCaption } from '../share/ScenarioCaption';
 import { LabShareButton } from '../share/ShareButton';
+import { PresenterControls } from '../present/PresenterControls';
+import { usePresenting } from '../present/present-flag';
+import { useLabInstance } from '../state/context';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppBoundary } from './AppBoundary';
 import { KeysHelp } from './KeysHelp';
@@ -43,7 +46,9 @@ function Shell({ views }: { views: ViewEntry[] }) {
     opened.current = drawer;
   }, [drawer]);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
-  useKeyboard(toggleHelp);
+  const presenting = usePresenting();
+  useKeyboard(toggleHelp, presenting);
+  const lab = useLabInstance();
   const shown = useLab((s) => s.ui.views);
   return (
     <div className="app">
@@ -59,6 +64,7 @@ function Shell({ views }: { views: ViewEntry[] }) {
           Keys
         </button>
         <LabShareButton />
+        <PresenterControls lab={lab} />
       </header>
       <KeysHelp open={help} onClose={() => setHelp(false)} />
       <Notices />
@@ -68,7 +74,10 @@ function Shell({ views }: { views: ViewEntry[] }) {
           className={drawer ? 'app-controls open' : 'app-controls'}
           aria-label="Settings"
           onKeyDown={(e) => {
-            if (e.key === 'Escape' && drawer) setDrawer(false);
+            if (e.key !== 'Escape' || !drawer) return;
+            // this Escape closes the drawer, and only that (not presenter mode too)
+            e.preventDefault();
+            setDrawer(false);
           }}
         >
           <button ref={closeButton} type="button" className="settings-close" onClick={() => setDrawer(false)}>

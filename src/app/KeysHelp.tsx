@@ -1,7 +1,29 @@
 import { useEffect, useRef } from 'react';
 import { KEYS } from './useKeyboard';
 
-/** The list of keys, as a modal dialog ("?" or the header's Keys button opens it; Escape or Close shuts it). */
+function KeyTable({ keys }: { keys: readonly (typeof KEYS)[number][] }) {
+  return (
+    <table className="data-table">
+      <tbody>
+        {keys.map((k) => (
+          <tr key={k.does}>
+            <th scope="row">
+              {k.keys.map((key, i) => (
+                <span key={key}>
+                  {i > 0 && ' or '}
+                  <kbd>{key}</kbd>
+                </span>
+              ))}
+            </th>
+            <td>{k.does}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The list of keys, as a modal dialog ("?" or the header's Keys button opens it; Escape or Close shuts it); the presenter's keys apart. */
 export function KeysHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -20,23 +42,9 @@ export function KeysHelp({ open, onClose }: { open: boolean; onClose: () => void
   return (
     <dialog ref={dialog} className="keys-help" aria-labelledby="keys-help-title" onClose={onClose} onCancel={onClose}>
       <h2 id="keys-help-title">Keys</h2>
-      <table className="data-table">
-        <tbody>
-          {KEYS.map((k) => (
-            <tr key={k.does}>
-              <th scope="row">
-                {k.keys.map((key, i) => (
-                  <span key={key}>
-                    {i > 0 && ' or '}
-                    <kbd>{key}</kbd>
-                  </span>
-                ))}
-              </th>
-              <td>{k.does}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyTable keys={KEYS.filter((k) => !k.presenting)} />
+      <h3 className="keys-help-sub">While presenting</h3>
+      <KeyTable keys={KEYS.filter((k) => k.presenting)} />
       <p className="hint">Keys act while the page has the focus; a text or number field keeps its own keys.</p>
       <button type="button" onClick={onClose} autoFocus>
         Close

@@ -13,8 +13,10 @@ import type { Route } from './route';
 
 // the lesson page brings the lessons and KaTeX: loaded when a lesson is opened, not with the home page
 const LessonPage = lazy(() => import('../course/LessonPage'));
+// the speaker window of a presentation: only in the window the presenter opens for it
+const SpeakerWindow = lazy(() => import('../present/SpeakerWindow'));
 
-/** The site: the course home, the lesson index, a lesson, or the lab — chosen by the URL hash (route.ts). */
+/** The site: the course home, the lesson index, a lesson, the lab, or a presentation's speaker window — chosen by the URL hash (route.ts). */
 export function Site() {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   useEffect(() => {
@@ -35,6 +37,11 @@ export function Site() {
         </Suspense>
       )}
       {route.page === 'lab' && <LabPage />}
+      {route.page === 'speaker' && (
+        <Suspense fallback={<p className="view-empty">Loading the speaker view…</p>}>
+          <SpeakerWindow id={route.id} />
+        </Suspense>
+      )}
     </AppBoundary>
   );
 }

@@ -5,6 +5,7 @@ import { isLocked, lockedChanges, lockedMessage, scenarioParams, useScenario } f
 import type { ControlId } from '../state/scenario';
 import type { UiSettings } from '../state/store';
 import { fromHash, MAX_LINK_TEXT, toHash } from '../state/url';
+import { keepPresent } from '../present/present-flag';
 import { parseRoute } from './route';
 
 /**
@@ -54,5 +55,6 @@ export function useHashSync(): void {
 /** The lab's link: its config and page settings, then the scenario's keys. */
 function hashOf(config: SessionConfig, ui: UiSettings, scenario: string): string {
   const hash = toHash(config, ui);
-  return scenario === '' ? hash : `${hash}&${scenario}`;
+  // presenter mode (present=1) stays in the link too: a reloaded audience window still presents
+  return keepPresent(scenario === '' ? hash : `${hash}&${scenario}`, window.location.hash);
 }

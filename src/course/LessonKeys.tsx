@@ -4,20 +4,24 @@ import { ownsKey, useKeyboard } from '../app/useKeyboard';
 import { LabProvider } from '../state/context';
 import type { Lab } from '../state/lab';
 
-/** A lesson's keys: the lab's (Space/k, →, r, ?) and PageDown/PageUp for the steps (what clickers send). */
-export function LessonKeys({ lab, onPrev, onNext }: { lab: Lab; onPrev: () => void; onNext: () => void }) {
+/**
+ * A lesson's keys: the lab's (Space/k, →, r, ?) and PageDown/PageUp for the steps (what clickers send). While
+ * presenting, the steps' keys — → and ← as well — are the presenter's (src/present/usePresenter.ts).
+ */
+export function LessonKeys({ lab, presenting = false, onPrev, onNext }: { lab: Lab; presenting?: boolean; onPrev: () => void; onNext: () => void }) {
   return (
     <LabProvider lab={lab}>
-      <Keys onPrev={onPrev} onNext={onNext} />
+      <Keys presenting={presenting} onPrev={onPrev} onNext={onNext} />
     </LabProvider>
   );
 }
 
-function Keys({ onPrev, onNext }: { onPrev: () => void; onNext: () => void }) {
+function Keys({ presenting, onPrev, onNext }: { presenting: boolean; onPrev: () => void; onNext: () => void }) {
   const [help, setHelp] = useState(false);
   const toggle = useCallback(() => setHelp((h) => !h), []);
-  useKeyboard(toggle);
+  useKeyboard(toggle, presenting);
   useEffect(() => {
+    if (presenting) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownsKey(e.target)) return;
       if (e.key === 'PageDown') onNext();
@@ -27,6 +31,6 @@ function Keys({ onPrev, onNext }: { onPrev: () => void; onNext: () => void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onPrev, onNext]);
+  }, [onPrev, onNext, presenting]);
   return <KeysHelp open={help} onClose={() => setHelp(false)} />;
 }

@@ -16,6 +16,8 @@ import { Panel } from '../views/Panel';
 import { StatusBar } from '../views/StatusBar';
 import { ScenarioCaption } from '../share/ScenarioCaption';
 import { LessonShareButton } from '../share/ShareButton';
+import { PresenterControls } from '../present/PresenterControls';
+import { usePresenting } from '../present/present-flag';
 import { LessonControls } from './LessonControls';
 import { LessonKeys } from './LessonKeys';
 import { PredictBox } from './PredictBox';
@@ -70,14 +72,18 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
     saveProgress(visit(loadProgress(), lesson.id, k));
   }, [lab, step, lesson.id, k, scenario, notes]);
 
+  const presenting = usePresenting();
   const go = (to: number) => {
-    if (to >= 0 && to < n) window.location.hash = lessonHash(lesson.id, to);
+    if (to >= 0 && to < n) window.location.hash = lessonHash(lesson.id, to, presenting);
   };
   const views = VIEWS.filter((v) => step.views.includes(v.id));
   const page = (
     <div className="course lesson">
-      {shown && <LessonKeys lab={shown} onPrev={() => go(k - 1)} onNext={() => go(k + 1)} />}
-      <SiteHeader current="lesson">{shown && <LabProvider lab={shown}><StatusBar /></LabProvider>}</SiteHeader>
+      {shown && <LessonKeys lab={shown} presenting={presenting} onPrev={() => go(k - 1)} onNext={() => go(k + 1)} />}
+      <SiteHeader current="lesson">
+        {shown && <LabProvider lab={shown}><StatusBar /></LabProvider>}
+        {lab && shown && <PresenterControls lab={lab} actions={shown.actions} lesson={{ id: lesson.id, step: k, count: n, go }} />}
+      </SiteHeader>
       <p className="visually-hidden" aria-live="polite">
         Step {k + 1} of {n}: {step.title}
       </p>

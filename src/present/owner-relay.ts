@@ -6,7 +6,7 @@
  * calls by name, which the lab carries out as its own (so the run ids stay the owner's), and as presentation
  * controls (a lesson step, the blank screen) for the page.
  */
-import type { Lab } from '../state/lab';
+import type { Lab, LabActions } from '../state/lab';
 import type { Frame, WorkerEvent } from '../worker/protocol';
 import { checkArgs } from './action-args';
 import type { Control, OwnerMessage, PresentationState } from './channel-messages';
@@ -30,6 +30,8 @@ export interface RelayOptions {
   state: () => Omit<PresentationState, 'speed'>;
   /** a speaker window asked to move the step or blank the screen */
   onControl: (c: Control) => void;
+  /** the actions a speaker window's calls run: the page's current ones (a lesson step's scenario may lock some); lab.actions by default */
+  actions?: () => LabActions;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
@@ -83,7 +85,7 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
     if (msg.kind === 'hello') snapshot(msg.from);
     else if (msg.kind === 'control') opts.onControl(msg.control);
     else if (msg.kind === 'call') {
-      const actions = lab.actions as unknown as Record<string, unknown>;
+      const actions = (opts.actions?.() ?? lab.actions) as unknown as Record<string, unknown>;
       const fn = Object.hasOwn(actions, msg.name) ? actions[msg.name] : undefined;
       const args = typeof fn === 'function' ? checkArgs(msg.name, msg.args) : null;
       if (typeof fn !== 'function' || !args) {
