@@ -17,9 +17,8 @@ export function ViewPicker() {
   return (
     // a fieldset disabled by the scenario disables every box in it
     <fieldset className="view-picker" disabled={locked} aria-describedby={locked ? 'view-picker-locked' : undefined}>
-      <legend>
-        Views{locked && <LockedMark id="view-picker-locked" />}
-      </legend>
+      <legend>Views</legend>
+      {locked && <LockedMark id="view-picker-locked" />}
       {VIEWS.map((v) => (
         <label key={v.id}>
           <input

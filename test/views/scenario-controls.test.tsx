@@ -33,7 +33,7 @@ describe('a scenario hides and locks the lab controls', () => {
     const settings = screen.getByRole('form', { name: 'Run settings' });
     expect(within(settings).getByRole('spinbutton', { name: /Learning rate/ })).toBeEnabled();
     expect(within(settings).getByRole('spinbutton', { name: /Lag/ })).toBeEnabled();
-    const seed = within(settings).getByRole('spinbutton', { name: /Seed/ });
+    const seed = within(settings).getByRole('spinbutton', { name: 'Seed' });
     expect(seed).toBeDisabled();
     expect(seed).toHaveAccessibleDescription(/locked by this page/);
     expect(seed.closest('.field')).toHaveTextContent(/locked/);
@@ -142,7 +142,8 @@ describe('locked playback, speed and views', () => {
     expect(speed).toBeDisabled();
     act(() => shown.actions.setSpeed(100));
     expect(lab.store.getState().ui.speed).toBe(0);
-    const picker = screen.getByRole('group', { name: /Views/ });
+    const picker = screen.getByRole('group', { name: 'Views' });
+    expect(picker).toHaveAccessibleDescription('locked by this page');
     expect(picker).toBeDisabled();
     act(() => shown.actions.setUi({ views: ['flow'], logScale: true }));
     expect(lab.store.getState().ui.views).toEqual(['curve', 'output']);

@@ -72,9 +72,9 @@ function OwnData({ label, initial, onApply, control }: { label: string; initial:
   if (!visible) return null;
   return (
     <div className="field own-data" data-control={control} data-locked={locked || undefined}>
+      {locked && <LockedMark id={markId} />}
       <label>
         {label}
-        {locked && <LockedMark id={markId} />}
         <textarea value={text} rows={5} spellCheck={false} readOnly={locked} aria-describedby={locked ? markId : undefined} onChange={(e) => setText(e.target.value)} />
       </label>
       <button type="button" onClick={() => onApply(text)} disabled={locked || text === initial}>

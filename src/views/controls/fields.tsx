@@ -19,6 +19,17 @@ export function LockedMark({ id }: { id: string }) {
   );
 }
 
+/** A field's label, and beside it (outside it: the mark describes the control, it is not part of its name) the locked mark. */
+export function FieldLabel({ htmlFor, label, markId }: { htmlFor: string; label: string; markId: string | null }) {
+  if (markId === null) return <label htmlFor={htmlFor}>{label}</label>;
+  return (
+    <div className="field-label">
+      <label htmlFor={htmlFor}>{label}</label>
+      <LockedMark id={markId} />
+    </div>
+  );
+}
+
 /** The ids a control's aria-describedby lists (its hint, its locked mark), or undefined for none. */
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
@@ -32,10 +43,7 @@ export function SelectField<T extends string>(props: { label: string; value: T; 
   if (!visible) return null;
   return (
     <div className="field" data-control={props.control} data-locked={locked || undefined}>
-      <label htmlFor={id}>
-        {props.label}
-        {locked && <LockedMark id={`${id}-locked`} />}
-      </label>
+      <FieldLabel htmlFor={id} label={props.label} markId={locked ? `${id}-locked` : null} />
       <select
         id={id}
         value={props.value}
@@ -106,10 +114,7 @@ export function NumberField(props: { label: string; value: number; limit: ParamL
   if (!visible) return null;
   return (
     <div className="field" data-control={props.control} data-locked={locked || undefined}>
-      <label htmlFor={id}>
-        {props.label}
-        {locked && <LockedMark id={`${id}-locked`} />}
-      </label>
+      <FieldLabel htmlFor={id} label={props.label} markId={locked ? `${id}-locked` : null} />
       <input
         id={id}
         type="number"
