@@ -14,6 +14,7 @@ import { StatusBar } from '../views/StatusBar';
 import { ViewPicker } from '../views/ViewPicker';
 import { taskQuestion } from '../views/output/task-caption';
 import type { EmbedLink } from './embed-link';
+import { embedRaf } from './embed-raf';
 import type { EmbedTarget, Guest } from './guest';
 import { labTarget } from './target';
 import { useEmbedKeys } from './use-embed-keys';
@@ -27,7 +28,7 @@ export function EmbedLab({ hash, link, guest, seen, goTo }: { hash: string; link
       const { config, ui, notes } = fromHash(hash);
       const notices = [...notes, ...link.notes].map((text, i) => ({ id: -1 - i, kind: 'warning' as const, text }));
       // the raw lab refuses a change to a locked setting too, whoever asks (the reader's lab below refuses it first)
-      const made = createLab({ config, ui, notices, precheck: lockPrecheck(scenario, config) });
+      const made = createLab({ config, ui, notices, precheck: lockPrecheck(scenario, config), raf: embedRaf });
       startAt(made, scenario.at);
       return made;
     },
@@ -68,22 +69,24 @@ function LabBody({ scenario }: { scenario: Scenario }) {
           Open in Unrolled<span className="visually-hidden"> (new tab)</span>
         </a>
       </header>
-      {scenario.caption && <p className="embed-caption">{scenario.caption}</p>}
-      <StatusBar />
-      <Notices />
-      {settings && (
-        <details className="embed-settings">
-          <summary>Settings</summary>
-          <Controls />
-        </details>
-      )}
-      <main className="embed-views">
-        <ViewPicker />
-        {shown.map((v) => (
-          <Panel key={v.id} id={v.id} title={v.title} wide={v.wide} live={v.id === 'compare'} reserve={v.reserve}>
-            <ViewSlot entry={v} />
-          </Panel>
-        ))}
+      <main className="embed-main">
+        {scenario.caption && <p className="embed-caption">{scenario.caption}</p>}
+        <StatusBar />
+        <Notices />
+        {settings && (
+          <details className="embed-settings">
+            <summary>Settings</summary>
+            <Controls />
+          </details>
+        )}
+        <div className="embed-views">
+          <ViewPicker />
+          {shown.map((v) => (
+            <Panel key={v.id} id={v.id} title={v.title} wide={v.wide} live={v.id === 'compare'} reserve={v.reserve}>
+              <ViewSlot entry={v} />
+            </Panel>
+          ))}
+        </div>
       </main>
     </>
   );

@@ -19,6 +19,7 @@ import { Notices } from '../views/Notices';
 import { Panel } from '../views/Panel';
 import { StatusBar } from '../views/StatusBar';
 import type { EmbedLink } from './embed-link';
+import { embedRaf } from './embed-raf';
 import { EmbedWaiting } from './EmbedLab';
 import type { EmbedTarget, Guest } from './guest';
 import { idleTarget, labTarget } from './target';
@@ -65,7 +66,7 @@ function StepBody({ lesson, step: k, link, guest, seen, goTo }: Props & { lesson
     () => {
       const { config, ui } = fromHash(`#${step.scenario}`);
       const notices = link.notes.map((text, i) => ({ id: -1 - i, kind: 'warning' as const, text }));
-      return createLab({ config, ui: { ...ui, views: step.views, autoplay: false }, notices });
+      return createLab({ config, ui: { ...ui, views: step.views, autoplay: false }, notices, raf: embedRaf });
     },
     lesson.id,
     seen,
@@ -91,10 +92,10 @@ function StepBody({ lesson, step: k, link, guest, seen, goTo }: Props & { lesson
   return (
     <LabProvider lab={reader}>
       <ScenarioProvider value={scenario}>
-        <p className="visually-hidden" aria-live="polite">
-          Step {k + 1} of {n}: {step.title}
-        </p>
-        <div className="embed-lesson">
+        <main className="embed-lesson">
+          <p className="visually-hidden" aria-live="polite">
+            Step {k + 1} of {n}: {step.title}
+          </p>
           <article className="embed-lesson-text" aria-labelledby="embed-step-title" data-step={k + 1}>
             <p className="lesson-where">
               {lesson.title} · step {k + 1} of {n} ·{' '}
@@ -122,7 +123,7 @@ function StepBody({ lesson, step: k, link, guest, seen, goTo }: Props & { lesson
               </Panel>
             ))}
           </section>
-        </div>
+        </main>
       </ScenarioProvider>
     </LabProvider>
   );

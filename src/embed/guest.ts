@@ -81,6 +81,7 @@ export function createGuest(o: GuestOptions): Guest {
     if (warnings === MAX_WARNINGS) warnRaw('further warnings about messages are not shown.');
   };
   const warnedOrigins = new Set<string>();
+  let warnedOthers = false;
   const post = (data: unknown) => o.parent?.postMessage(data, o.targetOrigin);
   const emit = (e: EmbedEvent) => post(message(e));
   const sizes = createResizeEmitter((data, target) => o.parent?.postMessage(data, target), o.targetOrigin);
@@ -189,8 +190,15 @@ export function createGuest(o: GuestOptions): Guest {
   };
 
   const receive = (data: unknown, origin: string, source: unknown) => {
+    if (!o.parent || (o.parent as unknown) === o.self) return;
     // only the embedding page speaks to the embed: not a sibling frame, a popup or the embed itself
-    if (!o.parent || source !== o.parent || (o.parent as unknown) === o.self) return;
+    if (source !== o.parent) {
+      if (!warnedOthers && parseCommand(data).kind !== 'foreign') {
+        warnedOthers = true;
+        warnRaw('commands are obeyed only from the page that embeds this one; ignored one from another window.');
+      }
+      return;
+    }
     if (sizes.receive(data)) return;
     // reveal.js posts these strings to the iframes of the slide it leaves and the one it shows
     if (data === 'slide:stop' || data === 'slide:start') return hold('slide', data === 'slide:stop');

@@ -114,7 +114,11 @@ describe('the guest: commands', () => {
     a.send(cmd('play'), 'https://evil.example');
     a.send(cmd('play'), HOST, { postMessage: () => {} });
     expect(calls).toEqual([]);
-    expect(a.warnings).toEqual(['commands from https://evil.example are refused: it is not in this embed\'s origins= list.']);
+    a.send(cmd('play'), HOST, { postMessage: () => {} });
+    expect(a.warnings).toEqual([
+      'commands from https://evil.example are refused: it is not in this embed\'s origins= list.',
+      'commands are obeyed only from the page that embeds this one; ignored one from another window.',
+    ]);
 
     const b = setup([], '*');
     const t2 = fakeTarget();
