@@ -57,7 +57,7 @@ export function LessonControls({ controls: offered }: { controls: readonly Contr
         const f = FIELDS[key];
         const value = key === 'speed' ? String(ui.speed) : (params.get(key) ?? '');
         return (
-          <div key={key} data-control={key}>
+          <div key={key}>
             {f.options ? (
               <SelectField control={key} label={f.label} value={value} options={f.options} onChange={(v) => set(key, v)} />
             ) : (

@@ -40,7 +40,7 @@ export function ControlTable({ offered, modes, onChange }: { offered: readonly C
               </th>
             </tr>
             {g.ids.map((id) => (
-              <tr key={id} data-control={id}>
+              <tr key={id} data-row={id}>
                 <th scope="row">
                   {CONTROL_NAMES[id]} <code>{id}</code>
                 </th>

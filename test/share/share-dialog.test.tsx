@@ -31,7 +31,7 @@ function openLabDialog(scenario: Scenario = page) {
 
 const hashOf = (url: string) => url.slice(url.indexOf('#'));
 /** a row's radio by its row and value (getByRole over the whole table is slow: every name is computed) */
-const radio = (dialog: HTMLElement, id: string, m: string) => dialog.querySelector(`tr[data-control="${id}"] input[value="${m}"]`) as HTMLInputElement;
+const radio = (dialog: HTMLElement, id: string, m: string) => dialog.querySelector(`tr[data-row="${id}"] input[value="${m}"]`) as HTMLInputElement;
 const mode = (dialog: HTMLElement, id: string, m: 'hidden' | 'shown' | 'locked') =>
   fireEvent.click(within(dialog).getByRole('radio', { name: `${CONTROL_NAMES[id as keyof typeof CONTROL_NAMES]}: ${m}`, hidden: true }));
 
@@ -169,7 +169,7 @@ describe('Share or embed on a lesson step', () => {
     render(<LessonShareButton lesson="vanishing" title="Vanishing gradients" step={1} controls={['lr', 'seed']} />);
     fireEvent.click(screen.getByRole('button', { name: 'Share or embed' }));
     const dialog = document.querySelector('dialog.share-dialog') as HTMLDialogElement;
-    const rows = [...dialog.querySelectorAll('tr[data-control]')].map((r) => r.getAttribute('data-control'));
+    const rows = [...dialog.querySelectorAll('tr[data-row]')].map((r) => r.getAttribute('data-row'));
     expect(rows).toEqual(['playback', 'speed', 'lr', 'seed']);
     expect(within(dialog).queryByRole('group', { name: 'Views', hidden: true })).toBeNull();
     mode(dialog, 'seed', 'hidden');
