@@ -1,5 +1,5 @@
 import type { Lab } from '../state/lab';
-import { CONTROL_NAMES, isLocked, lockedMessage, SETTING_IDS } from '../state/scenario';
+import { isLocked, lockedMessage, SETTING_IDS } from '../state/scenario';
 import type { ControlId, Scenario } from '../state/scenario';
 import { fromHash, toHash } from '../state/url';
 import type { EmbedTarget, StepState } from './guest';
@@ -7,12 +7,6 @@ import type { SettingValue } from './messages';
 
 /** The keys a host may `set`: the run's link settings, and the page's speed and views. */
 const SETTABLE: readonly string[] = [...SETTING_IDS, 'speed', 'views'];
-
-/** `trainTo` as the lab offers it once saved runs have landed (state/lab.ts); absent in a lab without it. */
-export function trainToOf(lab: Lab): ((step: number) => unknown) | null {
-  const f = (lab.actions as Partial<Record<'trainTo', (step: number) => unknown>>).trainTo;
-  return typeof f === 'function' ? f : null;
-}
 
 /**
  * The embed's lab as its host drives it. The host is the page's author: playback always obeys it (a scenario
@@ -65,12 +59,8 @@ export function labTarget(lab: Lab, scenario: Scenario, goTo: EmbedTarget['goTo'
       return null;
     },
     goTo,
-    trainTo(step) {
-      const trainTo = trainToOf(lab);
-      if (!trainTo) return `${CONTROL_NAMES.trainTo} is not available in this version of the lab.`;
-      trainTo(step);
-      return null;
-    },
+    // the host's trainTo is the page's own, like at=: it is not refused by a scenario that hides the reader's "train to"
+    trainTo: (step) => (a.trainTo(step) ? null : (lab.store.getState().notices.at(-1)?.text ?? 'The lab refused to train to that step.')),
     state,
     subscribe: (listener) => lab.store.subscribe(listener),
   };

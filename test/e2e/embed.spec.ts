@@ -131,6 +131,45 @@ test('an iframe and the web component on a page of another origin size themselve
   expect(errors).toEqual([]);
 });
 
+test('the page moves an embed: trainTo lands on its step, goTo opens a lesson step, a changed attribute a new link; at= opens trained', async ({ page, hosts }) => {
+  const errors = collectErrors(page);
+  await openCourse(page, hosts);
+  const a = page.frameLocator('#frame-a');
+  const b = page.frameLocator('#widget-b iframe');
+  await expect(a.getByTestId('run-state')).toHaveText('paused');
+
+  // trainTo: accepted at once (ack), then one step event when it lands, paused, on exactly that step
+  await command(page, 'frame-a', { type: 'trainTo', step: 120, id: 't' });
+  await expect.poll(async () => (await heard(page, 'a', 'ack')).at(-1)).toMatchObject({ id: 't', command: 'trainTo', ok: true });
+  await expect.poll(async () => (await lastStep(page, 'a'))?.step).toBe(120);
+  expect((await lastStep(page, 'a'))!.playing).toBe(false);
+  expect(await frameSettle(a)).toBe(120);
+  await page.evaluate(() => (document.getElementById('widget-b') as unknown as { trainTo(n: number): void }).trainTo(30));
+  await expect.poll(async () => (await lastStep(page, 'b'))?.step).toBe(30);
+
+  // goTo: the embed shows that lesson step; a lesson that does not exist is refused, and the step stays
+  await command(page, 'frame-a', { type: 'goTo', lesson: 'recurrence', step: 3, id: 'g1' });
+  await expect.poll(async () => (await heard(page, 'a', 'ack')).at(-1)).toMatchObject({ id: 'g1', ok: true });
+  await expect(a.locator('#embed-step-title')).toHaveText('More training does not help');
+  await command(page, 'frame-a', { type: 'goTo', lesson: 'nope', step: 1, id: 'g2' });
+  await expect.poll(async () => (await heard(page, 'a', 'ack')).at(-1)).toMatchObject({ id: 'g2', ok: false, message: 'No lesson "nope".' });
+  await expect(a.locator('#embed-step-title')).toHaveText('More training does not help');
+
+  // the component: a changed attribute is a new link, and the embed starts again from it
+  await page.evaluate(() => document.getElementById('widget-b')!.setAttribute('lag', '6'));
+  await expect(b.locator('.embed-title')).toContainText('after 6 blanks');
+  await expect.poll(async () => (await heard(page, 'b', 'ready')).length).toBe(2);
+  expect(await frameSettle(b)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('at= opens the embed trained to its step, paused', async ({ page }) => {
+  await page.goto('/embed.html#task=echo&lag=3&views=curve&at=75');
+  await expect(page.getByTestId('step')).toHaveAttribute('data-synced', 'true');
+  await expect(page.getByTestId('step')).toHaveAttribute('data-worker-playing', 'false');
+  await expect(page.getByTestId('step')).toHaveText('step 75');
+});
+
 test('a page that is not allowed, a sibling frame and malformed messages move nothing and leave warnings, not errors', async ({ page, hosts }) => {
   const errors = collectErrors(page);
   const warnings = collectWarnings(page);
