@@ -2,8 +2,8 @@
  * The speaker window's lab: an ordinary createLab whose client is the mirror client, so its store draws the owner's
  * run exactly as the owner's store does; and its actions, forwarded by name to the owner's lab — every action the lab
  * has, whatever it is called (a new one such as trainTo is forwarded without a change here), except the few that are
- * this window's own (its notices and page settings, NOT_FORWARDED). A forwarded call returns nothing: its effect
- * comes back as the owner's events.
+ * this window's own (its notices and page settings, NOT_FORWARDED). A forwarded call carries the arguments the action
+ * declares and returns nothing: its effect comes back as the owner's events.
  */
 import type { SessionConfig } from '../engine/config';
 import { createLab } from '../state/lab';
@@ -26,7 +26,9 @@ export function createMirrorLab(channel: PresentChannel, opts: { config: Session
   const own = local.actions as unknown as Record<string, unknown>;
   const forwarded: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(own)) {
-    forwarded[name] = NOT_FORWARDED.has(name) || typeof fn !== 'function' ? fn : (...args: unknown[]) => void client.call(name, args);
+    // as many arguments as the action declares: a button's onClick={a.step} hands it a click event too, which is no
+    // argument of step's (and cannot cross the channel)
+    forwarded[name] = NOT_FORWARDED.has(name) || typeof fn !== 'function' ? fn : (...args: unknown[]) => void client.call(name, args.slice(0, fn.length));
   }
   // the speed menu shows the owner's speed (setUi only writes this window's page settings)
   client.status.subscribe(({ state }) => {
