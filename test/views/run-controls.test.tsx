@@ -172,3 +172,13 @@ describe('RunControls under a scenario', () => {
     expect(screen.queryByRole('button', { name: 'Save run' })).toBeNull();
   });
 });
+
+describe('RunControls: stopping a jump', () => {
+  it('a Stop button is there while it jumps, and pauses', () => {
+    const { actions, store } = renderLab(<RunControls />);
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    act(() => store.setState({ jumping: { to: 9000, step: 10 } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(actions.pause).toHaveBeenCalledTimes(1);
+  });
+});

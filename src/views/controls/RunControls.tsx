@@ -70,15 +70,22 @@ export function RunControls() {
             control="trainTo"
             value={target}
             limit={STEP_LIMIT}
-            hint="At full speed, drawing nothing until it lands; then paused. Pause stops it."
+            hint="At full speed, drawing nothing until it lands; then paused."
             onCommit={(v) => {
               latest.current = v;
               setTarget(v);
             }}
           />
-          <button type="button" onClick={go} disabled={jump.locked} aria-describedby={statusId}>
-            Go
-          </button>
+          <div className="train-to-buttons">
+            <button type="button" onClick={go} disabled={jump.locked} aria-describedby={statusId}>
+              Go
+            </button>
+            {jumping && (
+              <button type="button" onClick={a.pause} title="Stop where it got to, paused">
+                Stop
+              </button>
+            )}
+          </div>
         </div>
       )}
       <p id={statusId} className="hint jump-status" role="status" data-testid="jump-status">
