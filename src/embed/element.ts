@@ -135,7 +135,7 @@ abstract class UnrolledElement extends HTMLElement {
 
   private readonly onMessage = (e: MessageEvent): void => {
     // only this element's own frame, from the embed's origin
-    if (!this.frame || e.source !== this.frame.contentWindow || e.origin !== new URL(this.frame.src).origin) return;
+    if (!this.frame?.contentWindow || e.source !== this.frame.contentWindow || e.origin !== new URL(this.frame.src).origin) return;
     const event = readEvent(e.data);
     if (!event) return;
     if (event.type === 'resize') {
