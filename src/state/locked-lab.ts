@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Lab, LabActions } from './lab';
+import { decodeRunFile } from './run-file';
 import { CONTROL_NAMES, isLocked, lockedChanges, lockedMessage } from './scenario';
 import type { Scenario } from './scenario';
 
@@ -47,10 +48,25 @@ export function lockedLab(lab: Lab, scenario: Scenario): Lab {
       raw.notify('warning', lockedMessage(now, changed));
       return false;
     },
+    importRun: (text) => {
+      // an opened run brings its own settings: refused when the page locks opening runs, or when they differ in a locked one
+      if (isLocked(scenario, 'runFile')) {
+        refuse(CONTROL_NAMES.runFile);
+        return false;
+      }
+      const read = decodeRunFile(text);
+      const now = lab.store.getState().config;
+      const changed = read.ok ? lockedChanges(scenario, now, read.file.snapshot.config) : [];
+      if (changed.length === 0) return raw.importRun(text);
+      raw.notify('warning', lockedMessage(now, changed));
+      return false;
+    },
+    trainTo: (step) => {
+      if (!isLocked(scenario, 'trainTo')) return raw.trainTo(step);
+      refuse(CONTROL_NAMES.trainTo);
+      return false;
+    },
   };
-  // "train to" arrives with saved runs; until LabActions has it there is nothing to guard
-  const trainTo = (raw as Partial<Record<'trainTo', (step: number) => unknown>>).trainTo;
-  if (trainTo) Object.assign(actions, { trainTo: (step: number) => (isLocked(scenario, 'trainTo') ? refuse(CONTROL_NAMES.trainTo) : trainTo(step)) });
   return { ...lab, actions };
 }
 
@@ -64,8 +80,5 @@ export function useLockedLab(lab: Lab | null, scenario: Scenario): Lab | null {
  * there). The raw lab's trainTo: this is the page's own set-up, not the student's hand on a locked control.
  */
 export function startAt(lab: Lab, at: number | null): void {
-  if (at === null) return;
-  const trainTo = (lab.actions as Partial<Record<'trainTo', (step: number) => unknown>>).trainTo;
-  if (trainTo) trainTo(at);
-  else lab.actions.notify('info', `This link starts at step ${at.toLocaleString('en-US')}, which this version of the lab cannot train to yet; it starts at step 0.`);
+  if (at !== null) lab.actions.trainTo(at);
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import { createLab } from '../../src/state/lab';
 import { lockPrecheck, parseScenario, ScenarioProvider } from '../../src/state/scenario';
-import { lockedLab } from '../../src/state/locked-lab';
+import { lockedLab, startAt } from '../../src/state/locked-lab';
+import { encodeRunFile } from '../../src/state/run-file';
 import { DEFAULT_UI, fromHash, toHash } from '../../src/state/url';
 import { loopClient } from '../state/loop-client';
 
@@ -14,6 +15,7 @@ function openLink(link: string) {
   const { config, ui } = fromHash(link);
   const w = loopClient();
   const lab = createLab({ config, ui: { ...ui, autoplay: false, speed: 0 }, client: w.client, raf: w.raf, precheck: lockPrecheck(scenario, config) });
+  startAt(lab, scenario.at);
   const shown = lockedLab(lab, scenario);
   render(
     <ScenarioProvider value={scenario}>
@@ -148,5 +150,51 @@ describe('locked playback, speed and views', () => {
     act(() => shown.actions.setUi({ views: ['flow'], logScale: true }));
     expect(lab.store.getState().ui.views).toEqual(['curve', 'output']);
     expect(lab.store.getState().ui.logScale).toBe(true);
+  });
+});
+
+describe('start step, train to, and opened runs under a scenario', () => {
+  it('at= trains to its step as the page opens, and stops there', () => {
+    const { lab } = openLink('#task=echo&lag=3&at=25');
+    expect(lab.store.getState().step).toBe(25);
+    expect(lab.store.getState().playing).toBe(false);
+  });
+
+  it('a locked "train to" is refused; a free one trains', () => {
+    const locked = openLink('#task=echo&lock=trainTo');
+    expect(locked.shown.actions.trainTo(10)).toBe(false);
+    act(() => locked.w.settle());
+    expect(locked.lab.store.getState().step).toBe(0);
+    expect(locked.notices()).toContain('Train to a step is locked by this page.');
+  });
+
+  it('opening a saved run is refused when runFile is locked, or when its settings differ in a locked one', async () => {
+    const source = openLink('#task=echo&seed=8');
+    act(() => {
+      source.lab.actions.trainTo(5);
+      source.w.settle();
+    });
+    let file = '';
+    await act(async () => {
+      const saving = source.lab.actions.exportRun();
+      source.w.settle();
+      file = encodeRunFile(await saving);
+    });
+    expect(file).toMatch(/"seed": ?8/);
+
+    const files = openLink('#task=echo&seed=8&lock=runFile');
+    expect(files.shown.actions.importRun(file)).toBe(false);
+    expect(files.notices()).toContain('Save or open a run is locked by this page.');
+
+    const seed = openLink('#task=echo&seed=4&lock=seed');
+    expect(seed.shown.actions.importRun(file)).toBe(false);
+    expect(seed.lab.actions.importRun(file)).toBe(false);
+    expect(seed.notices().some((n) => n.includes('Seed (seed) stays 4'))).toBe(true);
+    expect(seed.config().seed).toBe(4);
+
+    const free = openLink('#task=echo&seed=8&lock=seed');
+    expect(free.shown.actions.importRun(file)).toBe(true);
+    act(() => free.w.settle());
+    expect(free.lab.store.getState().step).toBe(5);
   });
 });
