@@ -19,10 +19,10 @@ describe('the captioner learns to describe pictures it has not seen', () => {
     const metric = task.evaluate(m.greedy(task.test.map((p) => p.image), task.maxLength));
     const exact = metric.extra![0].value;
     console.info(`caption, lstm, ${steps} steps in ${seconds.toFixed(1)} s: per-word ${metric.value.toFixed(3)} (majority caption ${metric.baseline.toFixed(3)}), exact match ${exact.toFixed(3)} on 256 unseen pictures`);
-    // Measured (seed 1): per-word 0.835 against 0.417 for the majority caption, exact match 0.094 (the constant: 0).
+    // Measured (seed 1): per-word 0.975 against 0.417 for the majority caption, exact match 0.813 (the constant: 0).
     // About 15 s on a 2-core machine alone.
     expect(metric.baseline).toBeCloseTo(0.41725, 5);
-    expect(metric.value).toBeGreaterThan(0.65);
-    expect(exact).toBeGreaterThan(0.02);
+    expect(metric.value).toBeGreaterThan(0.8);
+    expect(exact).toBeGreaterThan(0.4);
   }, 600_000);
 });

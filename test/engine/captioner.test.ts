@@ -60,10 +60,12 @@ describe.each(cells)('captioner (%s): end to end through decoder, projection, po
     expect(r.featureMaps.length).toBe(2 * 36);
     expect(r.pooled.length).toBe(2 * 9);
     expect(r.featureMaps.every((v) => v >= 0)).toBe(true);
-    // h0 = tanh(Wp f + bp), recomputed from the recorded pooled features
+    // [h0; c0] (LSTM) or h0 = tanh(Wp f + bp), recomputed from the recorded pooled features
     const W = m.layout.view(m.theta, 'proj.W');
     const b = m.layout.view(m.theta, 'proj.b');
-    for (let r0 = 0; r0 < 3; r0++) {
+    const R = cell === 'lstm' ? 6 : 3;
+    expect(r.imageState.length).toBe(R);
+    for (let r0 = 0; r0 < R; r0++) {
       let s = b[r0];
       for (let j = 0; j < 18; j++) s += W[r0 * 18 + j] * r.pooled[j];
       expect(r.imageState[r0]).toBeCloseTo(Math.tanh(s), 14);
