@@ -142,3 +142,16 @@ test('the dialog keeps the focus inside, previews the embed, and fits 1366 and 3
   await expect(dialog(page)).toBeHidden();
   await expect(opener).toBeFocused();
 });
+
+test('at= opens the run trained to its step, paused; locked playback keeps it there', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openLab(page, '/#task=echo&lag=3&at=30&lock=playback&caption=Step%2030');
+  await expect.poll(() => settle(page)).toBe(30);
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
+  await expect(control(page, 'Play')).toBeDisabled();
+  await focusBody(page);
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('notices')).toContainText('Playback is locked by this page.');
+  expect(await settle(page)).toBe(30);
+  expect(errors).toEqual([]);
+});
