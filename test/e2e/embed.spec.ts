@@ -268,6 +268,45 @@ test('in a reveal.js deck the clicker keys move the deck; the slide left pauses,
   expect(errors).toEqual([]);
 });
 
+test("docs/embedding.md's copy-paste host page plays, pauses and shows the step events", async ({ page, hosts }) => {
+  const errors = collectErrors(page);
+  await page.goto(`${hosts.host}/example.html`);
+  const frame = page.frameLocator('#unrolled');
+  await expect(frame.getByTestId('run-state')).toHaveText('paused');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(/step (\d+)/.exec((await page.locator('#where').textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(5);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.locator('#where')).toContainText('(paused)');
+  const stopped = Number(/step (\d+)/.exec((await page.locator('#where').textContent())!)![1]);
+  expect(await frameSettle(frame)).toBe(stopped);
+  expect(await height(page, '#unrolled')).not.toBe(480);
+  expect(errors).toEqual([]);
+});
+
+test("an LMS page sizes its frames by H5P's resizer protocol and by Canvas's lti.frameResize", async ({ page, hosts }) => {
+  await page.goto(`${hosts.host}/lms.html`);
+  const log = () => page.evaluate(() => (window as unknown as { lms: string[] }).lms);
+  for (const id of ['#h5p-frame', '#canvas-frame']) {
+    const frame = page.frameLocator(id);
+    // an embed starts when first seen: bring each into view
+    await page.locator(id).scrollIntoViewIfNeeded();
+    await expect(frame.locator('#embed-step-title')).toBeVisible();
+    await expect
+      .poll(async () => {
+        const content = Math.ceil(await frame.locator('.embed').evaluate((e) => e.getBoundingClientRect().height));
+        return content > 300 && (await height(page, id)) === content;
+      })
+      .toBe(true);
+  }
+  // the H5P handshake, then the two-step resize; Canvas's string
+  const seen = await log();
+  expect(seen[0]).toBe('hello');
+  const h5p = await height(page, '#h5p-frame');
+  expect(seen).toContain(`prepareResize ${h5p}`);
+  expect(seen).toContain(`resize ${h5p}`);
+  expect(seen).toContain(`lti.frameResize ${await height(page, '#canvas-frame')}`);
+});
+
 /** One line per axe violation: rule, impact and the offending elements. */
 function summarize(violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[]): string[] {
   return violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' | ')}`);

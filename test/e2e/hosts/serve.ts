@@ -1,7 +1,7 @@
 /**
  * The host pages of the embed tests, served from an origin of their own (another port than the embed's `vite
  * preview`), as a course site would serve them: test/e2e/hosts/*, and reveal.js's dist files under /reveal/.
- * `{{EMBED}}`, `{{HOST}}` and `{{OTHER}}` in a page become the embed's origin, this server's and a second server's.
+ * `{{EMBED}}`, `{{HOST}}` and `{{OTHER}}` in a page or a host script become the embed's origin, this server's and a second server's.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -30,7 +30,7 @@ function listen(embed: string, names: { host: string; other: string }): Promise<
     readFile(file)
       .then((body) => {
         const type = TYPES[extname(file)] ?? 'application/octet-stream';
-        const text = type.startsWith('text/html') || file.endsWith('course.js') ? body.toString('utf8').replaceAll('{{EMBED}}', embed).replaceAll('{{HOST}}', names.host).replaceAll('{{OTHER}}', names.other) : body;
+        const text = type.startsWith('text/html') || (file.endsWith('.js') && !file.startsWith(reveal)) ? body.toString('utf8').replaceAll('{{EMBED}}', embed).replaceAll('{{HOST}}', names.host).replaceAll('{{OTHER}}', names.other) : body;
         res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(text);
       })
       .catch(() => res.writeHead(404).end());
