@@ -180,6 +180,7 @@ export class Captioner implements TrainableModel<CaptionExample> {
 
   /** The caption of an image, greedy (temperature 0) or sampled, with every step recorded. */
   decode(image: Float64Array, o: DecodeOptions): Decoded & { record: CaptionRecord } {
+    this.image = this.tgt = null; // decoding overwrites the buffers a backward pass would read
     this.encode(image);
     const out = decodeFrom(this.decoder, ...this.state(), o);
     return { ...out, record: { ...this.imageRecord(), decoder: out.trace, loss: NaN } };

@@ -143,6 +143,7 @@ export class Seq2Seq implements TrainableModel<Seq2SeqExample> {
     checkTokens(source, this.shape.sourceVocab, 'source', { nonEmpty: true, noBoundary: false });
     const src = sourceSequence(source, this.shape.sourceVocab, this.shape.reverseSource);
     const { encoder } = this;
+    this.src = this.tgt = null; // decoding overwrites the buffers a backward pass would read
     encoder.forward(src);
     const Ts = src.length;
     const out = decodeFrom(this.decoder, encoder.last(Ts), encoder.cell === 'lstm' ? encoder.last(Ts, true) : undefined, o);

@@ -235,3 +235,13 @@ describe('training', () => {
     expect(Array.from(m.theta)).toEqual(Array.from(before));
   });
 });
+
+describe('a backward pass needs its own forward pass', () => {
+  it('is refused before any forward pass, and after a decode overwrote the buffers', () => {
+    const m = randomModel(2, 'gru', false);
+    expect(() => m.backward(1)).toThrow(EngineError);
+    m.forward(example);
+    m.decode([1, 2], { maxLength: 3 });
+    expect(() => m.backward(1)).toThrow(/^backward:/);
+  });
+});
