@@ -5,7 +5,10 @@
  * inside one is checked as carefully as the worker's own commands are (protocol.ts parseCommand).
  */
 import { normalizeConfig } from '../engine/config';
-import type { Frame, HistoryChunk, RunInfo, WorkerEvent } from '../worker/protocol';
+import type { SpectralInfo } from '../engine/session';
+import type { TaskMetric } from '../engine/tasks/task';
+import type { HistoryState } from '../state/history';
+import type { Frame, HistoryChunk, RunInfo, TaskOutput, WorkerEvent } from '../worker/protocol';
 
 /** What both windows show besides the run: the lesson step, the blank screen, the speed. */
 export interface PresentationState {
@@ -22,14 +25,16 @@ export interface PresentationState {
 export type Control = { type: 'goto'; step: number } | { type: 'blackout'; on: boolean };
 
 /**
- * The owner's training history as its points (a TrainingHistory, whose points merge as it fills), how many training
- * steps it holds in all (`total`), and the raw steps not yet in a point (`tail`): enough for a mirror to rebuild the
- * very same TrainingHistory (history-copy.ts).
+ * What the owner's page shows of its run besides the latest frame: the training curve's whole memory (a
+ * TrainingHistory's state, loaded as it is: the very same points), the task metric's points, and the latest metric,
+ * spectra and output (a frame carries them only when they were recomputed).
  */
-export interface HistorySnapshot {
-  total: number;
-  points: { step: Float64Array; loss: Float64Array; gradNorm: Float64Array; gradNormClipped: Float64Array; clipped: Float64Array };
-  tail: HistoryChunk;
+export interface RunPicture {
+  history: HistoryState;
+  metrics: { step: Float64Array; value: Float64Array };
+  metric: TaskMetric | null;
+  spectral: SpectralInfo[] | null;
+  output: TaskOutput | null;
 }
 
 /** Owner → mirrors. `from` is the owner's id (a reloaded owner has a new one); `run` and `sent` are its lab's. */
@@ -44,8 +49,11 @@ export type OwnerMessage =
   | { kind: 'sent'; from: string; run: number; sent: number }
   /** a worker event the owner's lab received, cloned, tagged with the owner's run and command count */
   | { kind: 'event'; from: string; run: number; sent: number; event: WorkerEvent }
-  /** the catch-up for the mirror `to`: the run's latest 'ready', divergence or failure, latest frame and whole history */
-  | { kind: 'snapshot'; from: string; to: string; run: number; sent: number; state: PresentationState; events: WorkerEvent[]; frame: Frame | null; history: HistorySnapshot }
+  /** the catch-up for the mirror `to`: the run's latest 'ready', divergence or failure, what the page shows of it, and
+   * its latest frame carrying the steps the page has not drawn yet */
+  | { kind: 'snapshot'; from: string; to: string; run: number; sent: number; state: PresentationState; events: WorkerEvent[]; picture: RunPicture; frame: Frame | null }
+  /** the page's picture of run `run` changed other than by frames (an opened run file brought its history) */
+  | { kind: 'picture'; from: string; run: number; picture: RunPicture }
   /** the owner window is going away (closed or reloading) */
   | { kind: 'bye'; from: string };
 
@@ -161,16 +169,35 @@ export function parseEvent(v: unknown): WorkerEvent | null {
   }
 }
 
-function parseHistorySnapshot(v: unknown): HistorySnapshot | null {
-  if (!isObj(v) || !count(v.total) || !isObj(v.points)) return null;
-  const p = v.points;
-  const arrays = [p.step, p.loss, p.gradNorm, p.gradNormClipped, p.clipped];
+/** The most points a history or the metric's ring may bring (the page's own hold 2,048 and 512). */
+const MAX_POINTS = 4096;
+
+function parseHistory(v: unknown): HistoryState | null {
+  if (!isObj(v) || !count(v.stride) || v.stride < 1 || !isObj(v.partial)) return null;
+  const arrays = [v.step, v.loss, v.gradNorm, v.gradNormClipped, v.clipped];
   if (!arrays.every(f64)) return null;
-  const n = (p.step as Float64Array).length;
-  if (!arrays.every((a) => (a as Float64Array).length === n)) return null;
-  const tail = parseChunk(v.tail);
-  if (!tail || n + tail.step.length > v.total) return null;
-  return { total: v.total, points: p as HistorySnapshot['points'], tail };
+  const n = (v.step as Float64Array).length;
+  if (n > MAX_POINTS || !arrays.every((a) => (a as Float64Array).length === n)) return null;
+  const p = v.partial;
+  if (!count(p.n) || p.n >= v.stride || ![p.step, p.loss, p.gradNorm, p.gradNormClipped, p.clipped].every(finite)) return null;
+  return v as unknown as HistoryState;
+}
+
+function parseMetric(v: unknown): TaskMetric | null | undefined {
+  if (v === null) return null;
+  if (!isObj(v) || typeof v.name !== 'string' || typeof v.value !== 'number' || typeof v.baseline !== 'number' || typeof v.baselineName !== 'string' || typeof v.higherIsBetter !== 'boolean') return undefined;
+  return v as unknown as TaskMetric;
+}
+
+function parsePicture(v: unknown): RunPicture | null {
+  if (!isObj(v)) return null;
+  const history = parseHistory(v.history);
+  const m = v.metrics;
+  const metric = parseMetric(v.metric);
+  if (!history || metric === undefined || !isObj(m) || !f64(m.step) || !f64(m.value) || m.step.length !== m.value.length || m.step.length > MAX_POINTS) return null;
+  if (v.spectral !== null && !Array.isArray(v.spectral)) return null;
+  if (v.output !== null && !(isObj(v.output) && typeof v.output.kind === 'string')) return null;
+  return { history, metrics: { step: m.step, value: m.value }, metric, spectral: v.spectral as SpectralInfo[] | null, output: v.output as TaskOutput | null };
 }
 
 /** A message from the channel, or why it was refused. */
@@ -200,11 +227,15 @@ export function parseMessage(data: unknown): Parsed<ChannelMessage> {
     case 'snapshot': {
       if (!isId(data.to) || !runId(data.run) || !count(data.sent)) return refuse('snapshot: malformed address, run or count');
       const state = parseState(data.state);
-      const history = parseHistorySnapshot(data.history);
+      const picture = parsePicture(data.picture);
       const frame = data.frame === null ? null : parseFrame(data.frame);
       const events = Array.isArray(data.events) ? data.events.slice(0, 8).map(parseEvent) : [null];
-      if (!state || !history || (data.frame !== null && !frame) || events.some((e) => e === null)) return refuse('snapshot: malformed part');
-      return ok({ kind: 'snapshot', from, to: data.to, run: data.run, sent: data.sent, state, events: events as WorkerEvent[], frame, history });
+      if (!state || !picture || (data.frame !== null && !frame) || events.some((e) => e === null)) return refuse('snapshot: malformed part');
+      return ok({ kind: 'snapshot', from, to: data.to, run: data.run, sent: data.sent, state, events: events as WorkerEvent[], picture, frame });
+    }
+    case 'picture': {
+      const picture = parsePicture(data.picture);
+      return runId(data.run) && picture ? ok({ kind: 'picture', from, run: data.run, picture }) : refuse('picture: malformed run or picture');
     }
     case 'call': {
       if (typeof data.name !== 'string' || !/^[a-zA-Z]{1,40}$/.test(data.name)) return refuse('call: not an action name');

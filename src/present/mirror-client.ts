@@ -16,10 +16,9 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabClient } from '../worker/client';
 import type { Command, Frame, WorkerEvent } from '../worker/protocol';
-import type { Control, OwnerMessage, PresentationState } from './channel-messages';
+import type { Control, OwnerMessage, PresentationState, RunPicture } from './channel-messages';
 import { newId } from './channel';
 import type { PresentChannel } from './channel';
-import { expandSnapshot } from './history-copy';
 import { HEARTBEAT_MS } from './owner-relay';
 
 /** waiting: no owner heard yet; connected: following one; reconnecting: the owner left or fell silent. */
@@ -41,6 +40,8 @@ export interface MirrorClient extends LabClient {
   control(c: Control): void;
   /** set by the mirror's lab: start a new local run (the owner started one) */
   onNewRun: (() => void) | null;
+  /** set by the mirror's lab: show this picture of the run (history, metric points, latest metric, spectra, output) */
+  onPicture: ((p: RunPicture) => void) | null;
   /** says hello to the owner: call once the lab listens (the owner answers with a snapshot) */
   connect(): void;
 }
@@ -69,6 +70,13 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
   let mySent = 0;
   /** the latest frame of the current run, as the owner sent it */
   let lastFrame: Frame | null = null;
+  /**
+   * The owner's frames wait here until the mirror's lab has drawn (acked) the one before, as the worker waits for
+   * the owner's ack: a lab draws only the newest of the frames that arrive between two animation frames, so without
+   * this a slower speaker window would drop the metric points of the others and its curve would differ.
+   */
+  let queue: Frame[] = [];
+  let inFlight = false;
   let lastHeard = now();
   let disposed = false;
 
@@ -79,17 +87,32 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
     ownerRun = run;
     ownerSent = sent;
     lastFrame = null;
+    // the lab drops its undrawn frame with its run, unacked
+    queue = [];
+    inFlight = false;
     client.onNewRun?.();
   };
 
   /** the owner's frame, re-addressed: its `handled` counted against the mirror's commands */
   const localFrame = (f: Frame): Frame => ({ ...f, handled: Math.max(0, mySent - Math.max(0, ownerSent - f.handled)) });
 
+  const pump = () => {
+    if (inFlight || queue.length === 0) return;
+    inFlight = true;
+    emit({ type: 'frame', runId: myRun, frame: localFrame(queue.shift()!) });
+  };
+  const queueFrame = (f: Frame) => {
+    // a window that cannot keep up at all (hidden, busy) gets its oldest frames merged: every step, fewer pictures
+    if (queue.length >= MAX_QUEUE) queue.splice(0, 2, merged(queue[0], queue[1]));
+    queue.push(f);
+    pump();
+  };
+
   const deliver = (e: WorkerEvent, run: number) => {
     const current = e.runId === run;
     if (e.type === 'frame' && current) {
       lastFrame = e.frame;
-      emit({ ...e, runId: myRun, frame: localFrame(e.frame) });
+      queueFrame(e.frame);
     } else emit({ ...e, runId: current ? myRun : -1 } as WorkerEvent);
   };
 
@@ -109,9 +132,8 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
       startRun(msg.from, msg.run, msg.sent);
       status.setState({ connection: 'connected', state: msg.state });
       msg.events.forEach((e) => deliver(e, msg.run));
-      const chunk = expandSnapshot(msg.history);
-      if (msg.frame) deliver({ type: 'frame', runId: msg.run, frame: { ...msg.frame, history: chunk } }, msg.run);
-      else if (chunk.step.length > 0) console.warn('Presenter channel: a snapshot with history but no frame; the history waits for the next frame.');
+      client.onPicture?.(msg.picture);
+      if (msg.frame) deliver({ type: 'frame', runId: msg.run, frame: msg.frame }, msg.run);
       return;
     }
     // everything else comes from the owner followed; a second owner's traffic (a duplicated tab) is not mixed in
@@ -127,11 +149,15 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
       case 'run':
         startRun(msg.from, msg.run, msg.sent);
         break;
+      case 'picture':
+        if (msg.run === ownerRun) client.onPicture?.(msg.picture);
+        break;
       case 'sent':
         if (msg.run !== ownerRun) break;
         ownerSent = msg.sent;
-        // the owner's worker is now one command further behind: say so with the same frame, adding nothing
-        if (lastFrame) emit({ type: 'frame', runId: myRun, frame: localFrame({ ...lastFrame, history: emptyHistory(), metric: null, spectral: null, output: null }) });
+        // the owner's worker is now one command further behind: say so with the same frame, adding nothing (a frame
+        // still queued will say it when it is drawn)
+        if (lastFrame && queue.length === 0) queueFrame({ ...lastFrame, history: emptyHistory(), metric: null, spectral: null, output: null });
         break;
       case 'event':
         if (msg.run !== ownerRun) startRun(msg.from, msg.run, msg.sent);
@@ -161,13 +187,20 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
     mode: 'in-process',
     status,
     onNewRun: null,
+    onPicture: null,
     send(cmd: Command) {
       // the mirror lab's own commands keep its books; the owner's lab does the work
-      if (cmd.type === 'configure' || cmd.type === 'reset') {
+      if (cmd.type === 'ack') {
+        inFlight = false;
+        pump();
+        return;
+      }
+      // the commands that start a run (as the lab's startRun sends them), then every command of it but a surface request
+      if (cmd.type === 'configure' || cmd.type === 'reset' || cmd.type === 'importRun') {
         myRun = cmd.runId;
         mySent = 0;
       }
-      if (cmd.type !== 'ack' && cmd.type !== 'surface' && cmd.runId === myRun) mySent++;
+      if (cmd.type !== 'surface' && cmd.runId === myRun) mySent++;
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -185,6 +218,21 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
     },
   };
   return client;
+}
+
+/** Frames queued for a window that does not draw them (hidden, busy) beyond which the oldest two merge. */
+const MAX_QUEUE = 32;
+
+/** Two frames as one: both frames' steps, the later one's state (and the earlier one's costly parts it lacks). */
+function merged(a: Frame, b: Frame): Frame {
+  const join = <T extends Float64Array | Uint8Array>(x: T, y: T): T => {
+    const out = new (x.constructor as new (n: number) => T)(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  const h = { step: join(a.history.step, b.history.step), loss: join(a.history.loss, b.history.loss), gradNorm: join(a.history.gradNorm, b.history.gradNorm), gradNormClipped: join(a.history.gradNormClipped, b.history.gradNormClipped), clipped: join(a.history.clipped, b.history.clipped) };
+  return { ...b, history: h, metric: b.metric ?? a.metric, spectral: b.spectral ?? a.spectral, output: b.output ?? a.output };
 }
 
 const emptyHistory = (): Frame['history'] => ({ step: new Float64Array(0), loss: new Float64Array(0), gradNorm: new Float64Array(0), gradNormClipped: new Float64Array(0), clipped: new Uint8Array(0) });

@@ -23,6 +23,18 @@ export function createMirrorLab(channel: PresentChannel, opts: { config: Session
   // never plays on its own: it shows the owner's run
   const local = createLab({ config: opts.config, ui: { ...opts.ui, autoplay: false }, client, raf: opts.raf, precheck: () => null });
   client.onNewRun = () => local.actions.reset();
+  // the owner's picture of the run goes into this window's store as it is (as lab.ts does with an opened run file)
+  client.onPicture = (p) => {
+    const s = local.store.getState();
+    try {
+      s.history.load(p.history);
+    } catch (e) {
+      console.warn(`Presenter channel: ignored a history this page cannot hold (${e instanceof Error ? e.message : String(e)}).`);
+      return;
+    }
+    s.metrics.load(p.metrics.step, p.metrics.value);
+    local.store.setState({ metric: p.metric, spectral: p.spectral, output: p.output, historyVersion: s.historyVersion + 1 });
+  };
   const own = local.actions as unknown as Record<string, unknown>;
   const forwarded: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(own)) {

@@ -2,17 +2,18 @@
  * The audience window's half of a presentation: its lab owns the worker, and this relays to the speaker windows
  * everything the lab hears from it, generically — every worker event, whatever its type, as it arrives (posted at
  * once, so the clone is made before anything could detach the frame's arrays) — plus the runs it starts and the
- * commands it sends, and on a mirror's hello a snapshot to catch up from. A mirror's requests come back as LabActions
+ * commands it sends, and on a mirror's hello a snapshot to catch up from: what the page shows of the run, read from
+ * its store (so whatever the lab does to its history — a run started over, a run file opened — the mirror gets). A mirror's requests come back as LabActions
  * calls by name, which the lab carries out as its own (so the run ids stay the owner's), and as presentation
  * controls (a lesson step, the blank screen) for the page.
  */
 import type { Lab, LabActions } from '../state/lab';
-import type { Frame, WorkerEvent } from '../worker/protocol';
+import type { LabState } from '../state/store';
+import type { Frame, HistoryChunk, WorkerEvent } from '../worker/protocol';
 import { checkArgs } from './action-args';
-import type { Control, OwnerMessage, PresentationState } from './channel-messages';
+import type { Control, OwnerMessage, PresentationState, RunPicture } from './channel-messages';
 import { newId } from './channel';
 import type { PresentChannel } from './channel';
-import { HistoryCopy } from './history-copy';
 
 /** The owner says it is alive this often (ms), running or not; a mirror that hears nothing for 3 beats reconnects. */
 export const HEARTBEAT_MS = 2000;
@@ -36,12 +37,34 @@ export interface RelayOptions {
   clearInterval?: (handle: unknown) => void;
 }
 
+/** One chunk of the steps of several (the page's steps not drawn yet, handed on with the latest frame). */
+function joined(chunks: HistoryChunk[]): HistoryChunk {
+  const n = chunks.reduce((a, c) => a + c.step.length, 0);
+  const out: HistoryChunk = { step: new Float64Array(n), loss: new Float64Array(n), gradNorm: new Float64Array(n), gradNormClipped: new Float64Array(n), clipped: new Uint8Array(n) };
+  let at = 0;
+  for (const c of chunks) {
+    out.step.set(c.step, at);
+    out.loss.set(c.loss, at);
+    out.gradNorm.set(c.gradNorm, at);
+    out.gradNormClipped.set(c.gradNormClipped, at);
+    out.clipped.set(c.clipped, at);
+    at += c.step.length;
+  }
+  return out;
+}
+
+/** What the page shows of its run besides frames, read from its store. */
+function pictureOf(s: LabState): RunPicture {
+  return { history: s.history.state(), metrics: s.metrics.points(), metric: s.metric, spectral: s.spectral, output: s.output };
+}
+
 export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayOptions): OwnerRelay {
   const id = newId();
-  const history = new HistoryCopy();
   /** the current run's 'ready', and what stopped it (a divergence, a failure): what a mirror needs besides frames */
   let lasting: WorkerEvent[] = [];
+  /** the latest frame of the run, and the steps of the frames the page has received but not drawn yet */
   let frame: Frame | null = null;
+  let undrawn: HistoryChunk[] = [];
   let run = lab.store.getState().runId;
   const post = (msg: OwnerMessage) => channel.post(msg);
   const state = (): PresentationState => ({ ...opts.state(), speed: lab.store.getState().ui.speed });
@@ -49,22 +72,23 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
 
   const newRun = (runId: number) => {
     run = runId;
-    history.clear();
     lasting = [];
     frame = null;
+    undrawn = [];
   };
 
   const unsubscribeEvents = lab.client.subscribe((e) => {
     const s = lab.store.getState();
     if (s.runId !== run) newRun(s.runId);
-    if (e.runId === s.runId) {
-      if (e.type === 'frame') {
-        history.append(e.frame.history);
-        frame = e.frame;
-      } else if (e.type === 'ready') lasting = [e];
-      else if (e.type === 'diverged' || (e.type === 'error' && !e.recoverable)) lasting = [...lasting, e].slice(-4);
-    }
+    const current = e.runId === s.runId;
+    if (current && e.type === 'frame') {
+      frame = e.frame;
+      undrawn.push(e.frame.history);
+    } else if (current && e.type === 'ready') lasting = [e];
+    else if (current && (e.type === 'diverged' || (e.type === 'error' && !e.recoverable))) lasting = [...lasting, e].slice(-4);
     post({ kind: 'event', from: id, run: s.runId, sent: s.sent, event: e });
+    // a run whose 'ready' comes with a history already (an opened run file): the mirrors cannot make it up themselves
+    if (current && e.type === 'ready' && s.history.length > 0) post({ kind: 'picture', from: id, run: s.runId, picture: pictureOf(s) });
   });
 
   const unsubscribeStore = lab.store.subscribe((s, prev) => {
@@ -72,15 +96,18 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
       newRun(s.runId);
       post({ kind: 'run', from: id, run: s.runId, sent: s.sent });
     } else if (s.sent !== prev.sent) post({ kind: 'sent', from: id, run: s.runId, sent: s.sent });
+    // the page drew what it had (or dropped it, for a run started over): its history holds every step received
+    if (s.historyVersion !== prev.historyVersion) undrawn = [];
     if (s.ui.speed !== prev.ui.speed) announce();
   });
 
   const snapshot = (to: string) => {
     const s = lab.store.getState();
     if (s.runId !== run) newRun(s.runId);
-    post({ kind: 'snapshot', from: id, to, run, sent: s.sent, state: state(), events: lasting, frame, history: history.snapshot() });
+    // the latest frame carries the steps not drawn yet; drawn, its metric is in the picture already
+    const latest = frame && { ...frame, history: joined(undrawn), metric: undrawn.length > 0 ? frame.metric : null };
+    post({ kind: 'snapshot', from: id, to, run, sent: s.sent, state: state(), events: lasting, picture: pictureOf(s), frame: latest });
   };
-
   const unsubscribeChannel = channel.subscribe((msg) => {
     if (msg.kind === 'hello') snapshot(msg.from);
     else if (msg.kind === 'control') opts.onControl(msg.control);

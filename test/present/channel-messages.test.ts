@@ -13,6 +13,9 @@ const record = (T = 3, H = 2) => ({
   blockNames: [], blockGradNorms: f64(0), inputLabels: [], targetLabels: [], outputLabels: [],
 });
 const frame = (over: Record<string, unknown> = {}) => ({ frameId: 1, step: 4, playing: false, handled: 3, stepsPerSecond: 0, history: chunk(2), metric: null, record: record(), spectral: null, output: null, ...over });
+const history = (n = 2, over: Record<string, unknown> = {}) => ({ stride: 1, ...chunk(n), clipped: f64(n), partial: { n: 0, step: 0, loss: 0, gradNorm: 0, gradNormClipped: 0, clipped: 0 }, ...over });
+const picture = (over: Record<string, unknown> = {}) => ({ history: history(), metrics: { step: f64(1), value: f64(1) }, metric: null, spectral: null, output: null, ...over });
+const snapshot = (over: Record<string, unknown> = {}) => ({ kind: 'snapshot', from: ID, to: 'zzz999yyy888', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [], picture: picture(), frame: frame(), ...over });
 const event = (over: Record<string, unknown> = {}) => ({ kind: 'event', from: ID, run: 2, sent: 3, event: { type: 'frame', runId: 2, frame: frame() }, ...over });
 
 afterEach(() => vi.restoreAllMocks());
@@ -31,7 +34,9 @@ describe('channel messages are parsed like any untrusted input', () => {
       { kind: 'call', from: ID, name: 'trainTo', args: [500] },
       { kind: 'control', from: ID, control: { type: 'goto', step: 4 } },
       { kind: 'control', from: ID, control: { type: 'blackout', on: false } },
-      { kind: 'snapshot', from: ID, to: 'zzz999yyy888', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [], frame: frame(), history: { total: 2, points: { ...chunk(2), clipped: f64(2) }, tail: chunk(0) } },
+      snapshot(),
+      snapshot({ frame: null, picture: picture({ metric: { name: 'MSE', value: 0.1, baseline: 0.14, baselineName: 'persistence', higherIsBetter: false } }) }),
+      { kind: 'picture', from: ID, run: 4, picture: picture() },
     ]) {
       const parsed = parseMessage(structuredClone(m));
       expect(parsed, JSON.stringify(m).slice(0, 80)).toMatchObject({ ok: true, value: { kind: m.kind } });
@@ -66,9 +71,17 @@ describe('channel messages are parsed like any untrusted input', () => {
       { kind: 'call', from: ID, name: 'play', args: [1, 2, 3, 4, 5] },
       { kind: 'control', from: ID, control: { type: 'goto', step: 1.5 } },
       { kind: 'control', from: ID, control: { type: 'explode' } },
-      { kind: 'snapshot', from: ID, to: 'bad', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [], frame: null, history: { total: 0, points: { ...chunk(0), clipped: f64(0) }, tail: chunk(0) } },
-      { kind: 'snapshot', from: ID, to: 'zzz999yyy888', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [], frame: null, history: { total: 1, points: { ...chunk(2), clipped: f64(2) }, tail: chunk(0) } },
-      { kind: 'snapshot', from: ID, to: 'zzz999yyy888', run: 1, sent: 3, state: { lesson: null, step: 0, blackout: false, speed: 5 }, events: [{ type: 'frame' }], frame: null, history: { total: 0, points: { ...chunk(0), clipped: f64(0) }, tail: chunk(0) } },
+      snapshot({ to: 'bad' }),
+      snapshot({ events: [{ type: 'frame' }] }),
+      snapshot({ frame: { step: 1 } }),
+      snapshot({ picture: picture({ history: history(2, { stride: 0 }) }) }),
+      snapshot({ picture: picture({ history: history(2, { partial: { n: 1, step: 0, loss: 0, gradNorm: 0, gradNormClipped: 0, clipped: 0 } }) }) }),
+      snapshot({ picture: picture({ history: history(5000) }) }),
+      snapshot({ picture: picture({ history: { ...history(2), loss: f64(3) } }) }),
+      snapshot({ picture: picture({ metrics: { step: f64(2), value: f64(1) } }) }),
+      snapshot({ picture: picture({ metric: { name: 'MSE' } }) }),
+      snapshot({ picture: picture({ output: 'text' }) }),
+      { kind: 'picture', from: ID, run: 'x', picture: picture() },
     ];
     for (const m of bad) {
       const parsed = parseMessage(m);

@@ -10,6 +10,8 @@ import type { Lab } from '../../src/state/lab';
 import { DEFAULT_UI } from '../../src/state/url';
 import type { LabClient } from '../../src/worker/client';
 import type { WorkerEvent } from '../../src/worker/protocol';
+import { Rng } from '../../src/engine/rng';
+import { encodeRunFile } from '../../src/state/run-file';
 import { loopClient } from '../state/loop-client';
 import { channelHub } from './fake-channel';
 
@@ -86,7 +88,14 @@ function shown(lab: Lab) {
     points: h.length,
     lastStep: h.length ? h.step[h.length - 1] : null,
     lastLoss: h.length ? h.loss[h.length - 1] : null,
+    metric: s.metric?.value ?? null,
   };
+}
+
+/** The whole curve, point by point, and the metric's points: bit for bit. */
+function curve(lab: Lab) {
+  const s = lab.store.getState();
+  return { history: s.history.state(), metrics: s.metrics.points() };
 }
 
 /** Plays the owner for a while, then pauses it and lets everything settle. */
@@ -128,6 +137,83 @@ describe('a speaker window mirrors the audience window over the channel', () => 
     expect(Array.from(b.loss.subarray(0, b.length))).toEqual(Array.from(a.loss.subarray(0, a.length)));
   });
 
+  it('a long run (points merged past 2,048 steps) is caught up point for point, its unfinished point too', () => {
+    const hub = channelHub();
+    const owner = makeOwner(hub);
+    settleAll(owner, hub);
+    owner.lab.actions.setSpeed(0);
+    owner.lab.actions.play();
+    while (owner.lab.store.getState().step < 2600) {
+      owner.w.run(500);
+      hub.flush();
+    }
+    owner.lab.actions.pause();
+    settleAll(owner, hub);
+    expect(owner.lab.store.getState().history.stride).toBeGreaterThan(1);
+    const mirror = makeMirror(hub);
+    mirrors.push(mirror.lab);
+    settleAll(owner, hub, mirror);
+    expect(curve(mirror.lab)).toEqual(curve(owner.lab));
+    expect(shown(mirror.lab)).toEqual(shown(owner.lab));
+    // and the steps after it land in the same points in both
+    owner.lab.actions.step();
+    owner.lab.actions.step();
+    owner.lab.actions.step();
+    settleAll(owner, hub, mirror);
+    expect(curve(mirror.lab)).toEqual(curve(owner.lab));
+  });
+
+  it('a mirror that connects at any moment — frames in flight, received but not drawn — ends on the same curve', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const rng = new Rng(seed);
+      const hub = channelHub();
+      const owner = makeOwner(hub);
+      settleAll(owner, hub);
+      owner.lab.actions.play();
+      owner.w.run(200 + rng.int(2000), rng);
+      const mirror = makeMirror(hub);
+      for (let i = 0; i < 30; i++) {
+        owner.w.run(rng.int(60), rng);
+        hub.flush(rng.int(4));
+        if (rng.next() < 0.5 && mirror.frames.length > 0) mirror.frames.shift()!();
+      }
+      owner.lab.actions.pause();
+      settleAll(owner, hub, mirror);
+      expect(shown(mirror.lab), `seed ${seed}`).toEqual(shown(owner.lab));
+      expect(curve(mirror.lab), `seed ${seed}`).toEqual(curve(owner.lab));
+      mirror.lab.dispose();
+    }
+  });
+
+  it('a run file opened in the audience window: its history reaches a connected mirror and a new one', async () => {
+    const hub = channelHub();
+    const owner = makeOwner(hub);
+    const mirror = makeMirror(hub);
+    mirrors.push(mirror.lab);
+    settleAll(owner, hub, mirror);
+    owner.lab.actions.trainTo(150);
+    settleAll(owner, hub, mirror);
+    const saving = owner.lab.actions.exportRun();
+    settleAll(owner, hub, mirror);
+    const text = encodeRunFile(await saving);
+    owner.lab.actions.reset();
+    settleAll(owner, hub, mirror);
+    expect(shown(mirror.lab).step).toBe(0);
+    expect(owner.lab.actions.importRun(text)).toBe(true);
+    settleAll(owner, hub, mirror);
+    expect(shown(owner.lab).step).toBe(150);
+    expect(shown(mirror.lab)).toEqual(shown(owner.lab));
+    expect(curve(mirror.lab)).toEqual(curve(owner.lab));
+    expect(curve(mirror.lab).history.step.length).toBe(150);
+    const late = makeMirror(hub);
+    mirrors.push(late.lab);
+    settleAll(owner, hub, late);
+    expect(curve(late.lab)).toEqual(curve(owner.lab));
+    owner.lab.actions.step();
+    settleAll(owner, hub, late);
+    expect(shown(late.lab)).toMatchObject({ step: 151, synced: true });
+  });
+
   it('events are mirrored as they come: while the owner trains the mirror follows, and both settle on the same step', () => {
     const hub = channelHub();
     const owner = makeOwner(hub);
@@ -160,7 +246,8 @@ describe('a speaker window mirrors the audience window over the channel', () => 
     owner.lab.onCommand((c) => calls.push(c.type));
 
     mirror.lab.actions.step();
-    mirror.lab.actions.step();
+    // as a button's onClick={a.step} calls it: the click event is no argument of step's, and stays here
+    (mirror.lab.actions.step as (e: unknown) => void)(new Event('click'));
     settleAll(owner, hub, mirror);
     expect(owner.lab.store.getState().step).toBe(2);
     expect(shown(mirror.lab)).toEqual(shown(owner.lab));
