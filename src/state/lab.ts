@@ -322,6 +322,10 @@ export function createLab(opts: LabOptions): Lab {
         actions.notify('error', `Train to step needs a whole number from 0 to ${MAX_TRAIN_TO.toLocaleString('en-US')}; got ${got}.`);
         return false;
       }
+      if (store.getState().status === 'error') {
+        actions.notify('error', 'The training worker stopped: restart it, then train to a step.');
+        return false;
+      }
       store.setState((s) => ({ playing: false, jumping: { to: step, step: s.step } }));
       sendRun({ type: 'trainTo', runId: runId(), step });
       jumpMark = store.getState().sent;

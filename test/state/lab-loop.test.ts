@@ -316,6 +316,11 @@ describe('train to step N, save and open a run: page and worker together', () =>
     }
     expect(lab.store.getState().sent).toBe(sent);
     expect(lab.store.getState().jumping).toBeNull();
+    // nor while the worker is down: nothing would ever land
+    lab.store.setState({ status: 'error', fatal: 'crashed' });
+    expect(lab.actions.trainTo(10)).toBe(false);
+    expect(lab.store.getState().notices.at(-1)!.text).toMatch(/worker stopped/);
+    expect(lab.store.getState().sent).toBe(sent);
   });
 
   it('200 random sequences with trainTo, saves and opens among the other actions: page and worker agree, every save settles', async () => {
