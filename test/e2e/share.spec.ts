@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { collectErrors, control, focusBody, openLab, settle, stepCount } from './lab-page';
@@ -121,6 +122,9 @@ test('the dialog keeps the focus inside, previews the embed, and fits 1366 and 3
   await opener.click();
   await expect(dialog(page)).toBeVisible();
   await page.screenshot({ path: 'test-results/share-dialog-1366-top.png' });
+  // the dialog itself (the preview is the embed page, checked by its own tests)
+  const axe = await new AxeBuilder({ page }).include('dialog.share-dialog').exclude('[data-testid=share-preview]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`)).toEqual([]);
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('dialog.share-dialog') !== null)).toBe(true);
