@@ -8,31 +8,17 @@ import { createOwnerRelay } from '../../src/present/owner-relay';
 import { createLab } from '../../src/state/lab';
 import type { Lab } from '../../src/state/lab';
 import { DEFAULT_UI } from '../../src/state/url';
-import type { LabClient } from '../../src/worker/client';
-import type { WorkerEvent } from '../../src/worker/protocol';
 import { Rng } from '../../src/engine/rng';
 import { encodeRunFile } from '../../src/state/run-file';
 import { loopClient } from '../state/loop-client';
 import { channelHub } from './fake-channel';
+import { manyListeners } from './many-listeners';
 
 // The owner's lab trains on the real SessionLoop (loop-client.ts: both threads stepped by hand); the channel between
 // the windows is an in-memory BroadcastChannel whose messages cross when the test flushes it.
 
 type Hub = ReturnType<typeof channelHub>;
 const noTimers = { setInterval: () => 0, clearInterval: () => {} };
-
-/** The loop client hears one listener; a page's client (createClient) any number: the lab's and the relay's. */
-function manyListeners(client: LabClient): LabClient {
-  const listeners = new Set<(e: WorkerEvent) => void>();
-  client.subscribe((e) => listeners.forEach((l) => l(e)));
-  return {
-    ...client,
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
-}
 
 function makeOwner(hub: Hub) {
   const w = loopClient();
