@@ -29,6 +29,7 @@ async function shareWith(page: Page, hide: [string, string], lock: string): Prom
 async function captionIsText(page: Page): Promise<void> {
   await expect(page.getByTestId('scenario-caption')).toHaveText(EVIL);
   await expect(page.getByTestId('scenario-caption').locator('img, b')).toHaveCount(0);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __x?: number }).__x)).toBeUndefined();
 }
 
@@ -89,6 +90,7 @@ test('a lesson step: hidden, locked, caption, and locked playback refuses the bu
   await expect(page.locator('.lesson-controls [data-control="clipAt"]')).toBeVisible();
   const link = await shareWith(page, ['Clipping threshold', 'Speed'], 'Gradient clipping');
   await choose(page, 'Play, pause, step, reset', 'locked');
+  await page.screenshot({ path: 'test-results/share-dialog-lesson-1366.png' });
   const locked = await dialog(page).locator('[data-output=link] textarea').inputValue();
   expect(link).toContain(`#lesson=explosion&step=${n}`);
   expect(locked).toContain('lock=clip%2Cplayback');
