@@ -218,6 +218,11 @@ test('in the lab, the speaker window shows the run and its controls; → takes a
   await control(speaker, 'Step').click();
   await expect(page.getByTestId('step')).toHaveText(stepText(3));
   expect(await sameNumbers(page, speaker)).toBe(3);
+  // the views are zoomed, and pointing still reads the right numbers: the curve's newest point, at its right end
+  const loss = page.locator('[data-view="curve"] .curve-box svg .series-loss').first();
+  const box = (await loss.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 4, box.y + box.height / 2);
+  await expect(page.getByTestId('curve-readout')).toContainText('step 3:');
   // the settings are a drawer in presenter mode, out of the way until opened
   await expect(page.getByRole('complementary', { name: 'Settings' })).toBeHidden();
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -6,6 +6,7 @@ import { Legend } from '../chart/Legend';
 import type { LegendItem } from '../chart/Legend';
 import { useElementWidth } from '../chart/use-width';
 import { ViewShell } from '../kit/ViewShell';
+import { pointIn } from '../kit/pointer';
 import { CurveChart } from './CurveChart';
 import { CurveTable } from './CurveTable';
 import { buildCurve, readoutAt } from './curve-model';
@@ -45,7 +46,7 @@ export function TrainingCurve() {
   const onMove = (e: MouseEvent<HTMLDivElement>) => {
     const svg = e.currentTarget.querySelector('svg');
     if (!svg) return;
-    const px = e.clientX - svg.getBoundingClientRect().left;
+    const px = pointIn(e, svg).x;
     const L = model.layout;
     setHover(px >= L.left && px <= L.right ? readoutAt(history, metrics, model.stepAt(px)) : null);
   };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MouseEvent } from 'react';
 import { AxisBottom, AxisLeft } from '../chart/Axis';
+import { pointIn } from '../kit/pointer';
 import type { TextLabel } from './flow-layout';
 import type { ProfileLine, ProfileModel } from './profile-model';
 import { nearestK } from './profile-model';
@@ -57,8 +58,7 @@ export function FlowChart(props: {
   const { box, tau } = model;
   const [hover, setHover] = useState<number | null>(null);
   const locate = (e: MouseEvent<SVGRectElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return nearestK(model, e.clientX - r.left + box.left);
+    return nearestK(model, pointIn(e, e.currentTarget).x + box.left);
   };
   const lit = (name: string) => (props.highlight === name ? ' lit' : '');
   const dots = !compact && tau <= 80;

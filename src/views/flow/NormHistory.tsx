@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MouseEvent } from 'react';
 import { AxisBottom, AxisLeft } from '../chart/Axis';
 import { formatStep } from '../chart/format';
+import { pointIn } from '../kit/pointer';
 import { formatNorm } from './FlowChart';
 import type { HistoryModel, NormSeries } from './history-model';
 import { nearestPoint } from './history-model';
@@ -26,8 +27,7 @@ export function NormHistory({ model, h, label }: { model: HistoryModel; h: NormS
   const { box } = model;
   const [hover, setHover] = useState<number | null>(null);
   const locate = (e: MouseEvent<SVGRectElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return nearestPoint(h, model, e.clientX - r.left + box.left);
+    return nearestPoint(h, model, pointIn(e, e.currentTarget).x + box.left);
   };
   const hx = hover !== null && hover >= 0 && hover < h.length ? model.x(h.step[hover]) : null;
   return (

@@ -6,6 +6,7 @@ import { useLab, useLabActions } from '../../state/context';
 import { cellOf } from '../../worker/record';
 import { formatStep } from '../chart/format';
 import { htmlFigureToSvg } from '../kit/export-html';
+import { zoomOf } from '../kit/pointer';
 import { Scrubber } from '../kit/Scrubber';
 import { ViewShell } from '../kit/ViewShell';
 import '../kit/kit.css';
@@ -97,7 +98,9 @@ const FormulasBody = memo(function FormulasBody({ snapshot, playing }: { snapsho
     if (num && block && root) {
       const r = num.getBoundingClientRect();
       const b = root.getBoundingClientRect();
-      setTip({ formula: block.dataset.formula ?? '', n: Number(num.dataset.n), x: r.left - b.left, y: r.bottom - b.top + 4 });
+      // page pixels to the figure's own (they differ under presenter mode's zoom)
+      const z = zoomOf(root);
+      setTip({ formula: block.dataset.formula ?? '', n: Number(num.dataset.n), x: (r.left - b.left) / z, y: (r.bottom - b.top) / z + 4 });
     } else setTip(null);
   };
   const onLeave = () => {

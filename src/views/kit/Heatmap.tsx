@@ -3,6 +3,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { formatFixed } from '../chart/format';
 import type { ColorScale } from './colors';
 import { paintRaster } from './raster';
+import { pointIn } from './pointer';
 
 /** Where heatmap cell (t, u) reads its value: values[offset + t·stride + u]. */
 export interface HeatmapData {
@@ -74,9 +75,7 @@ export function Heatmap(props: {
   }, [data, scale, cellW, cellH, width, height, selT, selU, props.raster]); // eslint-disable-line react-hooks/exhaustive-deps -- value() reads only `data`
 
   const locate = (e: MouseEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - r.left;
-    const y = e.clientY - r.top;
+    const { x, y } = pointIn(e, e.currentTarget);
     const cell = cellAt(x, y, cellW, cellH, data.T, data.units);
     return cell ? { ...cell, x, y } : null;
   };

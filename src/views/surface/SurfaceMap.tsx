@@ -3,6 +3,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { SurfaceResult } from '../../worker/protocol';
 import { formatValue } from '../chart/format';
 import type { ColorScale } from '../kit/colors';
+import { pointIn } from '../kit/pointer';
 import { SurfaceBase } from './SurfaceBase';
 import { SurfacePaths } from './SurfacePaths';
 import { GRAD_FLOOR, gridImage, imagePlacement, LOSS_FLOOR, nearestGridPoint, pointAt, surfaceScales } from './surface-layout';
@@ -60,9 +61,7 @@ export function SurfaceMap(props: {
   }, [image, L, q.nw, q.nb]);
 
   const locate = (e: MouseEvent<SVGRectElement>) => {
-    const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
-    const px = e.clientX - box.left;
-    const py = e.clientY - box.top;
+    const { x: px, y: py } = pointIn(e, e.currentTarget.ownerSVGElement!);
     const pt = pointAt(px, py, s, L);
     return pt && { ...pt, cliff: nearestCliffPoint(r.cliff, px, py, s, CLIFF_SNAP_PX) };
   };

@@ -5,6 +5,7 @@ import { useLab, useLabActions } from '../../state/context';
 import { formatValue } from '../chart/format';
 import { useElementWidth } from '../chart/use-width';
 import { ColorLegend } from '../kit/ColorLegend';
+import { pointIn } from '../kit/pointer';
 import { Scrubber } from '../kit/Scrubber';
 import { useReducedMotion } from '../kit/useReducedMotion';
 import { ViewShell } from '../kit/ViewShell';
@@ -83,7 +84,7 @@ function UnrollBody({ record: r, step }: { record: InspectRecord; step: number }
     if (!el) return null;
     const kind = el.getAttribute('data-tip');
     const svg = el.closest('svg');
-    const u = kind === 'h' && svg ? unitAt(e.clientY - svg.getBoundingClientRect().top, geom.rows, r.H) : null;
+    const u = kind === 'h' && svg ? unitAt(pointIn(e, svg).y, geom.rows, r.H) : null;
     return { kind, t: Number(el.getAttribute('data-t')), u };
   };
   const onMove = (e: MouseEvent<HTMLDivElement>) => {
@@ -92,8 +93,8 @@ function UnrollBody({ record: r, step }: { record: InspectRecord; step: number }
     const text = at ? tipText(at.kind, at.t, at.u, r, stats) : null;
     if (text === (tip?.text ?? null)) return; // same text: keep the tooltip where it is, no re-render
     if (!text) return setTip(null);
-    const rect = e.currentTarget.getBoundingClientRect();
-    setTip({ text, x: e.clientX - rect.left + 12, y: e.clientY - rect.top + 14 });
+    const p = pointIn(e, e.currentTarget);
+    setTip({ text, x: p.x + 12, y: p.y + 14 });
   };
   const onLeave = () => {
     highlightFrom(null);
