@@ -93,7 +93,7 @@ export default defineConfig({
         test: {
           name: 'views',
           environment: 'jsdom',
-          include: ['test/views/**/*.test.{ts,tsx}', 'test/state/**/*.test.{ts,tsx}', 'test/app/**/*.test.{ts,tsx}', 'test/course/**/*.test.{ts,tsx}', 'test/share/**/*.test.{ts,tsx}', 'test/embed/**/*.test.{ts,tsx}', 'test/present/**/*.test.{ts,tsx}'],
+          include: ['test/views/**/*.test.{ts,tsx}', 'test/state/**/*.test.{ts,tsx}', 'test/app/**/*.test.{ts,tsx}', 'test/course/**/*.test.{ts,tsx}', 'test/share/**/*.test.{ts,tsx}', 'test/embed/**/*.test.{ts,tsx}', 'test/present/**/*.test.{ts,tsx}', 'test/apps/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-dom.ts'],
         },
       },
