@@ -17,6 +17,7 @@ import type { MirrorLab } from './mirror-lab';
 import { usePresenterKeys } from './presenter-keys';
 import { SpeakerClock } from './SpeakerClock';
 import { SpeakerSteps } from './SpeakerSteps';
+import { SpeakerTrainTo } from './SpeakerTrainTo';
 import './presenter.css';
 
 const CONNECTION_TEXT: Record<Connection, string> = {
@@ -132,6 +133,7 @@ function Speaker({ lab }: { lab: MirrorLab }) {
         </main>
         <aside className="speaker-side" aria-label="Clock and run">
           <SpeakerClock />
+          <SpeakerTrainTo trainTo={(n) => lab.actions.trainTo(n)} />
           {views.map((v) => (
             <Panel key={v.id} id={v.id} title={v.title} wide reserve={v.reserve} live>
               <ViewSlot entry={v} />

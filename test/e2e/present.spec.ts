@@ -218,6 +218,18 @@ test('in the lab, the speaker window shows the run and its controls; → takes a
   await control(speaker, 'Step').click();
   await expect(page.getByTestId('step')).toHaveText(stepText(3));
   expect(await sameNumbers(page, speaker)).toBe(3);
+  // the speaker window can jump the run ahead: the audience window's lab trains to the step
+  await speaker.getByRole('spinbutton', { name: 'Train to step' }).fill('40');
+  await speaker.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByTestId('step')).toHaveText(stepText(40));
+  expect(await sameNumbers(page, speaker)).toBe(40);
+  await speaker.getByRole('spinbutton', { name: 'Train to step' }).fill('2.5');
+  await speaker.getByRole('button', { name: 'Go' }).click();
+  await expect(speaker.getByRole('alert')).toContainText('A whole step from 0 to');
+  await speaker.getByRole('spinbutton', { name: 'Train to step' }).fill('3');
+  await speaker.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByTestId('step')).toHaveText(stepText(3));
+  expect(await sameNumbers(page, speaker)).toBe(3);
   // the views are zoomed, and pointing still reads the right numbers: the curve's newest point, at its right end
   const loss = page.locator('[data-view="curve"] .curve-box svg .series-loss').first();
   const box = (await loss.boundingBox())!;
