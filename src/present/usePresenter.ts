@@ -62,6 +62,15 @@ export function usePresenter(lab: Lab | null, lesson: LessonPlace | null, action
     };
   }, [presenting]);
 
+  // the lab's views fold their own settings away while presenting, as a lesson's do (the drawer still has them all)
+  const inLab = lesson === null;
+  useEffect(() => {
+    if (!presenting || !inLab || !lab) return;
+    const before = lab.store.getState().ui.viewKnobs;
+    lab.actions.setUi({ viewKnobs: false });
+    return () => lab.actions.setUi({ viewKnobs: before });
+  }, [presenting, lab, inLab]);
+
   // what the relay reads when a speaker window asks, and what a speaker window's request does here
   const place = { lesson: lesson?.id ?? null, step: lesson?.step ?? 0, blackout };
   const shown = useRef(place);

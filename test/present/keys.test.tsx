@@ -69,6 +69,13 @@ describe('the lab in presenter mode, by the keys', () => {
     expect(screen.getByRole('button', { name: 'Exit presenter mode' })).toBeInTheDocument();
   });
 
+  it("the views' own settings fold away while presenting, and come back after", () => {
+    const { lab, press } = setup('#play=0&present=1');
+    expect(lab.store.getState().ui.viewKnobs).toBe(false);
+    press('Escape');
+    expect(lab.store.getState().ui.viewKnobs).not.toBe(false);
+  });
+
   it('b blanks the screen; the next key only brings it back (Space does not also play); . too, and a click', () => {
     const { press, lab } = setup('#play=0&present=1');
     press('b');
