@@ -5,8 +5,9 @@ import { OPTIMIZERS } from './optim';
 import type { OptimizerConfig } from './optim';
 import { normalizeTaskConfig, repairNumber } from './tasks/create';
 import type { ParamLimit } from './tasks/limits';
+import { fitExampleConfig } from './seq2seq-config';
 import { describe } from './tasks/limits';
-import { TASK_KINDS } from './tasks/task';
+import { isExampleTask, TASK_KINDS } from './tasks/task';
 import type { TaskConfig } from './tasks/task';
 import { ACTIVATIONS, CELLS, FORGET_GATES, RECURRENCES, TRUNC_MODES } from './types';
 import type { Activation, CellKind, ForgetGate, Recurrence, TruncMode } from './types';
@@ -149,5 +150,7 @@ export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: s
   };
   const known = ['task', 'model', 'init', 'optimizer', 'clip', 'truncate', 'truncMode', 'batch', 'seed'];
   for (const k of Object.keys(r)) if (!known.includes(k)) notes.push(`Ignored the unknown setting ${JSON.stringify(k)}.`);
+  // an encoder–decoder or a captioner runs fewer of the settings: the rest go back to their defaults, each with a note
+  if (isExampleTask(config.task)) fitExampleConfig(config, notes);
   return { config, notes };
 }

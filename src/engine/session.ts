@@ -1,19 +1,19 @@
-import { blockNorms } from './clip';
 import { defaultConfig, normalizeConfig } from './config';
 import type { SessionConfig } from './config';
 import { EngineError } from './errors';
 import { initialize } from './init';
+import { inspectNetwork } from './inspect';
 import { largestSingularValue, spectralRadius } from './linalg';
 import { Network } from './network';
-import { preactivationParts } from './preact-parts';
 import { Rng } from './rng';
 import { checkSnapshot } from './snapshot';
 import type { RunSnapshot } from './snapshot';
 import { createTask } from './tasks/create';
+import { isExampleTask } from './tasks/task';
 import type { Task, TaskMetric } from './tasks/task';
 import { Trainer } from './trainer';
 import type { Divergence, StepStats } from './trainer';
-import { GATES } from './types';
+import type { LatestStep, SessionShape, TrainingSession } from './training-session';
 import type { CellKind, ForgetGate, Recurrence, Sequence } from './types';
 
 /** Running figures of a session after its latest training step. */
@@ -56,6 +56,10 @@ export interface InspectRecord {
   /** h_t, c_t (LSTM, else empty) — T×H */
   h: Float64Array;
   c: Float64Array;
+  /** h_{−1} and c_{−1} (H each) when the sequence did not start from zero — a decoder starts from the encoder's final
+   * state or the picture's projection; absent = 0 */
+  h0?: Float64Array;
+  c0?: Float64Array;
   /** gate values, T × G × H in gateNames order (rnn: its h; lstm f,i,g,o; gru z,r,n) */
   gates: Float64Array;
   /**
@@ -93,7 +97,8 @@ export interface InspectRecord {
  * A training run: a task, a network, an optimizer and a seeded data stream. No worker and no DOM:
  * the worker wraps this object, the command line drives it directly.
  */
-export class Session {
+export class Session implements TrainingSession {
+  readonly family = 'sequence' as const;
   readonly config: SessionConfig;
   /** what normalizing the given config changed, one sentence each */
   readonly notes: string[];
@@ -108,6 +113,7 @@ export class Session {
     const { config, notes } = normalizeConfig(raw);
     this.config = config;
     this.notes = notes;
+    if (isExampleTask(config.task)) throw new EngineError('bad-config', `the ${config.task.kind} task is trained by a Seq2SeqSession (createSession picks it)`, 'task.kind');
     this.task = createTask(config.task);
     const { cell, activation, hiddenSize, recurrence, forgetGate } = config.model;
     this.net = new Network({ cell, activation, recurrence, forgetGate, hiddenSize, inputSize: this.task.inputSize, outputSize: this.task.outputSize, head: this.task.head });
@@ -199,49 +205,43 @@ export class Session {
     const set = this.task.evalSet();
     const seq = set[((Math.trunc(sample) % set.length) + set.length) % set.length];
     const { net, task } = this;
-    const { hiddenSize: H, inputSize: I, outputSize: O, cell, head } = net.shape;
-    const T = seq.length;
-    const G = GATES[cell].length;
-    const loss = net.forward(seq);
-    // split from θ and the pass's h_{t−1} (and r ⊙ h_{t−1}) here, so the training forward pass stays untouched
-    const parts = preactivationParts(net.layout, net.theta, cell, T, seq.inputs, net.ws.hs, net.ws.rh, net.recurrent);
-    const grad = new Float64Array(net.theta.length);
-    net.backward(seq, { record: true, truncate: this.config.truncate, truncMode: this.config.truncMode, grad });
-    const ws = net.ws;
-    const rec: InspectRecord = {
-      T, H, I, O, cell, gateNames: GATES[cell],
-      recurrence: net.recurrent ? 'on' : 'off', forgetGate: net.tanhForget ? 'tanh' : 'sigmoid',
-      inputs: seq.inputs.slice(), targets: seq.targets.slice(), mask: seq.mask.slice(),
-      h: ws.hs.slice(H, (T + 1) * H),
-      c: cell === 'lstm' ? ws.cs.slice(H, (T + 1) * H) : new Float64Array(0),
-      gates: ws.act.slice(0, T * G * H),
-      ...parts,
-      y: ws.ys.slice(0, T * O),
-      p: head === 'softmax' ? ws.ps.slice(0, T * O) : new Float64Array(0),
-      losses: ws.losses.slice(0, T),
-      loss,
-      dh: ws.dhRec.slice(0, T * H),
-      dc: cell === 'lstm' ? ws.dcRec.slice(0, T * H) : new Float64Array(0),
-      tau: 0, flowH: new Float64Array(0), flowC: new Float64Array(0),
-      blockNames: net.layout.blocks.map((b) => b.name),
-      blockGradNorms: blockNorms(net.layout, grad, new Float64Array(net.layout.blocks.length)),
-      inputLabels: [], targetLabels: [], outputLabels: [],
+    const labels = { input: (t: number) => task.inputLabel(seq, t), target: (t: number) => task.targetLabel(seq, t), output: (out: Float64Array, at: number) => task.outputLabel(out, at) };
+    return inspectNetwork(net, seq, { truncate: this.config.truncate, truncMode: this.config.truncMode, tau, labels });
+  }
+
+  /** τ if it is a scored step of evaluation sequence `sample`, else undefined (inspect then takes the last scored step). */
+  scoredStep(sample: number, tau: number | null): number | undefined {
+    if (tau === null) return undefined;
+    const set = this.task.evalSet();
+    const seq = set[((Math.trunc(sample) % set.length) + set.length) % set.length];
+    return tau >= 0 && tau < seq.length && seq.mask[tau] === 1 ? tau : undefined;
+  }
+
+  /** The sizes the page is told when a run starts. */
+  shape(): SessionShape {
+    const { task, net } = this;
+    return {
+      task: { kind: task.kind, inputSize: task.inputSize, outputSize: task.outputSize, head: task.head, length: task.length, evalSize: task.evalSet().length },
+      model: { cell: net.shape.cell, paramCount: net.theta.length, blocks: net.layout.blocks.map((b) => ({ name: b.name, rows: b.rows, cols: b.cols })) },
     };
-    for (let t = 0; t < T; t++) {
-      rec.inputLabels.push(task.inputLabel(seq, t));
-      rec.targetLabels.push(task.targetLabel(seq, t));
-      rec.outputLabels.push(task.outputLabel(head === 'softmax' ? rec.p : rec.y, t * O));
-    }
-    let last = -1;
-    for (let t = T - 1; t >= 0 && last < 0; t--) if (seq.mask[t] === 1) last = t;
-    const wanted = tau === undefined ? last : Math.trunc(tau);
-    if (!Number.isFinite(wanted) || wanted < 0 || wanted >= T || seq.mask[wanted] !== 1) {
-      throw new EngineError('bad-config', `τ must be a scored step of this sequence (0…${T - 1}), got ${String(tau)}`, 'tau');
-    }
-    rec.tau = wanted;
-    rec.flowH = new Float64Array(wanted + 1);
-    rec.flowC = new Float64Array(cell === 'lstm' ? wanted + 1 : 0);
-    net.flow(seq, wanted, rec.flowH, cell === 'lstm' ? rec.flowC : undefined);
-    return rec;
+  }
+
+  /** Updates applied so far. */
+  get step(): number {
+    return this.trainer.step;
+  }
+
+  get divergence(): Divergence | null {
+    return this.trainer.divergence;
+  }
+
+  /** The latest step's loss and gradient norms (the trainer's own object). */
+  get latest(): LatestStep {
+    return this.trainer.stats;
+  }
+
+  /** A divergence found outside training (the evaluation set's outputs overflowed), dated to the latest update. */
+  declareDivergence(quantity: string): void {
+    this.trainer.declareDivergence(quantity);
   }
 }

@@ -48,7 +48,8 @@ export function divergenceMessage(step: number, cause: Divergence['cause'], quan
 export function isDivergenceQuantity(q: string, blockNames: readonly string[]): boolean {
   if (q === 'loss' || q === EVAL_OUTPUT_QUANTITY) return true;
   if (/^(hidden state h|cell state c|output y) at t = \d{1,9}$/.test(q)) return true;
-  const m = /^(gradient of|weights) (\w+)( \(its norm overflowed\))?$/.exec(q);
+  // block names may be dotted: an encoder–decoder's enc.Whf, a captioner's conv.K
+  const m = /^(gradient of|weights) ([\w.]+)( \(its norm overflowed\))?$/.exec(q);
   return m !== null && blockNames.includes(m[2]);
 }
 

@@ -63,7 +63,9 @@ export type MirrorMessage =
   | { kind: 'hello'; from: string }
   /** a LabActions call by name, carried out by the owner's lab as its own */
   | { kind: 'call'; from: string; name: string; args: unknown[] }
-  | { kind: 'control'; from: string; control: Control };
+  | { kind: 'control'; from: string; control: Control }
+  /** the speaker window is going away: the owner stops relaying when no mirror is left */
+  | { kind: 'bye'; from: string };
 
 export type ChannelMessage = OwnerMessage | MirrorMessage;
 

@@ -168,7 +168,8 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
   };
 
   const unsubscribe = channel.subscribe((msg) => {
-    if (disposed || msg.kind === 'hello' || msg.kind === 'call' || msg.kind === 'control') return;
+    // another speaker window's requests, and its bye (an owner's bye comes from the owner followed)
+    if (disposed || msg.kind === 'hello' || msg.kind === 'call' || msg.kind === 'control' || (msg.kind === 'bye' && msg.from !== owner)) return;
     lastHeard = now();
     onMessage(msg);
   });
@@ -181,6 +182,10 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
     if (c === 'connected' && now() - lastHeard > SILENCE_MS) status.setState({ connection: 'reconnecting' });
     if (status.getState().connection !== 'connected') hello();
   }, HEARTBEAT_MS);
+
+  // a speaker window closing or reloading tells the owner, which stops relaying when none is left
+  const bye = () => channel.post({ kind: 'bye', from: id });
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', bye);
 
   const client: MirrorClient = {
     id,
@@ -211,6 +216,8 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
     call: (name, args) => channel.post({ kind: 'call', from: id, name, args }),
     control: (c) => channel.post({ kind: 'control', from: id, control: c }),
     dispose() {
+      bye();
+      if (typeof window !== 'undefined') window.removeEventListener('pagehide', bye);
       disposed = true;
       clearI(watch);
       unsubscribe();

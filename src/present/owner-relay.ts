@@ -66,6 +66,8 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
   let frame: Frame | null = null;
   let undrawn: HistoryChunk[] = [];
   let run = lab.store.getState().runId;
+  /** the speaker windows that said hello and not yet bye: with none, the frames are not cloned for nobody */
+  const mirrors = new Set<string>();
   const post = (msg: OwnerMessage) => channel.post(msg);
   const state = (): PresentationState => ({ ...opts.state(), speed: lab.store.getState().ui.speed });
   const announce = () => post({ kind: 'state', from: id, state: state() });
@@ -86,6 +88,7 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
       undrawn.push(e.frame.history);
     } else if (current && e.type === 'ready') lasting = [e];
     else if (current && (e.type === 'diverged' || (e.type === 'error' && !e.recoverable))) lasting = [...lasting, e].slice(-4);
+    if (mirrors.size === 0) return;
     post({ kind: 'event', from: id, run: s.runId, sent: s.sent, event: e });
     // a run whose 'ready' comes with a history already (an opened run file): the mirrors cannot make it up themselves
     if (current && e.type === 'ready' && s.history.length > 0) post({ kind: 'picture', from: id, run: s.runId, picture: pictureOf(s) });
@@ -109,7 +112,10 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
     post({ kind: 'snapshot', from: id, to, run, sent: s.sent, state: state(), events: lasting, picture: pictureOf(s), frame: latest });
   };
   const unsubscribeChannel = channel.subscribe((msg) => {
-    if (msg.kind === 'hello') snapshot(msg.from);
+    if (msg.kind === 'hello') {
+      mirrors.add(msg.from);
+      snapshot(msg.from);
+    } else if (msg.kind === 'bye') mirrors.delete(msg.from);
     else if (msg.kind === 'control') opts.onControl(msg.control);
     else if (msg.kind === 'call') {
       const actions = (opts.actions?.() ?? lab.actions) as unknown as Record<string, unknown>;

@@ -400,6 +400,27 @@ describe('a speaker window mirrors the audience window over the channel', () => 
     expect(mirror.lab.client.status.getState().state).toEqual({ lesson: 'vanishing', step: 3, blackout: true, speed: 20 });
   });
 
+  it('with no speaker window the owner clones no frames for nobody; a hello starts the relay, the last bye stops it', () => {
+    const hub = channelHub();
+    const heard: string[] = [];
+    hub.port().onmessage = (e) => heard.push((e.data as { kind: string }).kind);
+    const owner = makeOwner(hub);
+    train(owner, hub, undefined, 400);
+    expect(heard).not.toContain('event');
+    const mirror = makeMirror(hub);
+    settleAll(owner, hub, mirror);
+    train(owner, hub, mirror, 400);
+    expect(heard.filter((k) => k === 'event').length).toBeGreaterThan(3);
+    expect(shown(mirror.lab)).toEqual(shown(owner.lab));
+    mirror.lab.dispose();
+    hub.flush();
+    expect(heard.at(-1)).toBe('bye');
+    heard.length = 0;
+    train(owner, hub, undefined, 400);
+    expect(heard).toContain('sent');
+    expect(heard).not.toContain('event');
+  });
+
   it('two presentations on two channels do not hear each other', () => {
     const a = channelHub();
     const b = channelHub();
