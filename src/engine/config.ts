@@ -1,4 +1,6 @@
 import type { ClipConfig } from './clip';
+import { KERNEL_PATHS } from './fast/choice';
+import type { KernelPath } from './fast/choice';
 import { INIT_SCHEMES } from './init';
 import type { InitConfig } from './init';
 import { OPTIMIZERS } from './optim';
@@ -38,6 +40,8 @@ export interface SessionConfig {
   /** sequences per update */
   batch: number;
   seed: number;
+  /** which kernels train (fast/choice.ts); absent = 'reference', the Float64 path; 'fast' = float32 WebAssembly SIMD */
+  kernels?: KernelPath;
 }
 
 const num = (min: number, max: number, def: number, integer = false): ParamLimit => ({ min, max, default: def, integer });
@@ -148,7 +152,10 @@ export function normalizeConfig(raw: unknown): { config: SessionConfig; notes: s
     batch: repairNumber(r.batch, L.batch, 'batch size', notes),
     seed: repairNumber(r.seed, L.seed, 'seed', notes),
   };
-  const known = ['task', 'model', 'init', 'optimizer', 'clip', 'truncate', 'truncMode', 'batch', 'seed'];
+  // left out at its default, as the model's optional settings are
+  const kernels = pick(r.kernels, KERNEL_PATHS, KERNEL_PATHS[0], 'kernels', notes);
+  if (kernels !== KERNEL_PATHS[0]) config.kernels = kernels;
+  const known = ['task', 'model', 'init', 'optimizer', 'clip', 'truncate', 'truncMode', 'batch', 'seed', 'kernels'];
   for (const k of Object.keys(r)) if (!known.includes(k)) notes.push(`Ignored the unknown setting ${JSON.stringify(k)}.`);
   // an encoder–decoder or a captioner runs fewer of the settings: the rest go back to their defaults, each with a note
   if (isExampleTask(config.task)) fitExampleConfig(config, notes);

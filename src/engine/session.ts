@@ -117,7 +117,7 @@ export class Session implements TrainingSession {
     this.task = createTask(config.task);
     const { cell, activation, hiddenSize, recurrence, forgetGate } = config.model;
     this.net = new Network({ cell, activation, recurrence, forgetGate, hiddenSize, inputSize: this.task.inputSize, outputSize: this.task.outputSize, head: this.task.head });
-    this.trainer = new Trainer(this.net, { optimizer: config.optimizer, clip: config.clip, truncate: config.truncate, truncMode: config.truncMode });
+    this.trainer = new Trainer(this.net, { optimizer: config.optimizer, clip: config.clip, truncate: config.truncate, truncMode: config.truncMode, kernels: config.kernels });
     this.batch = new Array<Sequence>(config.batch);
     this.reset();
   }

@@ -1,5 +1,7 @@
 import { blockNorms, clipGradient } from './clip';
 import type { ClipConfig, ClipResult } from './clip';
+import type { KernelPath } from './fast/choice';
+import { FastPath } from './fast/path';
 import type { Network } from './network';
 import { Optimizer } from './optim';
 import type { OptimizerConfig } from './optim';
@@ -71,6 +73,8 @@ export interface TrainerOptions {
   truncate: number;
   /** how truncation cuts (default chunk): see BackwardOptions */
   truncMode?: TruncMode;
+  /** which kernels compute loss and gradient (default reference); `fast` falls back to reference where it cannot run */
+  kernels?: KernelPath;
 }
 
 /** Mini-batch gradient descent on a Network: forward, BPTT, clipping, update, with divergence checks at each stage. */
@@ -84,8 +88,11 @@ export class Trainer {
   private readonly clipOut: ClipResult = { normBefore: 0, normAfter: 0, clipped: false };
   /** θ before the latest update, to undo an update that overflowed */
   private readonly before: Float64Array;
+  /** the float32 WebAssembly path when asked for and available (θ, clipping and the update stay Float64) */
+  private readonly fast: FastPath | null;
 
   constructor(readonly net: Network, readonly options: TrainerOptions) {
+    this.fast = options.kernels === 'fast' ? FastPath.create(net) : null;
     this.optimizer = new Optimizer(options.optimizer, net.theta.length);
     this.before = new Float64Array(net.theta.length);
     const nb = net.layout.blocks.length;
@@ -98,17 +105,21 @@ export class Trainer {
    */
   trainBatch(batch: readonly Sequence[], record = false): boolean {
     if (this.divergence) return false;
-    const { net, stats } = this;
+    const { net, stats, fast } = this;
     const B = batch.length;
     net.grad.fill(0);
+    fast?.loadWeights();
     let loss = 0;
     for (let b = 0; b < B; b++) {
       const seq = batch[b];
-      const l = net.forward(seq);
-      if (!Number.isFinite(l)) return this.diverge(this.locateForward(seq));
+      const l = fast ? fast.forward(seq) : net.forward(seq);
+      if (!Number.isFinite(l)) return this.diverge(fast ? fast.locateForward(seq) : this.locateForward(seq));
       loss += l;
-      net.backward(seq, { scale: 1 / B, truncate: this.options.truncate, truncMode: this.options.truncMode, record });
+      const opts = { scale: 1 / B, truncate: this.options.truncate, truncMode: this.options.truncMode, record };
+      if (fast) fast.backward(seq, opts);
+      else net.backward(seq, opts);
     }
+    fast?.flush(net.grad);
     stats.loss = loss / B;
     if (record) blockNorms(net.layout, net.grad, stats.blockNormsBefore);
     const c = clipGradient(net.grad, this.options.clip, this.clipOut);
@@ -128,6 +139,11 @@ export class Trainer {
     }
     this.step++;
     return true;
+  }
+
+  /** The kernels that compute each step: `fast` only when asked for and available here. */
+  get kernels(): KernelPath {
+    return this.fast ? 'fast' : 'reference';
   }
 
   /** Its step, latest figures and divergence (the optimizer's state is `optimizer.state()`). */

@@ -1,7 +1,7 @@
 /**
  * Sanity check run by hand (not a timed test): does each engine actually learn on each workload?
  * Prints, per engine and workload, the mean cross-entropy on the fixed data before and after N benchmark steps.
- * Usage: npx tsx test/bench/check-learning.ts [--engines=brain.js,tfjs,unrolled] [--workloads=a,b,c,d] [--steps=200]
+ * Usage: npx tsx test/bench/check-learning.ts [--engines=brain.js,tfjs,unrolled,unrolled-fast] [--workloads=a,b,c,d] [--steps=200]
  * Exit code 1 if any engine's loss did not go down (or an engine has no `loss()`).
  * Known: brain.js's LSTM under plain SGD first gains loss for a few hundred steps (its bias gradients are overwritten
  * by one time step instead of summed; freezing its biases removes the rise), then learns: try --steps=1000.
@@ -11,6 +11,7 @@ import { WORKLOADS, describe, workloadById } from './workloads';
 
 const ADAPTERS: Record<string, () => Promise<{ prepare: Prepare }>> = {
   unrolled: () => import('./peers/unrolled'),
+  'unrolled-fast': () => import('./peers/unrolled-fast'),
   'brain.js': () => import('./peers/brainjs'),
   tfjs: () => import('./peers/tfjs'),
 };
@@ -18,7 +19,7 @@ const ADAPTERS: Record<string, () => Promise<{ prepare: Prepare }>> = {
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const engines = (opt('engines') ?? 'brain.js,tfjs,unrolled').split(',');
+const engines = (opt('engines') ?? 'brain.js,tfjs,unrolled,unrolled-fast').split(',');
 const workloads = opt('workloads')?.split(',').map(workloadById) ?? WORKLOADS;
 const steps = Number(opt('steps') ?? 200);
 
@@ -28,7 +29,7 @@ for (const name of engines) {
   if (!load) throw new Error(`unknown engine "${name}"`);
   const { prepare } = await load();
   for (const w of workloads) {
-    if (w.unrolledOnly && name !== 'unrolled') continue;
+    if (w.unrolledOnly && !name.startsWith('unrolled')) continue;
     try {
       const engine = await prepare(w, { record: false });
       if (!engine.loss) throw new Error('the adapter has no loss()');

@@ -11,6 +11,7 @@ import { workloadById } from './workloads';
 /** Adapter module of each engine name (loaded lazily, so a child loads only its own engine's library). */
 const ADAPTERS: Record<string, () => Promise<{ prepare: Prepare }>> = {
   unrolled: () => import('./peers/unrolled'),
+  'unrolled-fast': () => import('./peers/unrolled-fast'),
   'brain.js': () => import('./peers/brainjs'),
   tfjs: () => import('./peers/tfjs'),
 };

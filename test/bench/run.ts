@@ -2,19 +2,19 @@
  * `npm run bench`: Unrolled and its peers (brain.js, TF.js cpu) on the same workloads, one child process per
  * (engine, workload), run one after another (never in parallel: the machine has 2 cores).
  *
- * Flags: --json (one JSON line per engine and workload on stdout, nothing else), --engines=unrolled,brain.js,tfjs,
- * --workloads=a,b,c,d, --seconds=N (per timed repetition, default 1.5), --reps=N (default 5),
+ * Flags: --json (one JSON line per engine and workload on stdout, nothing else), --engines=unrolled,unrolled-fast,brain.js,tfjs,
+ * --workloads=a,b,c,d,h, --seconds=N (per timed repetition, default 1.5), --reps=N (default 5),
  * --warmup=N (seconds, default 1), --no-record (skip the unrolled+record run that `unrolled` implies).
  * A child that fails is reported with the first line of its stderr; the others still run.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS, describe, workloadById } from './workloads';
 import type { Workload } from './workloads';
 
-/** Engine names accepted by --engines, in column order. */
-const ENGINES = ['unrolled', 'brain.js', 'tfjs'] as const;
+/** Engine names accepted by --engines, in column order: ours on its reference and on its fast kernels, then the peers. */
+const ENGINES = ['unrolled', 'unrolled-fast', 'brain.js', 'tfjs'] as const;
 const PEERS = ['brain.js', 'tfjs'];
 const KNOWN_FLAGS = ['json', 'engines', 'workloads', 'seconds', 'reps', 'warmup', 'no-record'];
 
@@ -97,20 +97,24 @@ function pad(s: string, n: number, left = false): string {
   return left ? s.padEnd(n) : s.padStart(n);
 }
 
-function printTable(cells: Cell[], o: Options, wallSeconds: number): void {
+function printTable(cells: Cell[], o: Options, wallSeconds: number, load: [number, number]): void {
   const get = (engine: string, w: string): number | null =>
     cells.find((c) => c.engine === engine && c.workload === w)?.stepsPerSec ?? null;
   const columns = o.engines.flatMap((e) => (e === 'unrolled' && o.record ? ['unrolled', 'unrolled+record'] : [e]));
-  const header = [pad('workload', 50, true), ...columns.map((c) => pad(c, 16)), pad('unrolled/best peer', 20), pad('record overhead', 17)];
+  const fast = o.engines.includes('unrolled-fast');
+  const ratioNames = ['unrolled/best peer', ...(fast ? ['fast/best peer', 'fast/unrolled'] : []), 'record overhead'];
+  const header = [pad('workload', 50, true), ...columns.map((c) => pad(c, 16)), ...ratioNames.map((r) => pad(r, 20))];
   const lines = [header.join('')];
+  const ratio = (a: number | null, b: number | null): string => (a !== null && b !== null ? `${(a / b).toFixed(2)}×` : 'n/a');
   for (const w of o.workloads) {
     const plain = get('unrolled', w.id);
     const rec = get('unrolled+record', w.id);
+    const quick = get('unrolled-fast', w.id);
     const peers = PEERS.map((p) => get(p, w.id)).filter((x): x is number => x !== null);
     const best = peers.length ? Math.max(...peers) : null;
-    const ratio = plain !== null && best !== null ? `${(plain / best).toFixed(2)}×` : 'n/a';
     const overhead = plain !== null && rec !== null ? `${((1 - rec / plain) * 100).toFixed(1)} %` : 'n/a';
-    lines.push([pad(`${w.id}  ${describe(w)}`, 50, true), ...columns.map((c) => pad(fmt(get(c, w.id)), 16)), pad(ratio, 20), pad(overhead, 17)].join(''));
+    const ratios = [ratio(plain, best), ...(fast ? [ratio(quick, best), ratio(quick, plain)] : []), overhead];
+    lines.push([pad(`${w.id}  ${describe(w)}`, 50, true), ...columns.map((c) => pad(fmt(get(c, w.id)), 16)), ...ratios.map((r) => pad(r, 20))].join(''));
   }
   const cpu = cpus();
   console.log(`Training steps per second (one step = forward + BPTT (full unless the workload truncates) + SGD update on one batch), higher is better.`);
@@ -133,15 +137,17 @@ function printTable(cells: Cell[], o: Options, wallSeconds: number): void {
     for (const f of failures) console.log(`  ${f.engine} on ${f.workload}: ${f.error}`);
   }
   console.log(`\nRecord overhead = 1 − (unrolled+record)/unrolled. Total wall time ${wallSeconds.toFixed(0)} s.`);
+  console.log(`1-minute load average: ${load[0].toFixed(1)} at the start, ${load[1].toFixed(1)} at the end (${cpus().length} cores).`);
 }
 
 function main(): void {
   const o = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
+  const load0 = loadavg()[0];
   const cells: Cell[] = [];
   for (const w of o.workloads) {
     for (const engine of o.engines) {
-      if (w.unrolledOnly && engine !== 'unrolled') continue; // the peers have no truncated BPTT
+      if (w.unrolledOnly && !engine.startsWith('unrolled')) continue; // the peers have no truncated BPTT
       for (const record of engine === 'unrolled' && o.record ? [false, true] : [false]) {
         const cell = runChild(engine, w, record, o);
         cells.push(cell);
@@ -154,7 +160,7 @@ function main(): void {
       }
     }
   }
-  if (!o.json) printTable(cells, o, (performance.now() - t0) / 1000);
+  if (!o.json) printTable(cells, o, (performance.now() - t0) / 1000, [load0, loadavg()[0]]);
 }
 
 try {
