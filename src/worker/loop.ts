@@ -1,8 +1,10 @@
+import { createSession } from '../engine/create-session';
+import type { AnySession } from '../engine/create-session';
 import { EngineError } from '../engine/errors';
 import { Rng } from '../engine/rng';
-import { Session } from '../engine/session';
 import type { RunSnapshot } from '../engine/snapshot';
 import { EVAL_OUTPUT_QUANTITY } from '../engine/trainer';
+import { BenchmarkQueue } from './benchmark';
 import { HistoryCollector } from './history';
 import { taskOutput } from './outputs';
 import { answerSurface } from './surface';
@@ -37,11 +39,12 @@ export const MAIN_THREAD_LOOP: LoopOptions = { sliceMs: 4, metricEveryMs: 800, s
 export const PROGRESS_EVERY_MS = 250;
 
 /**
- * The training loop behind the protocol: owns one Session, trains in time slices while playing, and
- * sends a frame whenever something changed and the previous frame was acknowledged (never floods).
+ * The training loop behind the protocol: owns one session (a Session, or a Seq2SeqSession for translation and
+ * captions: createSession), trains in time slices while playing, and sends a frame whenever something changed and
+ * the previous frame was acknowledged (never floods).
  */
 export class SessionLoop {
-  private session: Session | null = null;
+  private session: AnySession | null = null;
   /** what `ready` announces of the session */
   private info: RunInfo | null = null;
   private runId = -1;
@@ -66,8 +69,11 @@ export class SessionLoop {
   private paceStart = 0;
   private paceSteps = 0;
   private rate = { t: 0, step: 0, value: 0 };
+  private readonly benchmarks: BenchmarkQueue;
 
-  constructor(private readonly post: Post, private readonly clock: Clock, private readonly options: LoopOptions = WORKER_LOOP) {}
+  constructor(private readonly post: Post, private readonly clock: Clock, private readonly options: LoopOptions = WORKER_LOOP) {
+    this.benchmarks = new BenchmarkQueue(post, clock);
+  }
 
   /** Handles one command; errors become an 'error' event, never an exception. */
   handle(cmd: Command): void {
@@ -82,6 +88,11 @@ export class SessionLoop {
     if (cmd.type === 'configure') return this.configure(cmd.runId, cmd.config);
     if (cmd.type === 'importRun') return this.importRun(cmd.runId, cmd.snapshot);
     if (cmd.type === 'surface') return answerSurface(cmd, this.post); // needs no session; answers with the command's runId
+    if (cmd.type === 'benchmark') {
+      // timed on throwaway sessions of the live config, one cell per slice; answered with the command's ids
+      this.benchmarks.add(cmd, this.session?.config ?? null);
+      return this.wake();
+    }
     if (!this.session) return;
     if (cmd.type === 'reset' && cmd.runId > this.runId) {
       // a reset starts a new run: frames of the old one will be dropped by the main thread
@@ -93,7 +104,7 @@ export class SessionLoop {
     switch (cmd.type) {
       case 'play':
         this.jump = null;
-        this.playing = !this.session.trainer.divergence;
+        this.playing = !this.session.divergence;
         this.resetPace();
         break;
       case 'pause':
@@ -136,9 +147,9 @@ export class SessionLoop {
   }
 
   private configure(runId: number, config: unknown): void {
-    let session: Session;
+    let session: AnySession;
     try {
-      session = new Session(config);
+      session = createSession(config);
     } catch (e) {
       return this.refuse(runId, e);
     }
@@ -148,10 +159,10 @@ export class SessionLoop {
 
   /** A session built from the snapshot's config and given its run, live as run `runId` from the snapshot's step. */
   private importRun(runId: number, snapshot: RunSnapshot): void {
-    let session: Session;
+    let session: AnySession;
     try {
-      // new Session(undefined) would build the defaults: a snapshot without a config is refused by restore
-      session = new Session((snapshot as { config?: unknown }).config ?? null);
+      // createSession(undefined) would build the defaults: a snapshot without a config is refused by restore
+      session = createSession((snapshot as { config?: unknown }).config ?? null);
       session.restore(snapshot);
     } catch (e) {
       return this.refuse(runId, e);
@@ -172,24 +183,17 @@ export class SessionLoop {
   }
 
   /** Makes `session` the live one, as run `runId`; what `ready` will announce of it. */
-  private install(runId: number, session: Session): void {
+  private install(runId: number, session: AnySession): void {
     this.session = session;
     this.runId = runId;
     this.sample = 0;
     this.tau = null;
-    const { task, net } = session;
-    this.info = {
-      configRunId: runId,
-      config: session.config,
-      notes: session.notes,
-      task: { kind: task.kind, inputSize: task.inputSize, outputSize: task.outputSize, head: task.head, length: task.length, evalSize: task.evalSet().length },
-      model: { cell: net.shape.cell, paramCount: net.theta.length, blocks: net.layout.blocks.map((b) => ({ name: b.name, rows: b.rows, cols: b.cols })) },
-    };
+    this.info = { configRunId: runId, config: session.config, notes: session.notes, ...session.shape() };
   }
 
   /** A snapshot of what the worker runs, for tests that check page and worker agree. */
-  live(): { runId: number; step: number; config: Session['config'] | null; playing: boolean; jumping: boolean } {
-    return { runId: this.runId, step: this.session?.trainer.step ?? 0, config: this.session?.config ?? null, playing: this.playing, jumping: this.jump !== null };
+  live(): { runId: number; step: number; config: AnySession['config'] | null; playing: boolean; jumping: boolean } {
+    return { runId: this.runId, step: this.session?.step ?? 0, config: this.session?.config ?? null, playing: this.playing, jumping: this.jump !== null };
   }
 
   /** Step 0 of the current run: fresh weights, no pending frame of an older run; announced with 'ready'. */
@@ -201,7 +205,7 @@ export class SessionLoop {
   /** The current run starts where the session stands (step 0, or an imported step), announced with 'ready'. */
   private beginRun(): void {
     const s = this.session!;
-    this.post({ type: 'ready', runId: this.runId, info: this.info!, step: s.trainer.step }, []);
+    this.post({ type: 'ready', runId: this.runId, info: this.info!, step: s.step }, []);
     this.handled = 1; // the configure, reset or importRun that started the run
     this.playing = false;
     this.jump = null;
@@ -211,7 +215,7 @@ export class SessionLoop {
     this.outputRng = new Rng(s.config.seed);
     this.refreshAll();
     this.dirty = true;
-    if (s.trainer.divergence) this.reportDivergence(); // an imported run that had diverged
+    if (s.divergence) this.reportDivergence(); // an imported run that had diverged
     this.wake();
   }
 
@@ -219,14 +223,14 @@ export class SessionLoop {
   private trainTo(to: number): void {
     const s = this.session!;
     this.playing = false;
-    if (to < s.trainer.step) {
+    if (to < s.step) {
       s.reset();
       this.history.clear();
       this.divergenceReported = false;
       this.outputRng = new Rng(s.config.seed);
       this.post({ type: 'restarted', runId: this.runId }, []);
     }
-    this.jump = to > s.trainer.step && !s.trainer.divergence ? { to } : null;
+    this.jump = to > s.step && !s.divergence ? { to } : null;
     this.lastProgress = this.clock.now();
     this.refreshAll();
   }
@@ -236,17 +240,17 @@ export class SessionLoop {
     const s = this.session!;
     const to = this.jump!.to;
     const t0 = this.clock.now();
-    while (s.trainer.step < to && this.clock.now() - t0 < this.options.sliceMs) {
+    while (s.step < to && this.clock.now() - t0 < this.options.sliceMs) {
       if (this.trainSteps(1) === 0) break;
     }
     const now = this.clock.now();
-    if (s.trainer.step >= to || s.trainer.divergence) {
+    if (s.step >= to || s.divergence) {
       this.jump = null;
       this.refreshAll();
       this.dirty = true;
     } else if (now - this.lastProgress >= PROGRESS_EVERY_MS) {
       this.lastProgress = now;
-      this.post({ type: 'progress', runId: this.runId, step: s.trainer.step, to }, []);
+      this.post({ type: 'progress', runId: this.runId, step: s.step, to }, []);
     }
   }
 
@@ -274,8 +278,13 @@ export class SessionLoop {
 
   /** One slice: train (if playing) for up to sliceMs or until the pace says stop, then maybe send a frame. */
   private tick(): void {
+    // one pending benchmark cell per slice, so frames and commands still get through between cells
+    const timing = this.benchmarks.runOne();
     const s = this.session;
-    if (!s) return;
+    if (!s) {
+      if (timing) this.wake();
+      return;
+    }
     if (this.jump) this.jumpSlice();
     else if (this.playing) {
       const t0 = this.clock.now();
@@ -291,7 +300,7 @@ export class SessionLoop {
     }
     // no frame while jumping: the page draws the step it lands on, not the steps between
     if (this.dirty && !this.awaitingAck && !this.jump) this.sendFrame();
-    if (this.playing || this.jump) this.wake();
+    if (this.playing || this.jump || this.benchmarks.pending) this.wake();
   }
 
   /** Trains up to n steps, recording each in the history; on divergence pauses and reports. */
@@ -300,16 +309,16 @@ export class SessionLoop {
     let done = 0;
     for (; done < n; done++) {
       if (s.train(1) === 0) break;
-      const st = s.trainer.stats;
-      this.history.push(s.trainer.step, st.loss, st.gradNorm, st.gradNormClipped, st.clipped);
+      const st = s.latest;
+      this.history.push(s.step, st.loss, st.gradNorm, st.gradNormClipped, st.clipped);
     }
-    if (s.trainer.divergence) this.reportDivergence();
+    if (s.divergence) this.reportDivergence();
     return done;
   }
 
   /** Pauses and tells the main thread, once per run, what blew up and when. */
   private reportDivergence(): void {
-    const d = this.session?.trainer.divergence;
+    const d = this.session?.divergence;
     if (!d || this.divergenceReported) return;
     this.divergenceReported = true;
     this.playing = false;
@@ -318,12 +327,12 @@ export class SessionLoop {
   }
 
   /** The task metric, or null when the weights no longer give finite outputs (which is then a divergence). */
-  private evaluateOrDiverge(s: Session): TaskMetric | null {
+  private evaluateOrDiverge(s: AnySession): TaskMetric | null {
     try {
       return s.evaluate();
     } catch (e) {
       if (!(e instanceof EngineError) || e.code !== 'non-finite') throw e;
-      s.trainer.declareDivergence(EVAL_OUTPUT_QUANTITY);
+      s.declareDivergence(EVAL_OUTPUT_QUANTITY);
       this.reportDivergence();
       return null;
     }
@@ -336,7 +345,7 @@ export class SessionLoop {
     let metric: Frame['metric'] = null;
     if (due('metric', this.options.metricEveryMs)) {
       const value = this.evaluateOrDiverge(s);
-      metric = value ? { step: s.trainer.step, value } : null;
+      metric = value ? { step: s.step, value } : null;
       this.last.metric = now;
       this.force.metric = false;
     }
@@ -348,11 +357,11 @@ export class SessionLoop {
     }
     let output: Frame['output'] = null;
     if (due('output', this.options.outputEveryMs)) {
-      output = safe(() => taskOutput(s, this.outputRng));
+      output = safe(() => taskOutput(s, this.outputRng, this.sample));
       this.last.output = now;
       this.force.output = false;
     }
-    const step = s.trainer.step;
+    const step = s.step;
     if (now - this.rate.t >= 1000 || step < this.rate.step) {
       this.rate.value = this.rate.t > 0 && step >= this.rate.step ? ((step - this.rate.step) * 1000) / (now - this.rate.t) : 0;
       this.rate.t = now;
@@ -366,21 +375,13 @@ export class SessionLoop {
       stepsPerSecond: this.playing ? this.rate.value : 0,
       history: this.history.take(),
       metric,
-      record: s.inspect(this.sample, this.validTau()),
+      record: s.inspect(this.sample, s.scoredStep(this.sample, this.tau)),
       spectral,
       output,
     };
     this.awaitingAck = true;
     this.dirty = false;
     this.post({ type: 'frame', runId: this.runId, frame }, frameTransferables(frame));
-  }
-
-  /** τ if it is a scored step of the inspected sequence, else undefined (the last scored step). */
-  private validTau(): number | undefined {
-    if (this.tau === null) return undefined;
-    const set = this.session!.task.evalSet();
-    const seq = set[((this.sample % set.length) + set.length) % set.length];
-    return this.tau >= 0 && this.tau < seq.length && seq.mask[this.tau] === 1 ? this.tau : undefined;
   }
 
   private fail(e: unknown): void {

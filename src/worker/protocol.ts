@@ -6,9 +6,11 @@
 import type { SessionConfig } from '../engine/config';
 import type { InspectRecord, SpectralInfo } from '../engine/session';
 import type { RunSnapshot } from '../engine/snapshot';
-import type { TaskKind, TaskMetric } from '../engine/tasks/task';
+import type { TaskMetric } from '../engine/tasks/task';
 import type { Divergence } from '../engine/trainer';
-import type { CellKind, HeadKind } from '../engine/types';
+import type { SessionShape } from '../engine/training-session';
+import { CELLS } from '../engine/types';
+import type { CellKind } from '../engine/types';
 import { parseSurfaceRequest } from './surface-request';
 
 /** Main thread → worker. */
@@ -39,12 +41,32 @@ export type Command =
   | { type: 'exportRun'; runId: number; requestId: number }
   /** build a session from the snapshot's config, continue the snapshot's run as run `runId` (paused at its step),
    * announced with 'ready'; a snapshot the engine refuses is answered as a refused configure is */
-  | { type: 'importRun'; runId: number; snapshot: RunSnapshot };
+  | { type: 'importRun'; runId: number; snapshot: RunSnapshot }
+  /**
+   * time training steps of the live run's config with each cell in `cells` (the hidden size, batch and task kept), on
+   * throwaway sessions: a warm-up step, then steps until `budgetMs` have passed (at least MIN_BENCHMARK_STEPS). One
+   * cell per slice, between the live run's slices; answered by a 'benchmark' event with the same runId and requestId.
+   * Not counted in Frame.handled (it changes nothing of the run)
+   */
+  | { type: 'benchmark'; runId: number; requestId: number; cells: CellKind[]; budgetMs: number };
 
 export type CommandType = Command['type'];
 
 /** The furthest step a trainTo may ask for (≈ 10 minutes of the default lab at full speed). */
 export const MAX_TRAIN_TO = 1_000_000;
+
+/** A benchmark's time budget per cell is clamped to this range (ms), and it times at least this many steps. */
+export const BENCHMARK_BUDGET_MS = { min: 20, max: 3000 } as const;
+export const MIN_BENCHMARK_STEPS = 2;
+
+/** One cell's measured cost on the live run's task: its parameter count and the mean wall time of a training step. */
+export interface BenchmarkResult {
+  cell: CellKind;
+  paramCount: number;
+  /** steps timed (after the warm-up) */
+  steps: number;
+  msPerStep: number;
+}
 
 /** Every training step since the previous frame (so a throttled display still plots every step). */
 export interface HistoryChunk {
@@ -55,11 +77,38 @@ export interface HistoryChunk {
   clipped: Uint8Array;
 }
 
+/** One held-out number: its words, the digits it should become, the encoder–decoder's greedy answer. */
+export interface TranslationItem {
+  source: string;
+  reference: string;
+  output: string;
+  correct: boolean;
+}
+
+/** One held-out picture (RGBA, size × size, row-major, as ImageData holds it), its caption and the captioner's. */
+export interface CaptionItem {
+  image: Uint8ClampedArray;
+  size: number;
+  reference: string;
+  output: string;
+  correct: boolean;
+}
+
 /** What the task's own output view shows, refreshed now and then. */
 export type TaskOutput =
   | { kind: 'text'; step: number; temperature: number; text: string }
   | { kind: 'forecast'; step: number; context: Float64Array; predicted: Float64Array; truth: Float64Array }
-  | { kind: 'answers'; step: number; items: { input: string; target: string; output: string; correct: boolean | null; error: number | null }[] };
+  | { kind: 'answers'; step: number; items: { input: string; target: string; output: string; correct: boolean | null; error: number | null }[] }
+  /**
+   * the first held-out numbers translated greedily, and the meaning vector — the encoder's final state, the decoder's
+   * start — of the inspected one: h (and c for the LSTM, else empty)
+   */
+  | { kind: 'translations'; step: number; evalSize: number; items: TranslationItem[]; meaning: { source: string; output: string; h: Float64Array; c: Float64Array } }
+  /**
+   * the first held-out pictures captioned greedily, and for the inspected picture the convolution's feature maps after
+   * ReLU (channels × size × size, channel-major) that the captioner reads it through
+   */
+  | { kind: 'captions'; step: number; evalSize: number; items: CaptionItem[]; features: { image: Uint8ClampedArray; caption: string; channels: number; size: number; maps: Float64Array } };
 
 /** One frame: the state of the run as of training step `step`. */
 export interface Frame {
@@ -142,14 +191,12 @@ export interface SurfaceResult {
 }
 
 /** What the worker built from a configure command; announced again (same session) at the start of every run. */
-export interface RunInfo {
+export interface RunInfo extends SessionShape {
   /** the run id of the configure command that built this session: the page shows `notes` once per configuration */
   configRunId: number;
   config: SessionConfig;
   /** what normalizing the requested config changed */
   notes: string[];
-  task: { kind: TaskKind; inputSize: number; outputSize: number; head: HeadKind; length: number; evalSize: number };
-  model: { cell: CellKind; paramCount: number; blocks: { name: string; rows: number; cols: number }[] };
 }
 
 /** Worker → main thread. */
@@ -172,9 +219,12 @@ export type WorkerEvent =
   /** a trainTo under way has reached `step` of `to` (now and then: no frame is sent until it lands) */
   | { type: 'progress'; runId: number; step: number; to: number }
   /** a trainTo behind the current step sent run `runId` back to its seed's step 0: the steps shown so far are gone */
-  | { type: 'restarted'; runId: number };
+  | { type: 'restarted'; runId: number }
+  /** the answer to a 'benchmark' command, with its runId and requestId: one result per cell asked, in its order;
+   * `error` when there was no run to time (the results are then empty) */
+  | { type: 'benchmark'; runId: number; requestId: number; results: BenchmarkResult[]; error: string | null };
 
-const COMMAND_TYPES: readonly CommandType[] = ['configure', 'play', 'pause', 'step', 'reset', 'speed', 'inspect', 'ack', 'surface', 'trainTo', 'exportRun', 'importRun'];
+const COMMAND_TYPES: readonly CommandType[] = ['configure', 'play', 'pause', 'step', 'reset', 'speed', 'inspect', 'ack', 'surface', 'trainTo', 'exportRun', 'importRun', 'benchmark'];
 
 /** A Command from untrusted message data, or null if it is not one (wrong type, missing or non-finite fields). */
 export function parseCommand(data: unknown): Command | null {
@@ -205,6 +255,15 @@ export function parseCommand(data: unknown): Command | null {
     case 'importRun':
       // only its shape here: Session.restore checks every field (checkSnapshot) and a bad one is answered 'refused'
       return typeof d.snapshot === 'object' && d.snapshot !== null ? { type: 'importRun', runId, snapshot: d.snapshot as RunSnapshot } : null;
+    case 'benchmark': {
+      // a cell list of known cells without repeats, at most one of each; a budget clamped into BENCHMARK_BUDGET_MS
+      const cells = d.cells;
+      if (!Array.isArray(cells) || cells.length === 0 || cells.length > CELLS.length) return null;
+      if (!cells.every((c, i) => (CELLS as readonly unknown[]).includes(c) && cells.indexOf(c) === i)) return null;
+      if (typeof d.requestId !== 'number' || !Number.isSafeInteger(d.requestId) || !finite(d.budgetMs)) return null;
+      const budgetMs = Math.min(BENCHMARK_BUDGET_MS.max, Math.max(BENCHMARK_BUDGET_MS.min, d.budgetMs));
+      return { type: 'benchmark', runId, requestId: d.requestId, cells: cells as CellKind[], budgetMs };
+    }
     default:
       return { type: d.type as 'play' | 'pause' | 'step' | 'reset', runId };
   }
@@ -224,6 +283,11 @@ export function frameTransferables(frame: Frame): ArrayBuffer[] {
   Object.values(frame.history).forEach(add);
   const r = frame.record;
   [r.inputs, r.targets, r.mask, r.h, r.c, r.gates, r.preX, r.preH, r.preB, r.y, r.p, r.losses, r.dh, r.dc, r.flowH, r.flowC, r.blockGradNorms].forEach(add);
-  if (frame.output?.kind === 'forecast') [frame.output.context, frame.output.predicted, frame.output.truth].forEach(add);
+  if (r.h0) add(r.h0);
+  if (r.c0) add(r.c0);
+  const o = frame.output;
+  if (o?.kind === 'forecast') [o.context, o.predicted, o.truth].forEach(add);
+  if (o?.kind === 'translations') [o.meaning.h, o.meaning.c].forEach(add);
+  if (o?.kind === 'captions') [...o.items.map((it) => it.image), o.features.image, o.features.maps].forEach(add);
   return out;
 }

@@ -27,10 +27,13 @@ export function gate(rec: InspectRecord, name: string, t: number, u: number): nu
   return rec.gates[(t * rec.gateNames.length + k) * rec.H + u];
 }
 
-/** h_t[u]; t = −1 gives h₀ = 0 (every run starts from the zero state). */
-export const h = (rec: InspectRecord, t: number, u: number): number => perStep(rec, rec.h, t, u);
-/** c_t[u] (LSTM only, else NaN); t = −1 gives c₀ = 0. */
-export const c = (rec: InspectRecord, t: number, u: number): number => (rec.cell === 'lstm' ? perStep(rec, rec.c, t, u) : NaN);
+/** h_t[u]; t = −1 gives the initial state: 0, or the record's h0 (a decoder starts from the encoder's meaning vector). */
+export const h = (rec: InspectRecord, t: number, u: number): number => perStep(rec, rec.h, t, u, rec.h0);
+/** c_t[u] (LSTM only, else NaN); t = −1 gives c0 likewise. */
+export const c = (rec: InspectRecord, t: number, u: number): number => (rec.cell === 'lstm' ? perStep(rec, rec.c, t, u, rec.c0) : NaN);
+
+/** Whether the record starts from a state other than zero (h0 given): a decoder starting from the encoder's final state. */
+export const startsFromState = (rec: Pick<InspectRecord, 'h0'>): boolean => rec.h0 !== undefined && rec.h0.length > 0;
 /** ∂L/∂h_t[u], as training computed it (truncated when training truncates). */
 export const dh = (rec: InspectRecord, t: number, u: number): number => (t < 0 ? NaN : perStep(rec, rec.dh, t, u));
 /** ∂L/∂c_t[u] (LSTM only, else NaN). */
@@ -71,7 +74,7 @@ function inside(rec: InspectRecord, t: number, u: number): boolean {
   return Number.isInteger(t) && Number.isInteger(u) && t >= 0 && t < rec.T && u >= 0 && u < rec.H;
 }
 
-function perStep(rec: InspectRecord, a: Float64Array, t: number, u: number): number {
-  if (t === -1 && Number.isInteger(u) && u >= 0 && u < rec.H) return 0;
+function perStep(rec: InspectRecord, a: Float64Array, t: number, u: number, initial?: Float64Array): number {
+  if (t === -1 && Number.isInteger(u) && u >= 0 && u < rec.H) return initial && initial.length === rec.H ? initial[u] : 0;
   return inside(rec, t, u) && a.length >= (t + 1) * rec.H ? a[t * rec.H + u] : NaN;
 }

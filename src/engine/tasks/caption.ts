@@ -103,6 +103,7 @@ export function randomScene(rng: Rng): CaptionScene {
 
 /** The captioning task: the fixed held-out pictures, training samples, and the test metric. */
 export class CaptionTask {
+  readonly kind = 'caption' as const;
   readonly vocab = CAPTION_WORDS;
   readonly imageSize = CAPTION_IMAGE_SIZE;
   readonly imageChannels = CAPTION_CHANNELS;

@@ -7,9 +7,11 @@ import { AddingTask } from './adding';
 import { EchoTask } from './echo';
 import { MAX_TEXT_CHARS, TASK_LIMITS, describe, type ParamLimit } from './limits';
 import { SeriesTask } from './series';
+import { CaptionTask } from './caption';
 import { SineTask } from './sine';
-import { TASK_KINDS, type Task, type TaskConfig, type TaskKind } from './task';
+import { TASK_KINDS, type SequenceTaskConfig, type Task, type TaskConfig, type TaskKind } from './task';
 import { TextTask, normalizeLineEndings } from './text';
+import { TranslateTask } from './translate';
 
 /** Range and default of every numeric task parameter (re-exported from limits.ts). */
 export { TASK_LIMITS } from './limits';
@@ -17,14 +19,24 @@ export { TASK_LIMITS } from './limits';
 /** The task kind used when a configuration names none or an unknown one. */
 export const DEFAULT_TASK_KIND: TaskKind = 'text';
 
+/** A task trained on whole examples: the translation and the captioning task (Seq2SeqSession runs them). */
+export type ExampleTask = TranslateTask | CaptionTask;
+
 /**
  * The task a configuration describes. Throws `EngineError` on anything it cannot build: an unknown
  * kind, a number outside TASK_LIMITS, an empty or too short text, an unparseable CSV… Untrusted
  * configurations go through `normalizeTaskConfig` first, which repairs what can be repaired.
+ * A sequence task's config gives a `Task`; translate and caption give their ExampleTask.
  */
-export function createTask(config: TaskConfig): Task {
+export function createTask(config: SequenceTaskConfig): Task;
+export function createTask(config: TaskConfig): Task | ExampleTask;
+export function createTask(config: TaskConfig): Task | ExampleTask {
   if (typeof config !== 'object' || config === null) throw new EngineError('bad-config', `a task configuration must be an object, got ${describe(config)}`, 'task');
   switch (config.kind) {
+    case 'translate':
+      return new TranslateTask();
+    case 'caption':
+      return new CaptionTask();
     case 'text':
       return new TextTask(config);
     case 'sine':
@@ -54,6 +66,10 @@ export function defaultTaskConfig(kind: TaskKind): TaskConfig {
       return { kind, seqLength: d(TASK_LIMITS.adding.seqLength) };
     case 'series':
       return { kind, csv: '', seqLength: d(TASK_LIMITS.series.seqLength) };
+    case 'translate':
+      return { kind, reverse: false };
+    case 'caption':
+      return { kind };
   }
 }
 
@@ -101,7 +117,18 @@ const KNOWN_FIELDS: Readonly<Record<TaskKind, readonly string[]>> = {
   echo: ['kind', 'lag', 'symbols'],
   adding: ['kind', 'seqLength'],
   series: ['kind', 'csv', 'seqLength'],
+  translate: ['kind', 'reverse'],
+  caption: ['kind'],
 };
+
+/** A yes/no field from JSON or a link: true, false, "true", "false", "1", "0"; anything else is the default, with a note. */
+function repairFlag(raw: unknown, def: boolean, name: string, notes: string[]): boolean {
+  if (raw === undefined) return def;
+  if (raw === true || raw === 'true' || raw === '1' || raw === 1) return true;
+  if (raw === false || raw === 'false' || raw === '0' || raw === 0) return false;
+  notes.push(`${name} was ${describe(raw)}, not true or false; using ${String(def)}.`);
+  return def;
+}
 
 /**
  * A configuration createTask accepts, made from anything: numbers clamped into TASK_LIMITS, garbage
@@ -147,6 +174,12 @@ export function normalizeTaskConfig(raw: unknown): { config: TaskConfig; notes: 
       config = { kind, csv, seqLength: repairNumber(r.seqLength, TASK_LIMITS.series.seqLength, 'seqLength', notes) };
       break;
     }
+    case 'translate':
+      config = { kind, reverse: repairFlag(r.reverse, false, 'reverse', notes) };
+      break;
+    case 'caption':
+      config = { kind };
+      break;
   }
   return { config, notes };
 }

@@ -6,11 +6,19 @@
 import type { Rng } from '../rng';
 import type { HeadKind, Sequence } from '../types';
 
-/** The task families: character language model, sine forecasting, echo (recall), adding problem, user series. */
-export type TaskKind = 'text' | 'sine' | 'echo' | 'adding' | 'series';
+/**
+ * The task families: character language model, sine forecasting, echo (recall), adding problem, user series — trained
+ * on sequences by a Network (Session) —, and translation and captioning, trained on whole examples by an
+ * encoder–decoder or a captioner (Seq2SeqSession).
+ */
+export type TaskKind = 'text' | 'sine' | 'echo' | 'adding' | 'series' | 'translate' | 'caption';
 
 /** Every task kind, in the order the UI lists them. */
-export const TASK_KINDS: readonly TaskKind[] = ['text', 'sine', 'echo', 'adding', 'series'];
+export const TASK_KINDS: readonly TaskKind[] = ['text', 'sine', 'echo', 'adding', 'series', 'translate', 'caption'];
+
+/** The kinds a Seq2SeqSession trains (an encoder–decoder or a captioner), not a Network. */
+export type ExampleTaskKind = 'translate' | 'caption';
+export const EXAMPLE_TASK_KINDS: readonly ExampleTaskKind[] = ['translate', 'caption'];
 
 /** A secondary number reported beside the main metric (e.g. accuracy beside bits per character). */
 export interface MetricExtra {
@@ -73,14 +81,35 @@ export interface SeriesTaskConfig {
   seqLength: number;
 }
 
+/** Number words to digits with an encoder–decoder (tasks/translate.ts). */
+export interface TranslateTaskConfig {
+  kind: 'translate';
+  /** the encoder reads the words last first (Sutskever et al. 2014) */
+  reverse: boolean;
+}
+
+/** Captions of generated pictures with a captioner (tasks/caption.ts); nothing to set. */
+export interface CaptionTaskConfig {
+  kind: 'caption';
+}
+
+/** The configuration of a task a Network trains on sequences. */
+export type SequenceTaskConfig = TextTaskConfig | SineTaskConfig | EchoTaskConfig | AddingTaskConfig | SeriesTaskConfig;
+/** The configuration of a task trained on whole examples (Seq2SeqSession). */
+export type ExampleTaskConfig = TranslateTaskConfig | CaptionTaskConfig;
 /** The configuration of any task, discriminated by `kind`. */
-export type TaskConfig = TextTaskConfig | SineTaskConfig | EchoTaskConfig | AddingTaskConfig | SeriesTaskConfig;
+export type TaskConfig = SequenceTaskConfig | ExampleTaskConfig;
+
+/** Whether the task is trained on whole examples by an encoder–decoder or a captioner rather than on sequences. */
+export function isExampleTask(config: TaskConfig): config is ExampleTaskConfig {
+  return (EXAMPLE_TASK_KINDS as readonly string[]).includes(config.kind);
+}
 
 /** A training task: the data a network learns from and how its answers are scored. */
 export interface Task {
-  readonly kind: TaskKind;
+  readonly kind: SequenceTaskConfig['kind'];
   /** the configuration the task was built from (after line-ending normalisation) */
-  readonly config: TaskConfig;
+  readonly config: SequenceTaskConfig;
   readonly inputSize: number;
   readonly outputSize: number;
   readonly head: HeadKind;

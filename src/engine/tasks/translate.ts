@@ -71,6 +71,7 @@ export interface TranslatePair extends Seq2SeqExample {
 
 /** The number-words-to-digits task: the fixed split, training samples, and the test metric. */
 export class TranslateTask {
+  readonly kind = 'translate' as const;
   readonly sourceVocab = NUMBER_WORDS;
   readonly targetVocab = DIGIT_TOKENS;
   /** the longest output worth decoding: 3 digits and one to spare */

@@ -14,6 +14,8 @@ const TASK_NAMES: Record<TaskKind, string> = {
   echo: 'Echo: recall after a lag',
   adding: 'Adding problem',
   series: 'Your own series (CSV)',
+  translate: 'Translate number words (encoder–decoder)',
+  caption: 'Caption pictures (captioner)',
 };
 
 /** The link keys of the fields each task shows. */
@@ -23,6 +25,8 @@ const TASK_FIELDS: Record<TaskKind, ControlId[]> = {
   adding: ['task', 'T'],
   text: ['task', 'T', 'text'],
   series: ['task', 'T', 'csv'],
+  translate: ['task', 'reverse'],
+  caption: ['task'],
 };
 
 /** The task picker and the chosen task's parameters, including the user's own text or series. */
@@ -59,6 +63,9 @@ export function TaskSettings() {
         <NumberField control="T" label="Sequence length T" value={task.seqLength} limit={TASK_LIMITS[task.kind].seqLength} onCommit={(seqLength) => set({ ...task, seqLength })} />
       )}
       {task.kind === 'text' && <OwnData key="text" control="text" label="Your own text (leave empty for Alice)" initial={task.text ?? ''} onApply={(text) => set(text.trim() === '' ? { kind: 'text', seqLength: task.seqLength } : { ...task, text })} />}
+      {task.kind === 'translate' && (
+        <SelectField control="reverse" label="The encoder reads the words" value={task.reverse ? 'reversed' : 'in order'} options={['in order', 'reversed'] as const} onChange={(v) => set({ ...task, reverse: v === 'reversed' })} />
+      )}
       {task.kind === 'series' && <OwnData key="csv" control="csv" label="Your series: one number per line, or CSV (last numeric column)" initial={task.csv} onApply={(csv) => set({ ...task, csv })} />}
     </fieldset>
   );

@@ -8,7 +8,7 @@
  * left out, with RECURRENCE_OFF said in the note.
  */
 import type { Activation } from '../../engine/types';
-import { c as cellState, cellOf, gate, h as hidden, preact } from '../../worker/record';
+import { c as cellState, cellOf, gate, h as hidden, preact, startsFromState } from '../../worker/record';
 import type { GateName } from '../../worker/record';
 import { Numbers, activate, check } from './formula-parts';
 import type { Check, Formula, FormulaContext } from './formula-parts';
@@ -146,7 +146,7 @@ function lstmFormulas(ctx: FormulaContext): Formula[] {
       numeric: `${indexed('c', 'c', t, j)} = ${fTex} \\cdot ${m.n(`c_${t - 1}[${j}]`, cPrev, 'c', true)} + ${iTex} \\cdot ${m.n(`g_${t}[${j}]`, gg, 'g', true)} = ${m.n(`f·c_${t - 1}`, f * cPrev)} + ${m.n('i·g', i * gg, null, true)} = ${m.n(`c_${t}[${j}] (recomputed)`, cRhs, 'c')}`,
       rows: m.rows,
       check: check(`c_${t}[${j}]`, cRhs, cNow),
-      note: t === 0 ? 'c_{−1} = 0: the memory starts empty.' : null,
+      note: t === 0 ? (startsFromState(rec) ? 'c_{−1} is the memory the decoder starts with (from the encoder or the picture).' : 'c_{−1} = 0: the memory starts empty.') : null,
     };
   }
   const r = new Numbers();
@@ -205,7 +205,7 @@ function gruFormulas(ctx: FormulaContext): Formula[] {
     numeric: `${indexed('h', 'h', t, j)} = (1 - ${zTex}) \\cdot ${u.n(`n_${t}[${j}]`, n, 'n', true)} + ${zTex} \\cdot ${u.n(`h_${t - 1}[${j}]`, hPrev, 'hprev', true)} = ${u.n('(1−z)·n', (1 - z) * n)} + ${u.n('z·h_prev', z * hPrev, null, true)} = ${u.n(`h_${t}[${j}] (recomputed)`, hRhs, 'h')}`,
     rows: u.rows,
     check: check(`h_${t}[${j}]`, hRhs, hidden(rec, t, j)),
-    note: `${t === 0 ? 'h_{−1} = 0: the state starts at zero. ' : ''}Here z near 1 keeps the old state h_{t−1} and z near 0 replaces it by the candidate n — the reverse of texts (the lecture notes among them) that write h_t = z ⊙ n + (1 − z) ⊙ h_{t−1}.`,
+    note: `${t === 0 ? (startsFromState(rec) ? 'h_{−1} is the state the decoder starts from (the meaning vector). ' : 'h_{−1} = 0: the state starts at zero. ') : ''}Here z near 1 keeps the old state h_{t−1} and z near 0 replaces it by the candidate n — the reverse of texts (the lecture notes among them) that write h_t = z ⊙ n + (1 − z) ⊙ h_{t−1}.`,
   };
   return [gates, candidate, update];
 }

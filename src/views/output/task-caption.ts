@@ -14,5 +14,9 @@ export function taskQuestion(task: TaskConfig): string {
       return `Continue a sum of ${task.components} sine wave${task.components === 1 ? '' : 's'} after reading ${task.seqLength} noisy values`;
     case 'series':
       return `Continue your series after reading ${task.seqLength} of its values`;
+    case 'translate':
+      return `Write a number given in words as digits${task.reverse ? ', reading the words last first' : ''}`;
+    case 'caption':
+      return 'Describe a picture of coloured shapes in words';
   }
 }

@@ -1,5 +1,6 @@
 import type { InspectRecord } from '../../engine/session';
 import type { TruncMode } from '../../engine/types';
+import { startsFromState } from '../../worker/record';
 import { ChainArrows } from './ChainArrows';
 import type { LitSet } from './StepColumn';
 import { StepColumn } from './StepColumn';
@@ -75,8 +76,9 @@ export function UnrollFigure(props: {
           {start === 0 ? (
             <g data-tip="init">
               <rect className="node h-init" x={-NODE_W / 2} y={rows.hTop - 4} width={NODE_W} height={rows.stripH + 8} rx={5} />
+              {/* a decoder starts from the encoder's meaning vector (h0), not from zero */}
               <text className="node-label" x={0} y={rows.hTop + rows.stripH / 2} textAnchor="middle" dominantBaseline="central">
-                0
+                {startsFromState(r) ? 'h₀' : '0'}
               </text>
             </g>
           ) : (

@@ -17,7 +17,7 @@ const input = (r: InspectRecord, t: number) => `input ‘${r.inputLabels[t]}’`
  * step and unit (u from the pointer's height); a backward arrow names ‖∂L/∂h_t‖; a loss marker names ℓ_t. Null otherwise.
  */
 export function tipText(kind: string | null, t: number, u: number | null, r: InspectRecord, stats: UnrollStats): string | null {
-  if (kind === 'init') return 'initial state h = 0 (before step 0)';
+  if (kind === 'init') return rec.startsFromState(r) ? 'initial state h₀ (before step 0): the vector the decoder starts from — the encoder’s meaning vector, or the picture’s' : 'initial state h = 0 (before step 0)';
   if (!Number.isInteger(t) || t < 0 || t >= r.T) return null;
   if (kind === 'h') {
     if (u === null || !Number.isInteger(u) || u < 0 || u >= r.H) return null;

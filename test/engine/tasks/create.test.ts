@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { Rng } from '../../../src/engine/rng';
 import { TASK_LIMITS, createTask, defaultTaskConfig, normalizeTaskConfig } from '../../../src/engine/tasks/create';
-import { TASK_KINDS, type TaskConfig } from '../../../src/engine/tasks/task';
+import { TASK_KINDS, type SequenceTaskConfig, type TaskConfig } from '../../../src/engine/tasks/task';
 import { plain } from './helpers';
 
 const CSV = Array.from({ length: 80 }, (_, i) => (Math.sin(i / 4) + i / 40).toFixed(4)).join('\n');
-const configs: TaskConfig[] = [
+const configs: SequenceTaskConfig[] = [
   { kind: 'text', seqLength: 16 },
   { kind: 'sine', seqLength: 20, noise: 0.1, components: 3 },
   { kind: 'echo', lag: 6, symbols: 5 },
@@ -56,7 +56,7 @@ describe('createTask', () => {
     expect(defaultTaskConfig('sine')).toEqual({ kind: 'sine', seqLength: 40, noise: 0.05, components: 2 });
   });
   it('throws EngineError on an unknown kind or a non-object', () => {
-    expect(() => createTask({ kind: 'maze' } as unknown as TaskConfig)).toThrow(/kind: unknown task kind "maze"; expected one of text, sine, echo, adding, series/);
+    expect(() => createTask({ kind: 'maze' } as unknown as TaskConfig)).toThrow(/kind: unknown task kind "maze"; expected one of text, sine, echo, adding, series, translate, caption/);
     expect(() => createTask(null as unknown as TaskConfig)).toThrow(/a task configuration must be an object, got null/);
   });
 });
