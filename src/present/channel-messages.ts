@@ -152,7 +152,9 @@ export function parseEvent(v: unknown): WorkerEvent | null {
   switch (v.type) {
     case 'ready': {
       const info = parseInfo(v.info);
-      return info && { type: 'ready', runId: r, info };
+      // a run opened from a saved file starts at its step, not at 0
+      if (info && v.step !== undefined && !count(v.step)) return null;
+      return info && (v.step === undefined ? { type: 'ready', runId: r, info } : { type: 'ready', runId: r, info, step: v.step as number });
     }
     case 'frame': {
       const frame = parseFrame(v.frame);

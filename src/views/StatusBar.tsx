@@ -11,6 +11,8 @@ export function StatusBar() {
   const step = useLab((s) => s.step);
   const rate = useLab((s) => s.stepsPerSecond);
   const status = useLab((s) => s.status);
+  // a jump ("train to step N") trains at full speed without frames: the run is busy although it does not "play"
+  const jumpTo = useLab((s) => s.jumping?.to ?? null);
   const speed = useLab((s) => s.ui.speed);
   // the worker has handled every command the page sent, and this is its latest frame (tests wait on this, not on time)
   const synced = useLab((s) => s.frame !== null && s.frame.handled === s.sent);
@@ -24,7 +26,7 @@ export function StatusBar() {
   // the one mark of the bar is the description of each locked control in it
   const shownLocked = (playback.visible && playback.locked) || (speedControl.visible && speedControl.locked);
   const lockedNote = shownLocked ? markId : undefined;
-  const state = status === 'starting' ? 'starting' : status === 'diverged' ? 'diverged' : status === 'error' ? 'stopped' : playing ? 'training' : 'paused';
+  const state = status === 'starting' ? 'starting' : status === 'diverged' ? 'diverged' : status === 'error' ? 'stopped' : jumpTo !== null ? 'jumping' : playing ? 'training' : 'paused';
   return (
     <div className="status-bar" role="group" aria-label="Playback">
       {playback.visible && (
@@ -58,8 +60,8 @@ export function StatusBar() {
         step <strong>{fmt.format(step)}</strong>
       </output>
       <span className={`run-state run-${state}`} data-testid="run-state">
-        {state}
-        {playing && rate > 0 ? ` · ${fmt.format(Math.round(rate))} steps/s` : ''}
+        {state === 'jumping' ? `training to step ${fmt.format(jumpTo ?? 0)}` : state}
+        {state !== 'jumping' && playing && rate > 0 ? ` · ${fmt.format(Math.round(rate))} steps/s` : ''}
       </span>
     </div>
   );

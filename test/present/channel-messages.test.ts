@@ -99,6 +99,15 @@ describe('channel messages are parsed like any untrusted input', () => {
     expect(e.info.notes[0].length).toBe(500);
   });
 
+  it('a ready event of a run opened from a file keeps its step; a bad step refuses the event', () => {
+    const info = { configRunId: 1, config: {}, notes: [], task: {}, model: { blocks: [] } };
+    const e = parseEvent({ type: 'ready', runId: 4, info, step: 300 });
+    expect(e?.type === 'ready' && e.step).toBe(300);
+    const plain = parseEvent({ type: 'ready', runId: 4, info });
+    expect(plain?.type === 'ready' && 'step' in plain).toBe(false);
+    for (const step of [-1, 1.5, NaN, '300']) expect(parseEvent({ type: 'ready', runId: 4, info, step })).toBeNull();
+  });
+
   it('an event type this build does not know passes with its run id (the protocol may grow)', () => {
     expect(parseEvent({ type: 'exported', runId: 3, blob: 'x' })).toEqual({ type: 'exported', runId: 3, blob: 'x' });
     expect(parseEvent({ type: 'exported' })).toBeNull();
