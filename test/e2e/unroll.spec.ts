@@ -43,17 +43,24 @@ test('Fold animates the chain into one cell and Unroll brings it back; with redu
   await expect.poll(async () => Number(await progress(page)), { timeout: 2_000, intervals: [30] }).toBeLessThan(0.9);
   const mid = Number(await progress(page));
   expect(mid).toBeGreaterThan(0);
-  await expect.poll(() => progress(page), { timeout: 2_000 }).toBe('0.000');
+  await expect.poll(() => progress(page)).toBe('0.000');
   await expect(view(page).locator('g.step-col')).toHaveCount(1);
   await expect(view(page).locator('.self-loop')).toBeVisible();
   await view(page).getByRole('button', { name: 'Unroll' }).click();
-  await expect.poll(() => progress(page), { timeout: 2_000 }).toBe('1.000');
+  await expect.poll(() => progress(page)).toBe('1.000');
   await expect(view(page).locator('g.step-col')).toHaveCount(11);
 
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  // with reduced motion there is no glide: every progress the figure ever shows after the click is 0 (folded) — recorded
+  // by a MutationObserver, so a slow machine cannot make an animation look like a jump or the reverse
+  await view(page).locator('svg.unroll-svg').evaluate((svg) => {
+    const seen: string[] = [];
+    (window as unknown as { __progress: string[] }).__progress = seen;
+    new MutationObserver(() => seen.push(svg.getAttribute('data-progress') ?? '')).observe(svg, { attributes: true, attributeFilter: ['data-progress'] });
+  });
   await view(page).getByRole('button', { name: 'Fold' }).click();
-  // the glide takes ~700 ms; with reduced motion the next render is already folded
-  await expect.poll(() => progress(page), { timeout: 300, intervals: [20] }).toBe('0.000');
+  await expect.poll(() => progress(page)).toBe('0.000');
+  expect(await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)).toEqual(['0.000']);
 });
 
 test('hovering one W_hh copy lights all of them', async ({ page }) => {
