@@ -1,6 +1,6 @@
 import type { SessionConfig } from '../engine/config';
 import { EngineError } from '../engine/errors';
-import { Session } from '../engine/session';
+import { createSession } from '../engine/create-session';
 import type { TaskMetric } from '../engine/tasks/task';
 import type { Divergence } from '../engine/trainer';
 
@@ -46,14 +46,14 @@ export function splitRunOptions(raw: unknown): { options: RunOptions; config: Re
 
 /** Trains a session for options.steps, calling `log` every evalEvery steps; returns the summary. */
 export function runTraining(config: unknown, options: RunOptions, log: (line: ProgressLine) => void = () => {}): SummaryLine {
-  const session = new Session(config);
+  const session = createSession(config);
   const t0 = performance.now();
   let clippedSteps = 0;
-  while (session.trainer.step < options.steps) {
-    const n = Math.min(options.evalEvery - (session.trainer.step % options.evalEvery), options.steps - session.trainer.step);
+  while (session.step < options.steps) {
+    const n = Math.min(options.evalEvery - (session.step % options.evalEvery), options.steps - session.step);
     for (let k = 0; k < n; k++) {
       if (session.train(1) === 0) break;
-      if (session.trainer.stats.clipped) clippedSteps++;
+      if (session.latest.clipped) clippedSteps++;
     }
     const m = session.metrics();
     if (m.divergence) break;

@@ -20,6 +20,10 @@ export function fitExampleConfig(config: SessionConfig, notes: string[]): void {
     notes.push(`${what} always carries its state from step to step; recurrence stays on.`);
     delete config.model.recurrence;
   }
+  if (config.kernels !== undefined) {
+    notes.push(`${what} trains on the Float64 reference kernels only.`);
+    delete config.kernels;
+  }
   if (config.model.forgetGate !== undefined) {
     notes.push(`${what} uses the sigmoid forget gate.`);
     delete config.model.forgetGate;

@@ -9,7 +9,8 @@
  * its config takes its snapshot: sizes, finiteness, consistency) before the page does anything with it, and every
  * refusal is one sentence that never quotes the file's own text at length.
  */
-import { Session } from '../engine/session';
+import { createSession } from '../engine/create-session';
+import type { AnySession } from '../engine/create-session';
 import type { RunSnapshot } from '../engine/snapshot';
 import { decodeFloat64, encodeFloat64 } from './float64-base64';
 import type { HistoryState, PointRing, TrainingHistory } from './history';
@@ -172,7 +173,7 @@ function readMetrics(raw: Record<string, unknown>, step: number): RunFile['metri
 
 /**
  * A run file read from its text, or why not — never an exception. Beyond the shape, the engine itself takes the
- * snapshot (a Session built from its config), so a file that opens here is one the worker will run.
+ * snapshot (a session built from its config: createSession), so a file that opens here is one the worker will run.
  */
 export function decodeRunFile(text: string): { ok: true; file: RunFile } | { ok: false; message: string } {
   const refuse = (why: string) => ({ ok: false as const, message: `This run cannot be opened: ${why}` });
@@ -187,15 +188,15 @@ export function decodeRunFile(text: string): { ok: true; file: RunFile } | { ok:
     const { appVersion, savedAt } = checkEnvelope(raw);
     const r = raw as Record<string, unknown>;
     const snapshot = readSnapshot(r);
-    let session: Session;
+    let session: AnySession;
     try {
       // the engine checks the rest: a config it refuses, arrays of the wrong size, NaN, an edited step…
-      session = new Session(snapshot.config ?? null);
+      session = createSession(snapshot.config ?? null);
       session.restore(snapshot);
     } catch (e) {
       throw new Refusal(`${e instanceof Error ? e.message : String(e)}.`);
     }
-    const step = session.trainer.step;
+    const step = session.step;
     return { ok: true, file: { appVersion, savedAt, snapshot: session.snapshot(), history: readHistory(r, step), metrics: readMetrics(r, step) } };
   } catch (e) {
     if (e instanceof Refusal) return refuse(e.message.charAt(0).toLowerCase() + e.message.slice(1));

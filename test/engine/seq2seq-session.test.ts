@@ -65,6 +65,12 @@ describe('the config of an encoder–decoder or a captioner', () => {
     expect(normalizeConfig(config)).toEqual({ config, notes: [] });
   });
 
+  it('trains on the reference kernels: the fast path is dropped with a note', () => {
+    const { config, notes } = normalizeConfig({ task: { kind: 'caption' }, kernels: 'fast' });
+    expect(config.kernels).toBeUndefined();
+    expect(notes).toEqual(['The captioner trains on the Float64 reference kernels only.']);
+  });
+
   it('repairs a reverse that is not a yes or no, and drops fields the task does not use', () => {
     expect(normalizeConfig({ task: { kind: 'translate', reverse: 'sideways' } }).notes).toEqual(['reverse was "sideways", not true or false; using false.']);
     expect(normalizeConfig({ task: { kind: 'translate', reverse: 0 } }).config.task).toEqual({ kind: 'translate', reverse: false });
