@@ -5,13 +5,15 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built pages' Content-Security-Policy. Scripts, workers and connections only from the site itself, no eval: text
- * from a link, a CSV or an imported run can never become code. 'unsafe-inline' styles because KaTeX writes its layout
- * as style attributes. `frame-ancestors` cannot be set in a <meta> policy: a server that hosts the embed sets it as a
- * header (docs/embedding.md).
+ * from a link, a CSV or an imported run can never become code. WebAssembly may compile: the engine's fast kernels are
+ * assembled from its own source. 'unsafe-inline' styles because KaTeX writes its layout as style attributes.
+ * `frame-ancestors` cannot be set in a <meta> policy: a server that hosts the embed sets it as a header
+ * (docs/embedding.md).
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets WebAssembly compile (the fast training kernels, src/engine/fast); eval stays refused
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "connect-src 'self'",
   "style-src 'self' 'unsafe-inline'",
