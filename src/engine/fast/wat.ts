@@ -253,7 +253,7 @@ function readFunc(n: Node[]): FuncDef {
 }
 
 /** Assembles a `(module …)` written in the subset above into the bytes of a WebAssembly module. */
-export function assemble(src: string): Uint8Array {
+export function assemble(src: string): Uint8Array<ArrayBuffer> {
   const top = parse(src);
   if (top.length !== 1 || head(top[0]) !== 'module') throw new Error('wat: expected one (module …)');
   const fields = (top[0] as Node[]).slice(1).filter(isList);

@@ -22,7 +22,7 @@ const runs: [string, Partial<SessionConfig>][] = [
   ['a GRU with a truncation window of 4', { model: { cell: 'gru', activation: 'tanh', hiddenSize: 12 }, truncate: 4, truncMode: 'window' }],
   ['an LSTM with the tanh forget gate, clipping by value', { model: { cell: 'lstm', activation: 'tanh', hiddenSize: 16, forgetGate: 'tanh' }, clip: { kind: 'value', threshold: 0.5 } }],
   ['a sigmoid RNN with recurrence off', { model: { cell: 'rnn', activation: 'sigmoid', hiddenSize: 8, recurrence: 'off' } }],
-  ['a GRU on the adding task (linear head), momentum', { task: { kind: 'adding', T: 20 }, model: { cell: 'gru', activation: 'tanh', hiddenSize: 16 }, optimizer: { kind: 'momentum', lr: 0.05 } }],
+  ['a GRU on the adding task (linear head), momentum', { task: { kind: 'adding', seqLength: 20 }, model: { cell: 'gru', activation: 'tanh', hiddenSize: 16 }, optimizer: { kind: 'momentum', lr: 0.05 } }],
 ];
 
 describe('training on the fast path', () => {
@@ -44,7 +44,7 @@ describe('training on the fast path', () => {
 
   it('in a chaotic run the trajectories separate, as any two precisions would, but the two learn the same', () => {
     // a ReLU RNN started at W = I on the adding task: a step's roundoff is amplified, the losses part after ~50 steps
-    const over: Partial<SessionConfig> = { task: { kind: 'adding', T: 20 }, model: { cell: 'rnn', activation: 'relu', hiddenSize: 16 }, init: { scheme: 'identity', scale: 0.1, recurrentScale: 1, forgetBias: 1 } };
+    const over: Partial<SessionConfig> = { task: { kind: 'adding', seqLength: 20 }, model: { cell: 'rnn', activation: 'relu', hiddenSize: 16 }, init: { scheme: 'identity', scale: 0.1, recurrentScale: 1, forgetBias: 1 } };
     const ref = new Session(lab(over));
     const fast = new Session(lab({ ...over, kernels: 'fast' }));
     expect(ref.train(300)).toBe(300);
