@@ -213,8 +213,16 @@ test("the host page keeps its keys; the embed hears keys only while it has the f
   expect(await frameSettle(a)).toBe(0);
   await expect(a.getByTestId('run-state')).toHaveText('paused');
 
-  // focus in the embed: its keys are its own, and the host hears none of them
+  // focus in the embed: its keys are its own, and the host hears none of them. Click once the host has sized the frame
+  // to what it reported: a click aimed before the frame moved lands on the host page (seen on a loaded machine)
+  await expect
+    .poll(async () => {
+      const reported = (await heard(page, 'a', 'resize')).at(-1)?.height ?? 0;
+      return reported > 300 && (await height(page, '#frame-a')) === reported;
+    })
+    .toBe(true);
   await a.locator('.embed-title').click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('frame-a');
   await page.keyboard.press('k');
   await expect.poll(async () => (await lastStep(page, 'a'))?.step ?? 0).toBeGreaterThanOrEqual(2);
   await page.keyboard.press('k');
