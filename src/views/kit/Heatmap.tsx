@@ -37,6 +37,8 @@ export function Heatmap(props: {
   format?: (v: number) => string;
   /** paint through one ImageData (one pixel a cell, scaled up) instead of a fillRect a cell: for maps of thousands of cells */
   raster?: boolean;
+  /** how the tooltip names cell (t, u); default "t = 3, unit 5" (a picture's map says "x = 3, y = 5") */
+  cellName?: (t: number, u: number) => string;
 }) {
   const { data, scale, cellW, cellH, selected } = props;
   const ref = useRef<HTMLCanvasElement>(null);
@@ -108,7 +110,7 @@ export function Heatmap(props: {
       />
       {hover && (
         <div className="tooltip" role="status" style={{ left: Math.min(hover.x + 12, width - 10), top: hover.y + 12 }}>
-          t = {hover.t}, unit {hover.u}: <strong>{fmt(value(hover.t, hover.u))}</strong>
+          {props.cellName ? props.cellName(hover.t, hover.u) : `t = ${hover.t}, unit ${hover.u}`}: <strong>{fmt(value(hover.t, hover.u))}</strong>
         </div>
       )}
     </div>

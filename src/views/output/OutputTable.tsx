@@ -1,11 +1,13 @@
 import type { TaskOutput } from '../../worker/protocol';
 import { formatStep, formatValue } from '../chart/format';
 import { AnswersOutput } from './AnswersOutput';
+import { CaptionTable, TranslationTable } from './ExampleTables';
 import { forecastError } from './forecast-layout';
 
 /**
  * The task output as a table, ViewShell's alternative to the figure: the sampled text with its step and temperature,
- * the forecast value by value (what the net read, what it predicted, the truth), or the answers table itself.
+ * the forecast value by value (what the net read, what it predicted, the truth), the answers table itself, or the
+ * translations and captions with the meaning vector or the feature maps in numbers.
  */
 export function OutputTable({ output, question, total }: { output: TaskOutput; question: string; total: number | null }) {
   switch (output.kind) {
@@ -35,6 +37,10 @@ export function OutputTable({ output, question, total }: { output: TaskOutput; q
       return <ForecastTable step={output.step} context={output.context} predicted={output.predicted} truth={output.truth} question={question} />;
     case 'answers':
       return <AnswersOutput step={output.step} items={output.items} question={question} total={total} />;
+    case 'translations':
+      return <TranslationTable output={output} question={question} />;
+    case 'captions':
+      return <CaptionTable output={output} question={question} />;
   }
 }
 
