@@ -119,7 +119,7 @@ export class Trainer {
       if (fast) fast.backward(seq, opts);
       else net.backward(seq, opts);
     }
-    fast?.flush(net.grad);
+    fast?.readGradient(net.grad);
     stats.loss = loss / B;
     if (record) blockNorms(net.layout, net.grad, stats.blockNormsBefore);
     const c = clipGradient(net.grad, this.options.clip, this.clipOut);

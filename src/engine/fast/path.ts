@@ -84,15 +84,14 @@ export class FastPath {
     f32.fill(0, layout.weights + layout.weightFloats, layout.weights + 2 * layout.weightFloats);
   }
 
-  /** Adds the float32 gradient accumulated since loadWeights into `grad` (θ's layout) and clears it. */
-  flush(grad: Float64Array): void {
+  /**
+   * Writes the gradient accumulated since loadWeights into `grad` (θ's layout), replacing what was there: float32
+   * to double by the typed arrays' own conversion, one copy per run of θ (one in all when no dimension is padded).
+   */
+  readGradient(grad: Float64Array): void {
     const { f32, layout } = this;
     const g = layout.weightFloats; // the gradient block sits right after θ's, in the same layout
-    for (const r of layout.runs) {
-      const d = r.dst + g;
-      for (let k = 0; k < r.len; k++) grad[r.src + k] += f32[d + k];
-    }
-    f32.fill(0, layout.weights + g, layout.weights + 2 * g);
+    for (const r of layout.runs) grad.set(f32.subarray(r.dst + g, r.dst + g + r.len), r.src);
   }
 
   /** Runs the sequence from h0 = c0 = 0; returns L = mean of ℓ_t over scored steps (0 if none), as Network.forward. */
@@ -133,7 +132,7 @@ export class FastPath {
   }
 
   /**
-   * Adds scale·∂L/∂θ of the last forward pass to the float32 gradient (read out by flush), with full BPTT or
+   * Adds scale·∂L/∂θ of the last forward pass to the float32 gradient (read out by readGradient), with full BPTT or
    * truncated as Network.backward describes (chunks of k steps, or a window of k steps per scored step).
    */
   backward(seq: Sequence, opts: FastBackwardOptions = {}): void {

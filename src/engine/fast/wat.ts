@@ -312,6 +312,9 @@ export function assemble(src: string): Uint8Array<ArrayBuffer> {
     return [...uleb(body.length), ...body];
   });
 
+  // the custom "name" section (function names): profilers and stack traces then name the kernels
+  const funcNames = funcs.map((f, k) => [...uleb(k), ...name(f.id.replace(/^[$"]|"$/g, ''))]);
+  const nameSec = [...name('name'), 0x01, ...uleb(vec(funcNames).length), ...vec(funcNames)];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec(typeSec)),
@@ -320,6 +323,7 @@ export function assemble(src: string): Uint8Array<ArrayBuffer> {
     ...(globalSec.length ? section(6, vec(globalSec)) : []),
     ...section(7, vec(exports)),
     ...section(10, vec(codeSec)),
+    ...section(0, nameSec),
   ];
   return new Uint8Array(bytes);
 }
