@@ -1,4 +1,3 @@
-import { MAIN_THREAD_LOOP, SessionLoop } from './loop';
 import type { Command, WorkerEvent } from './protocol';
 
 /** The main thread's end of the protocol: a real Web Worker, or the same loop in-process where Worker is absent. */
@@ -59,18 +58,32 @@ function workerBackend(emit: (e: WorkerEvent) => void): Backend {
   };
 }
 
-/** The same SessionLoop on this thread, with short slices so the page stays responsive; events arrive asynchronously as from a worker. */
+/**
+ * The same SessionLoop on this thread, with short slices so the page stays responsive; events arrive asynchronously as
+ * from a worker. The loop (and the engine behind it) is imported only here, when a platform has no Worker: every page
+ * that has one — nearly all — ships without the engine in its first script. Commands wait, in order, for the import.
+ */
 function inProcessBackend(emit: (e: WorkerEvent) => void): Backend {
   let alive = true;
-  const loop = new SessionLoop(
-    (event) => setTimeout(() => alive && emit(event), 0),
-    { now: () => performance.now(), schedule: (fn) => setTimeout(() => alive && fn(), 0) },
-    MAIN_THREAD_LOOP,
+  let handle: ((cmd: Command) => void) | null = null;
+  const queued: Command[] = [];
+  void import('./loop').then(
+    ({ MAIN_THREAD_LOOP, SessionLoop }) => {
+      const loop = new SessionLoop(
+        (event) => setTimeout(() => alive && emit(event), 0),
+        { now: () => performance.now(), schedule: (fn) => setTimeout(() => alive && fn(), 0) },
+        MAIN_THREAD_LOOP,
+      );
+      handle = (cmd) => setTimeout(() => alive && loop.handle(cmd), 0);
+      queued.splice(0).forEach(handle);
+    },
+    (e: unknown) => alive && emit({ type: 'error', runId: queued.at(-1)?.runId ?? -1, message: `The training code could not be loaded: ${e instanceof Error ? e.message : String(e)}`, recoverable: false }),
   );
   return {
     send(cmd) {
       const copy = structuredClone(cmd);
-      setTimeout(() => alive && loop.handle(copy), 0);
+      if (handle) handle(copy);
+      else queued.push(copy);
     },
     dispose() {
       alive = false;
