@@ -1,4 +1,5 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
+import { AppsGallery } from '../apps/AppsGallery';
 import { Home } from '../course/Home';
 import { LessonIndex } from '../course/LessonIndex';
 import { createLab } from '../state/lab';
@@ -15,8 +16,10 @@ import type { Route } from './route';
 const LessonPage = lazy(() => import('../course/LessonPage'));
 // the speaker window of a presentation: only in the window the presenter opens for it
 const SpeakerWindow = lazy(() => import('../present/SpeakerWindow'));
+// an application's page brings the lab's views: loaded when one is opened
+const AppPage = lazy(() => import('../apps/AppPage'));
 
-/** The site: the course home, the lesson index, a lesson, the lab, or a presentation's speaker window — chosen by the URL hash (route.ts). */
+/** The site: the course home, the lesson index, a lesson, the lab, the applications, or a presentation's speaker window — chosen by the URL hash (route.ts). */
 export function Site() {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   useEffect(() => {
@@ -37,6 +40,12 @@ export function Site() {
         </Suspense>
       )}
       {route.page === 'lab' && <LabPage />}
+      {route.page === 'apps' && <AppsGallery />}
+      {route.page === 'app' && (
+        <Suspense fallback={<p className="view-empty">Loading the application…</p>}>
+          <AppPage id={route.id} />
+        </Suspense>
+      )}
       {route.page === 'speaker' && (
         <Suspense fallback={<p className="view-empty">Loading the speaker view…</p>}>
           <SpeakerWindow id={route.id} />

@@ -2,14 +2,23 @@
  * Which page a URL hash opens. The empty hash is the course home; `#lessons` the lesson index; `#lesson=<id>`
  * (and `&step=<n>`, 1-based) a lesson; `#lab` the lab with its defaults; any other hash is a lab link, as links
  * were before the course existed (`#task=echo&lag=40…`), and opens the lab exactly as it did. Any of these with
- * `speaker=<id>` added is the speaker window of presentation <id> (src/present/SpeakerWindow.tsx).
+ * `speaker=<id>` added is the speaker window of presentation <id> (src/present/SpeakerWindow.tsx). `#apps` is the
+ * gallery of applications ("What RNNs are for"), `#app=<id>` one of them (src/apps/registry.ts).
  */
-export type Route = { page: 'home' } | { page: 'lessons' } | { page: 'lesson'; id: string; step: number } | { page: 'lab' } | { page: 'speaker'; id: string };
+export type Route =
+  | { page: 'home' }
+  | { page: 'lessons' }
+  | { page: 'lesson'; id: string; step: number }
+  | { page: 'lab' }
+  | { page: 'speaker'; id: string }
+  | { page: 'apps' }
+  | { page: 'app'; id: string };
 
 export function parseRoute(hash: string): Route {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text.trim() === '') return { page: 'home' };
   if (text === 'lessons') return { page: 'lessons' };
+  if (text === 'apps') return { page: 'apps' };
   let p: URLSearchParams;
   try {
     p = new URLSearchParams(text);
@@ -25,6 +34,9 @@ export function parseRoute(hash: string): Route {
     // a step outside the lesson is clamped by the lesson page, which knows how many steps there are
     return { page: 'lesson', id: id.slice(0, 40), step: Number.isInteger(n) && n >= 1 ? n - 1 : 0 };
   }
+  // the id is checked by the application page, which lists the ones there are
+  const app = p.get('app');
+  if (app !== null) return { page: 'app', id: app.slice(0, 40) };
   return { page: 'lab' };
 }
 

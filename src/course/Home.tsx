@@ -39,6 +39,9 @@ export function Home() {
           <a className="button" href="#lab">
             Open the lab
           </a>
+          <a className="button" href="#apps">
+            What RNNs are for
+          </a>
         </div>
         <section className="home-live" aria-labelledby="home-live-title">
           <h2 id="home-live-title">Right now, in this tab: an LSTM learning to recall a symbol 5 steps later</h2>

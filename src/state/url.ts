@@ -24,8 +24,8 @@ export const PATHS: Record<string, string[]> = {
 };
 // 'lab' is the bare lab link (#lab): the route's name, no setting. The others are read by the page around the lab:
 // presenter mode (present, speaker), the scenario a link or an embed shows (controls, lock, caption, origins, at),
-// and a lesson route's own keys when a lab reads a lesson link (lesson, step).
-export const UI_KEYS = ['speed', 'views', 'play', 'log', 'lab', 'present', 'speaker', 'controls', 'lock', 'caption', 'origins', 'at', 'lesson', 'step'];
+// and a lesson's or an application's route keys when a lab reads its link (lesson, step, app).
+export const UI_KEYS = ['speed', 'views', 'play', 'log', 'lab', 'present', 'speaker', 'controls', 'lock', 'caption', 'origins', 'at', 'lesson', 'step', 'app'];
 
 /** The config and page settings as a URL hash: `#task=echo&lag=20&cell=rnn…` (user text only when short). */
 export function toHash(config: SessionConfig, ui: UiSettings): string {

@@ -85,9 +85,9 @@ export function lossY(scale: NumScale, log: boolean): (v: number) => number {
   return (v) => (!Number.isFinite(v) ? NaN : scale(log && v <= 0 ? floor : v));
 }
 
-/** Whether a metric is a fraction shown as a percentage (accuracy) rather than a loss-like number. */
+/** Whether a metric is a fraction shown as a percentage (an accuracy, translation's exact match) rather than a loss-like number. */
 export function isFractionMetric(name: string): boolean {
-  return /accuracy/i.test(name);
+  return /accuracy|exact match/i.test(name);
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * The applications of the "What RNNs are for" pages, as data: each is a lab scenario with a story. Adding one is one
+ * entry here (and, if its task is new, the task in the engine): the gallery lists it and `#app=<id>` opens it.
+ */
+import type { ControlId } from '../state/scenario';
+import type { ViewId } from '../state/store';
+
+export interface AppEntry {
+  /** its link: #app=<id> */
+  id: string;
+  /** the gallery's heading and the page's title */
+  title: string;
+  /** one line for the gallery */
+  summary: string;
+  /** what the application does, in plain words, for a student who has met a feed-forward network */
+  story: string[];
+  /** the run, as lab link keys (state/url.ts PATHS, plus speed and play) */
+  scenario: string;
+  /** the settings the page hands to the student (a scenario's controls=); every other one is fixed */
+  controls: ControlId[];
+  /** the views on the page, in order */
+  views: ViewId[];
+  /** what the metric counts, in words, for the headline number */
+  scoreWords: string;
+}
+
+export const APPS: readonly AppEntry[] = [
+  {
+    id: 'translate',
+    title: 'Translation: number words to digits',
+    summary: 'An encoder–decoder reads “three hundred twelve” and writes 312: a sequence in, a sequence of another length out.',
+    story: [
+      'A feed-forward network takes an input of one fixed size and gives an output of one fixed size. A sentence is neither: “forty” is one word and two digits, “three hundred five” three words and three digits.',
+      'The encoder–decoder (Sutskever, Vinyals and Le, 2014) uses two recurrent networks. The encoder reads the words one at a time into its state. Its last state, the meaning vector, is all the decoder is told.',
+      'The decoder then writes the digits one at a time, each step reading the digit it wrote before, until it writes “end”. It learns English number words up to nine hundred ninety-nine.',
+      'It is tested on 205 numbers it never saw in training. The score is the share it writes exactly right.',
+    ],
+    scenario: 'task=translate&reverse=0&cell=lstm&hidden=32&opt=adam&lr=0.01&clip=norm&clipAt=1&batch=16&seed=1&speed=20',
+    controls: ['playback', 'speed', 'cell', 'reverse'],
+    views: ['output', 'curve'],
+    scoreWords: 'of the 205 unseen numbers written exactly right',
+  },
+  {
+    id: 'caption',
+    title: 'Captions: pictures to sentences',
+    summary: 'A small convolutional network looks at a picture and a recurrent decoder describes it: “a red circle above a blue square”.',
+    story: [
+      'A captioner turns a picture into a sentence (Vinyals and others, “Show and Tell”, 2015). A small convolutional network, the kind image classifiers use, sums the picture up in one vector.',
+      'A recurrent decoder starts from that vector and writes the caption word by word, each word chosen after the words before it. The picture has a fixed size; the caption does not.',
+      'The pictures are 16 × 16 pixels with one or two coloured shapes, and the captions come from a small grammar. Colours and positions come first; telling a circle from a triangle takes longer.',
+      'It is tested on 256 pictures it never saw in training. The score is the share of caption words it gets right, the end of the caption included.',
+    ],
+    scenario: 'task=caption&cell=lstm&hidden=32&opt=adam&lr=0.005&clip=norm&clipAt=1&batch=16&seed=1&speed=0',
+    controls: ['playback', 'speed', 'cell'],
+    views: ['output', 'curve'],
+    scoreWords: 'of the caption words right on 256 unseen pictures',
+  },
+];
+
+/** The application called `id`, or undefined. */
+export function findApp(id: string): AppEntry | undefined {
+  return APPS.find((a) => a.id === id);
+}
+
+/** The hash of an application's page. */
+export const appHash = (id: string) => `#app=${encodeURIComponent(id)}`;
+
+/** The same run in the full lab, every setting in reach, with the views that look inside the decoder too. */
+export const labHash = (app: AppEntry) => `#${app.scenario}&views=${[...app.views, 'unroll', 'gates'].filter((v, i, all) => all.indexOf(v) === i).join(',')}`;
+
+/** The scenario keys of the page: which controls it shows (the rest are hidden, and so locked). */
+export const scenarioHash = (app: AppEntry) => `#controls=${app.controls.join(',')}`;
