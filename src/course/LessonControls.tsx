@@ -1,6 +1,6 @@
 import { CONFIG_LIMITS } from '../engine/config';
-import { INIT_SCHEMES } from '../engine/init';
-import { OPTIMIZERS } from '../engine/optim';
+import { INIT_SCHEMES } from '../engine/init-config';
+import { OPTIMIZERS } from '../engine/optim-config';
 import { TASK_LIMITS } from '../engine/tasks/limits';
 import type { ParamLimit } from '../engine/tasks/limits';
 import { ACTIVATIONS, CELLS } from '../engine/types';

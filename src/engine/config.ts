@@ -1,11 +1,11 @@
 import type { ClipConfig } from './clip';
 import { KERNEL_PATHS } from './fast/choice';
 import type { KernelPath } from './fast/choice';
-import { INIT_SCHEMES } from './init';
-import type { InitConfig } from './init';
-import { OPTIMIZERS } from './optim';
-import type { OptimizerConfig } from './optim';
-import { normalizeTaskConfig, repairNumber } from './tasks/create';
+import { INIT_SCHEMES } from './init-config';
+import type { InitConfig } from './init-config';
+import { OPTIMIZERS } from './optim-config';
+import type { OptimizerConfig } from './optim-config';
+import { normalizeTaskConfig, repairNumber } from './tasks/normalize';
 import type { ParamLimit } from './tasks/limits';
 import { fitExampleConfig } from './seq2seq-config';
 import { describe } from './tasks/limits';

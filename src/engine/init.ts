@@ -1,25 +1,11 @@
 import { orthogonal } from './linalg';
 import type { Network } from './network';
 import type { Rng } from './rng';
+import type { InitConfig } from './init-config';
 
-/** How the weight matrices start. */
-export type InitScheme = 'uniform' | 'normal' | 'xavier' | 'orthogonal' | 'identity';
-/** Every initialization scheme, as the UI lists them. */
-export const INIT_SCHEMES: readonly InitScheme[] = ['uniform', 'normal', 'xavier', 'orthogonal', 'identity'];
-
-/** Initialization settings. */
-export interface InitConfig {
-  scheme: InitScheme;
-  /** s of uniform(±s), σ of normal(σ); ignored by the other schemes */
-  scale: number;
-  /** multiplies every recurrent matrix Wh· after the scheme: pushes the spectral radius below or above 1 on purpose */
-  recurrentScale: number;
-  /** the LSTM forget-gate bias bf (Gers et al. 2000; Jozefowicz et al. 2015 recommend 1) */
-  forgetBias: number;
-}
-
-/** Xavier weights, s = σ = 0.1 for the naive schemes, recurrent scale 1, forget bias 1. */
-export const INIT_DEFAULTS: InitConfig = { scheme: 'xavier', scale: 0.1, recurrentScale: 1, forgetBias: 1 };
+// the settings and their names are init-config.ts: the page lists and repairs them without this module's linalg
+export { INIT_DEFAULTS, INIT_SCHEMES } from './init-config';
+export type { InitConfig, InitScheme } from './init-config';
 
 /**
  * Sets θ: biases 0 (bf = forgetBias for LSTM); each weight block W (rows × cols) by the scheme:

@@ -1,25 +1,10 @@
 import { EngineError } from './errors';
+import { OPTIMIZER_DEFAULTS } from './optim-config';
+import type { OptimizerConfig, OptimizerKind } from './optim-config';
 
-/** The update rule. */
-export type OptimizerKind = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
-/** Every optimizer, as the UI lists them. */
-export const OPTIMIZERS: readonly OptimizerKind[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
-
-/** An optimizer and its hyper-parameters (defaults in OPTIMIZER_DEFAULTS). */
-export interface OptimizerConfig {
-  kind: OptimizerKind;
-  /** learning rate η */
-  lr: number;
-  /** momentum μ (momentum), or β₁ (adam) */
-  beta1?: number;
-  /** decay ρ of the squared-gradient average (rmsprop), or β₂ (adam) */
-  beta2?: number;
-  /** ε in the denominator (rmsprop, adam) */
-  eps?: number;
-}
-
-/** β₁ = μ = 0.9, β₂ = 0.999, ρ = 0.9, ε = 10⁻⁸ unless a config says otherwise. */
-export const OPTIMIZER_DEFAULTS = { beta1: 0.9, beta2: 0.999, rho: 0.9, eps: 1e-8 } as const;
+// the settings and their names are optim-config.ts: the page lists and repairs them without the update rules
+export { OPTIMIZER_DEFAULTS, OPTIMIZERS } from './optim-config';
+export type { OptimizerConfig, OptimizerKind } from './optim-config';
 
 /** The whole state of an Optimizer: its update count t and its moment arrays (empty where its rule keeps none). */
 export interface OptimizerState {

@@ -1,5 +1,5 @@
 import type { SessionConfig } from './config';
-import { INIT_DEFAULTS } from './init';
+import { INIT_DEFAULTS } from './init-config';
 
 /**
  * What an encoder–decoder or a captioner runs of a SessionConfig. They are made of the same cells as a Network, but

@@ -1,14 +1,14 @@
 import { defaultConfig } from '../engine/config';
 import type { SessionConfig } from '../engine/config';
 import type { RunSnapshot } from '../engine/snapshot';
-import { createTask } from '../engine/tasks/create';
 import { createClient } from '../worker/client';
 import type { LabClient } from '../worker/client';
 import { MAX_TRAIN_TO } from '../worker/protocol';
 import type { Command, Frame, SurfaceRequest, WorkerEvent } from '../worker/protocol';
 import { slowRunWarning } from './cost';
-import { decodeRunFile, makeRunFile } from './run-file';
+import { makeRunFile } from './run-file';
 import type { RunFile } from './run-file';
+import { taskProblem } from './precheck';
 import { createLabStore } from './store';
 import type { LabStore, Notice, Selection, UiSettings } from './store';
 
@@ -40,9 +40,10 @@ export interface LabActions {
   exportRun(): Promise<RunFile>;
   /**
    * continues a saved run (a run file's text) where it was, paused, its history in the store; false, with a notice
-   * saying why, for a file that is not a run this page can continue — the current run then goes on untouched
+   * saying why, for a file that is not a run this page can continue — the current run then goes on untouched.
+   * Resolves once the file is read: its reader (which brings the engine, to check the snapshot) loads on first use
    */
-  importRun(text: string): boolean;
+  importRun(text: string): Promise<boolean>;
 }
 
 /** What a lab was asked to do to its run, as it happened (for labs that follow another, e.g. the comparison). */
@@ -73,16 +74,6 @@ export interface LabOptions {
   raf?: (cb: () => void) => unknown;
   /** why a config cannot run, checked before it is sent (default: the task cannot be built); null = send it */
   precheck?: (config: SessionConfig) => string | null;
-}
-
-/** The default precheck: a task the engine cannot build (empty text, a CSV with letters) is refused here, so the running run goes on. */
-function taskProblem(config: SessionConfig): string | null {
-  try {
-    createTask(config.task);
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
 }
 
 let noticeIds = 1;
@@ -341,8 +332,15 @@ export function createLab(opts: LabOptions): Lab {
         sendRun({ type: 'exportRun', runId: runId(), requestId });
         exports.set(requestId, { runId: runId(), mark: store.getState().sent, snapshot: null, resolve, reject });
       }),
-    importRun: (text) => {
-      const read = decodeRunFile(text);
+    importRun: async (text) => {
+      // the reader checks the snapshot with the engine itself: loaded with the first run opened, not with the page
+      const reader = await import('./run-file-read').catch(() => null);
+      if (disposed) return false;
+      if (!reader) {
+        actions.notify('error', 'This run cannot be opened: the page could not load its file reader. Reload the page and try again.');
+        return false;
+      }
+      const read = reader.decodeRunFile(text);
       const problem = read.ok ? precheck(read.file.snapshot.config) : read.message;
       if (!read.ok || problem !== null) {
         actions.notify('error', problem ?? 'This run cannot be opened.');

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import type { Lab, LabActions } from './lab';
-import { decodeRunFile } from './run-file';
 import { CONTROL_NAMES, isLocked, lockedChanges, lockedMessage } from './scenario';
 import type { Scenario } from './scenario';
 
@@ -48,13 +47,15 @@ export function lockedLab(lab: Lab, scenario: Scenario): Lab {
       raw.notify('warning', lockedMessage(now, changed));
       return false;
     },
-    importRun: (text) => {
+    importRun: async (text) => {
       // an opened run brings its own settings: refused when the page locks opening runs, or when they differ in a locked one
       if (isLocked(scenario, 'runFile')) {
         refuse(CONTROL_NAMES.runFile);
         return false;
       }
-      const read = decodeRunFile(text);
+      // the reader brings the engine: loaded when a run is opened (the raw lab's importRun says if it cannot be)
+      const read = await import('./run-file-read').then((m) => m.decodeRunFile(text), () => null);
+      if (!read) return raw.importRun(text);
       const now = lab.store.getState().config;
       const changed = read.ok ? lockedChanges(scenario, now, read.file.snapshot.config) : [];
       if (changed.length === 0) return raw.importRun(text);

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { SessionConfig } from '../engine/config';
-import { createTask } from '../engine/tasks/create';
+import { taskProblem } from './precheck';
 import { PATHS } from './url';
 
 /**
@@ -176,16 +176,6 @@ export function lockedMessage(base: SessionConfig, changed: readonly ControlId[]
     return `${CONTROL_NAMES[id]} (${id})${v === '' || v.length > 40 ? '' : ` stays ${v}`}`;
   });
   return `Locked by this page: ${parts.join('; ')}. The change was refused.`;
-}
-
-/** The lab's default precheck: a task the engine cannot build (empty text, a CSV with letters) is refused before it is sent. */
-function taskProblem(config: SessionConfig): string | null {
-  try {
-    createTask(config.task);
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
 }
 
 /**

@@ -185,7 +185,7 @@ describe('a speaker window mirrors the audience window over the channel', () => 
     owner.lab.actions.reset();
     settleAll(owner, hub, mirror);
     expect(shown(mirror.lab).step).toBe(0);
-    expect(owner.lab.actions.importRun(text)).toBe(true);
+    expect(await owner.lab.actions.importRun(text)).toBe(true);
     settleAll(owner, hub, mirror);
     expect(shown(owner.lab).step).toBe(150);
     expect(shown(mirror.lab)).toEqual(shown(owner.lab));

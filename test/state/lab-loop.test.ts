@@ -264,7 +264,7 @@ describe('train to step N, save and open a run: page and worker together', () =>
     b.settle();
     b.lab.actions.step();
     b.settle();
-    expect(b.lab.actions.importRun(text)).toBe(true);
+    expect(await b.lab.actions.importRun(text)).toBe(true);
     b.settle();
     let s = b.lab.store.getState();
     expect(s.notices.map((n) => n.text)).toEqual([`Opened a run saved at step 300 on ${file.savedAt.slice(0, 10)}.`]);
@@ -289,14 +289,14 @@ describe('train to step N, save and open a run: page and worker together', () =>
     expect(opened).toEqual(plain);
   });
 
-  it('a bad file gives a notice and sends nothing: the current run goes on untouched', () => {
+  it('a bad file gives a notice and sends nothing: the current run goes on untouched', async () => {
     const { lab, loop, settle } = makeLab(echo(3));
     settle();
     lab.actions.trainTo(20);
     settle();
     const before = lab.store.getState();
     for (const text of ['not json', '{"format":"unrolled-run","version":9}', JSON.stringify({ format: '<img src=x onerror=alert(1)>' })]) {
-      expect(lab.actions.importRun(text)).toBe(false);
+      expect(await lab.actions.importRun(text)).toBe(false);
       const s = lab.store.getState();
       expect(s.notices.at(-1)).toMatchObject({ kind: 'error' });
       expect(s.notices.at(-1)!.text).toMatch(/^This run cannot be opened: /);
@@ -341,7 +341,7 @@ describe('train to step N, save and open a run: page and worker together', () =>
         else if (a === 4) lab.actions.configure(configs[rng.int(configs.length)]);
         else if (a === 5 || a === 6) lab.actions.trainTo(rng.int(60));
         else if (a === 7) saves.push(lab.actions.exportRun().then((f) => (lastFile = encodeRunFile(f)), () => null));
-        else if (lastFile) lab.actions.importRun(lastFile);
+        else if (lastFile) await lab.actions.importRun(lastFile);
         run(rng.int(40), rng);
       }
       lab.actions.pause();

@@ -8,7 +8,8 @@ import { Session } from '../../src/engine/session';
 import type { CellKind } from '../../src/engine/types';
 import { decodeFloat64, encodeFloat64 } from '../../src/state/float64-base64';
 import { PointRing, TrainingHistory } from '../../src/state/history';
-import { APP_VERSION, decodeRunFile, encodeRunFile, makeRunFile, MAX_RUN_FILE_BYTES, runFileName } from '../../src/state/run-file';
+import { APP_VERSION, encodeRunFile, makeRunFile, MAX_RUN_FILE_BYTES, runFileName } from '../../src/state/run-file';
+import { decodeRunFile } from '../../src/state/run-file-read';
 import type { RunFile } from '../../src/state/run-file';
 
 const bytes = (a: Float64Array) => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));

@@ -56,7 +56,7 @@ export function stubLab(config: SessionConfig = defaultConfig(), ui: Partial<UiS
       return true;
     }),
     exportRun: vi.fn(() => Promise.reject(new Error('a stub lab saves no run'))),
-    importRun: vi.fn(() => true),
+    importRun: vi.fn(async () => true),
   };
   const client: LabClient = { mode: 'in-process', send: vi.fn(), subscribe: vi.fn(() => () => {}), restart: vi.fn(), dispose: vi.fn() };
   const onCommand = (l: (c: LabCommand) => void) => {

@@ -183,17 +183,17 @@ describe('start step, train to, and opened runs under a scenario', () => {
     expect(file).toMatch(/"seed": ?8/);
 
     const files = openLink('#task=echo&seed=8&lock=runFile');
-    expect(files.shown.actions.importRun(file)).toBe(false);
+    expect(await files.shown.actions.importRun(file)).toBe(false);
     expect(files.notices()).toContain('Save or open a run is locked by this page.');
 
     const seed = openLink('#task=echo&seed=4&lock=seed');
-    expect(seed.shown.actions.importRun(file)).toBe(false);
-    expect(seed.lab.actions.importRun(file)).toBe(false);
+    expect(await seed.shown.actions.importRun(file)).toBe(false);
+    expect(await seed.lab.actions.importRun(file)).toBe(false);
     expect(seed.notices().some((n) => n.includes('Seed (seed) stays 4'))).toBe(true);
     expect(seed.config().seed).toBe(4);
 
     const free = openLink('#task=echo&seed=8&lock=seed');
-    expect(free.shown.actions.importRun(file)).toBe(true);
+    expect(await free.shown.actions.importRun(file)).toBe(true);
     act(() => free.w.settle());
     expect(free.lab.store.getState().step).toBe(5);
   });

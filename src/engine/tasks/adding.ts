@@ -10,7 +10,7 @@
 import { Rng } from '../rng';
 import type { Sequence } from '../types';
 import { fmt3 } from './labels';
-import { TASK_LIMITS, checkParam } from './limits';
+import { checkAddingParams } from './check';
 import { scoredMse } from './scoring';
 import { checkOutputs, checkStep, newSequence } from './sequence';
 import { EVAL_SEED, type AddingTaskConfig, type Task, type TaskMetric } from './task';
@@ -32,7 +32,7 @@ export class AddingTask implements Task {
   private evalCache: { set: Sequence[]; constantMse: number } | null = null;
 
   constructor(config: AddingTaskConfig) {
-    const seqLength = checkParam(config.seqLength, TASK_LIMITS.adding.seqLength, 'seqLength');
+    const seqLength = checkAddingParams(config);
     this.config = { kind: 'adding', seqLength };
     this.length = seqLength;
   }

@@ -7,7 +7,7 @@
 import { EngineError } from '../errors';
 import { Rng } from '../rng';
 import type { Sequence } from '../types';
-import { TASK_LIMITS, checkParam } from './limits';
+import { checkEchoParams } from './check';
 import { scoredAccuracy } from './scoring';
 import { argmax, checkOutputs, checkStep, newSequence, setOneHot } from './sequence';
 import { EVAL_SEED, type EchoTaskConfig, type Task, type TaskMetric } from './task';
@@ -30,8 +30,7 @@ export class EchoTask implements Task {
   private evalCache: Sequence[] | null = null;
 
   constructor(config: EchoTaskConfig) {
-    const lag = checkParam(config.lag, TASK_LIMITS.echo.lag, 'lag');
-    const symbols = checkParam(config.symbols, TASK_LIMITS.echo.symbols, 'symbols');
+    const { lag, symbols } = checkEchoParams(config);
     this.config = { kind: 'echo', lag, symbols };
     this.length = lag + 1;
     this.inputSize = symbols + 1;

@@ -7,9 +7,8 @@
 import { EngineError } from '../errors';
 import { Rng } from '../rng';
 import type { Sequence } from '../types';
-import { parseSeries } from './csv';
+import { checkSeriesTask } from './check';
 import { fmt3 } from './labels';
-import { TASK_LIMITS, checkParam } from './limits';
 import { persistenceMetric, persistenceMse } from './scoring';
 import { checkStep, newSequence } from './sequence';
 import { EVAL_SEED, type SeriesTaskConfig, type Task, type TaskMetric } from './task';
@@ -36,25 +35,7 @@ export class SeriesTask implements Task {
   private evalCache: { set: Sequence[]; persistence: number } | null = null;
 
   constructor(config: SeriesTaskConfig) {
-    const T = checkParam(config.seqLength, TASK_LIMITS.series.seqLength, 'seqLength');
-    if (typeof config.csv !== 'string') throw new EngineError('bad-config', `must be text, got ${typeof config.csv}`, 'csv');
-    const raw = parseSeries(config.csv);
-    if (raw.length < T + 2) {
-      throw new EngineError('empty', `the series has ${raw.length} point${raw.length === 1 ? '' : 's'}; sequences of length ${T} need at least ${T + 2}`, 'csv');
-    }
-    let mean = 0;
-    for (let n = 0; n < raw.length; n++) mean += raw[n];
-    mean /= raw.length;
-    let v = 0;
-    for (let n = 0; n < raw.length; n++) v += (raw[n] - mean) ** 2;
-    const std = Math.sqrt(v / raw.length);
-    if (!Number.isFinite(mean) || !Number.isFinite(std)) {
-      throw new EngineError('non-finite', 'the values are too large to normalise (their mean or spread overflows)', 'csv');
-    }
-    // σ this small relative to |μ| is rounding noise of a constant series, not a signal
-    if (!(std > 1e-12 * Math.max(1, Math.abs(mean)))) {
-      throw new EngineError('bad-config', `the series is constant (every value is ${fmt3(raw[0])}); there is nothing to predict`, 'csv');
-    }
+    const { T, raw, mean, std } = checkSeriesTask(config);
     this.config = { kind: 'series', csv: config.csv, seqLength: T };
     this.length = T;
     this.raw = raw;

@@ -8,7 +8,7 @@ import { EngineError } from '../errors';
 import { Rng } from '../rng';
 import type { Sequence } from '../types';
 import { fmt3 } from './labels';
-import { TASK_LIMITS, checkParam } from './limits';
+import { checkSineParams } from './check';
 import { persistenceMetric, persistenceMse } from './scoring';
 import { checkStep, newSequence } from './sequence';
 import { EVAL_SEED, type SineTaskConfig, type Task, type TaskMetric } from './task';
@@ -51,10 +51,7 @@ export class SineTask implements Task {
   private evalCache: { set: Sequence[]; persistence: number } | null = null;
 
   constructor(config: SineTaskConfig) {
-    const L = TASK_LIMITS.sine;
-    const seqLength = checkParam(config.seqLength, L.seqLength, 'seqLength');
-    const noise = checkParam(config.noise, L.noise, 'noise');
-    const components = checkParam(config.components, L.components, 'components');
+    const { seqLength, noise, components } = checkSineParams(config);
     this.config = { kind: 'sine', seqLength, noise, components };
     this.length = seqLength;
   }

@@ -6,9 +6,9 @@
 import { EngineError } from '../errors';
 import { Rng } from '../rng';
 import type { Sequence } from '../types';
+import { checkText, checkTextParams, normalizeLineEndings } from './check';
 import { ALICE_CHAPTER_1_OPENING } from './corpus';
 import { showChar } from './labels';
-import { MAX_TEXT_CHARS, MAX_VOCAB, TASK_LIMITS, checkParam } from './limits';
 import { scoredAccuracy } from './scoring';
 import { argmax, checkOutputs, checkStep, newSequence, setOneHot } from './sequence';
 import { EVAL_SEED, type Task, type TaskMetric, type TextTaskConfig } from './task';
@@ -16,19 +16,12 @@ import { EVAL_SEED, type Task, type TaskMetric, type TextTaskConfig } from './ta
 /** How many windows the evaluation set holds at most (fewer when the text is short). */
 export const TEXT_EVAL_WINDOWS = 32;
 
-/** The text with \r\n and lone \r turned into \n (so a pasted Windows text has the same vocabulary). */
-export function normalizeLineEndings(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
-}
+// checked and read by check.ts, which the page loads without this class
+export { normalizeLineEndings, vocabularyOf } from './check';
 
 /** The characters of `text` as Unicode code points (a surrogate pair is one character). */
 function toChars(text: string): string[] {
   return Array.from(text);
-}
-
-/** The sorted distinct characters of `text` (sorted by code point, so the order is stable). */
-export function vocabularyOf(text: string): string[] {
-  return [...new Set(toChars(text))].sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0));
 }
 
 /** The character-level language-model task. */
@@ -50,24 +43,10 @@ export class TextTask implements Task {
   private evalCache: Sequence[] | null = null;
 
   constructor(config: TextTaskConfig) {
-    const T = checkParam(config.seqLength, TASK_LIMITS.text.seqLength, 'seqLength');
-    if (config.text !== undefined && typeof config.text !== 'string') {
-      throw new EngineError('bad-config', `must be a string, got ${typeof config.text}`, 'text');
-    }
+    const T = checkTextParams(config);
     this.isDefaultText = config.text === undefined;
     const text = normalizeLineEndings(config.text ?? ALICE_CHAPTER_1_OPENING);
-    const chars = toChars(text);
-    if (chars.length === 0) throw new EngineError('empty', 'the text is empty; paste at least a few sentences', 'text');
-    if (chars.length < T + 2) {
-      throw new EngineError('empty', `the text has ${chars.length} characters; sequences of length ${T} need at least ${T + 2}`, 'text');
-    }
-    if (chars.length > MAX_TEXT_CHARS) {
-      throw new EngineError('bad-config', `the text has ${chars.length.toLocaleString('en-US')} characters; the limit is ${MAX_TEXT_CHARS.toLocaleString('en-US')}`, 'text');
-    }
-    const vocab = vocabularyOf(text);
-    if (vocab.length > MAX_VOCAB) {
-      throw new EngineError('bad-config', `the text uses ${vocab.length} distinct characters; the limit is ${MAX_VOCAB}`, 'text');
-    }
+    const { vocab } = checkText(text, T);
     this.config = config.text === undefined ? { kind: 'text', seqLength: T } : { kind: 'text', seqLength: T, text };
     this.length = T;
     this.vocab = vocab;

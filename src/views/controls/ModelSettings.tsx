@@ -1,7 +1,7 @@
 import { formatFixed } from '../chart/format';
 import { CONFIG_LIMITS } from '../../engine/config';
 import type { SpectralInfo } from '../../engine/session';
-import { INIT_SCHEMES } from '../../engine/init';
+import { INIT_SCHEMES } from '../../engine/init-config';
 import type { InitScheme } from '../../engine/init';
 import { ACTIVATIONS, CELLS, FORGET_GATES, RECURRENCES } from '../../engine/types';
 import type { Activation, CellKind, ForgetGate, Recurrence } from '../../engine/types';

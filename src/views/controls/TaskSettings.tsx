@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { defaultTaskConfig, TASK_LIMITS } from '../../engine/tasks/create';
+import { TASK_LIMITS } from '../../engine/tasks/limits';
+import { defaultTaskConfig } from '../../engine/tasks/normalize';
 import { TASK_KINDS } from '../../engine/tasks/task';
 import type { TaskConfig, TaskKind } from '../../engine/tasks/task';
 import { useLab, useLabActions } from '../../state/context';

@@ -1,5 +1,5 @@
 import { CONFIG_LIMITS } from '../../engine/config';
-import { OPTIMIZERS } from '../../engine/optim';
+import { OPTIMIZERS } from '../../engine/optim-config';
 import type { OptimizerKind } from '../../engine/optim';
 import { TRUNC_MODES } from '../../engine/types';
 import type { TruncMode } from '../../engine/types';
