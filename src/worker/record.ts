@@ -75,6 +75,7 @@ function inside(rec: InspectRecord, t: number, u: number): boolean {
 }
 
 function perStep(rec: InspectRecord, a: Float64Array, t: number, u: number, initial?: Float64Array): number {
-  if (t === -1 && Number.isInteger(u) && u >= 0 && u < rec.H) return initial && initial.length === rec.H ? initial[u] : 0;
+  // a start state of the wrong kind or size (a record from outside, e.g. a speaker window's channel) reads as zero
+  if (t === -1 && Number.isInteger(u) && u >= 0 && u < rec.H) return initial instanceof Float64Array && initial.length === rec.H ? initial[u] : 0;
   return inside(rec, t, u) && a.length >= (t + 1) * rec.H ? a[t * rec.H + u] : NaN;
 }
