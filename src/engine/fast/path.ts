@@ -153,6 +153,21 @@ export class FastPath {
     kernels.grads(T, this.allHot ? 1 : 0);
   }
 
+  /**
+   * A quantity of the last forward pass as doubles, T rows without the padding: h_t or c_t (T × H), y_t or the
+   * softmax's p_t (T × O), as ws.hs, ws.cs (from row 1), ws.ys and ws.ps hold them on the reference path.
+   */
+  values(what: 'h' | 'c' | 'y' | 'p'): Float64Array {
+    const { f32, layout, steps: T } = this;
+    const G = layout.globals;
+    const { hiddenSize: H, outputSize: O } = this.net.shape;
+    const [base, width, stride] = what === 'h' ? [G.hs / 4 + layout.Hp, H, layout.Hp] : what === 'c' ? [G.cs / 4 + layout.Hp, H, layout.Hp]
+      : [(what === 'y' ? G.ys : G.ps) / 4, O, layout.Op];
+    const out = new Float64Array(T * width);
+    for (let t = 0; t < T; t++) out.set(f32.subarray(base + t * stride, base + t * stride + width), t * width);
+    return out;
+  }
+
   /** The first non-finite quantity of the last forward pass, in time order, named as the trainer names it. */
   locateForward(seq: Sequence): string {
     const { f32, layout } = this;

@@ -8,17 +8,23 @@ import { randomFixture } from '../fixtures';
 /**
  * Tolerances of the float32 path against the Float64 one, relative to the size of what is compared. A float32
  * roundoff is u = 2⁻²⁴ ≈ 6e−8; a sum of n products carries ~√n·u (worst n·u), and the error of a step reaches the
- * next through the recurrence, so over these shapes (n ≤ 48, T ≤ 40, stable weights) we expect 1e−7…1e−6: 400
- * random cases measured at most 4e−7 for the loss and 1.2e−6 for the gradient (the linear RNN, whose error is not
- * squashed by a nonlinearity). The bounds leave a margin of 10–20 over that, and are still 100× below any real
- * mistake (a wrong term is O(1) relative).
+ * next through the recurrence, so over these shapes (n ≤ 48, T ≤ 40, stable weights) we expect 1e−7…1e−6. 400
+ * random cases measured at most 4e−7 for the loss, 1e−6 for the forward values and 1.2e−6 for the gradient (the
+ * linear RNN, whose error no nonlinearity squashes). The bounds leave a margin of 10–20 over that, and are still
+ * far below any real mistake (a wrong term is O(1) relative).
  */
 const LOSS_TOL = 1e-5;
+/** h_t, c_t, y_t and p_t of the forward pass, relative to the largest of them (and at least 1) */
+const VALUE_TOL = 1e-5;
 const GRAD_TOL = 2e-5;
 
-/** One loss and gradient by each path on the same network and sequence. */
+/** One forward pass (its h, c, y, p), loss and gradient by each path on the same network and sequence. */
 function both(net: Network, seq: Sequence, opts: { truncate: number; truncMode: TruncMode; scale: number }) {
+  const { hiddenSize: H, outputSize: O, cell, head } = net.shape;
+  const T = seq.length;
   const l64 = net.forward(seq);
+  const ws = net.ws;
+  const v64 = { h: ws.hs.slice(H, (T + 1) * H), c: cell === 'lstm' ? ws.cs.slice(H, (T + 1) * H) : null, y: ws.ys.slice(0, T * O), p: head === 'softmax' ? ws.ps.slice(0, T * O) : null };
   net.grad.fill(0);
   net.backward(seq, opts);
   const g64 = net.grad.slice();
@@ -26,10 +32,22 @@ function both(net: Network, seq: Sequence, opts: { truncate: number; truncMode: 
   if (!fast) throw new Error(`no fast path here: ${FastPath.unavailable()}`);
   fast.loadWeights();
   const l32 = fast.forward(seq);
+  const v32 = { h: fast.values('h'), c: cell === 'lstm' ? fast.values('c') : null, y: fast.values('y'), p: head === 'softmax' ? fast.values('p') : null };
   fast.backward(seq, opts);
   const g32 = new Float64Array(g64.length);
   fast.readGradient(g32);
-  return { l64, l32, g64, g32 };
+  return { l64, l32, g64, g32, v64, v32 };
+}
+
+/** max_i |a_i − b_i| / max(max_i |b_i|, 1): float32 error is relative to the size of the values around it. */
+function valueError(a: Float64Array, b: Float64Array): number {
+  let d = 0;
+  let m = 1;
+  for (let i = 0; i < b.length; i++) {
+    d = Math.max(d, Math.abs(a[i] - b[i]));
+    m = Math.max(m, Math.abs(b[i]));
+  }
+  return d / m;
 }
 
 /** ‖a − b‖ / ‖b‖ and max|a − b| / max|b| (0 when b = 0 and a = b). */
@@ -68,8 +86,13 @@ describe.each(cells)('the fast path of %s (%s, forget gate %s) against the Float
             const f = randomFixture(rng.int(1e6), cell, activation, head, {
               I, H, O, T, oneHot, recurrence, forgetGate, nullEvery: rng.int(4), sigma: 0.9 / Math.sqrt(Math.max(I, H)),
             });
-            const { l64, l32, g64, g32 } = both(f.net, f.seq, { truncate, truncMode, scale: 0.5 });
+            const { l64, l32, g64, g32, v64, v32 } = both(f.net, f.seq, { truncate, truncMode, scale: 0.5 });
             const where = `${head}, ${oneHot ? 'one-hot' : 'dense'}, truncate ${truncate} ${truncMode}, recurrence ${recurrence}, I ${I} H ${H} O ${O} T ${T}`;
+            for (const k of ['h', 'c', 'y', 'p'] as const) {
+              const [a, b] = [v32[k], v64[k]];
+              expect(a === null, `${k}: ${where}`).toBe(b === null);
+              if (a && b) expect(valueError(a, b), `${k}: ${where}`).toBeLessThan(VALUE_TOL);
+            }
             expect(Math.abs(l32 - l64) / Math.max(Math.abs(l64), 1e-3), where).toBeLessThan(LOSS_TOL);
             const e = gradError(g32, g64);
             expect(e.normwise, where).toBeLessThan(GRAD_TOL);
