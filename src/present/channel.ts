@@ -22,15 +22,8 @@ export interface PresentChannel {
 
 export const channelName = (id: string): string => `unrolled-present-${id}`;
 
-/** A fresh random id: 12 base-36 characters from the platform's generator (not guessable by another tab's page). */
-export function newId(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
-}
-
-/** Whether an id from a link has the shape ours have (the speaker link's `speaker=`). */
-export const validId = (id: string): boolean => /^[a-z0-9]{6,32}$/.test(id);
+// the ids are presentation-id.ts: the page reads its presentation's id without loading the channel and its parsers
+export { newId, validId } from './presentation-id';
 
 /** Wraps a port: posts as they are (structured clone), parses what arrives. */
 export function presentChannel(port: Port): PresentChannel {

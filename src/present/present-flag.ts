@@ -6,7 +6,7 @@
  * id and the speaker window finds it again, while another tab presents on a channel of its own.
  */
 import { useSyncExternalStore } from 'react';
-import { newId, validId } from './channel';
+import { newId, validId } from './presentation-id';
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());

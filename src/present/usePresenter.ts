@@ -6,8 +6,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lab, LabActions } from '../state/lab';
 import type { Control } from './channel-messages';
-import { openChannel } from './channel';
-import { createOwnerRelay } from './owner-relay';
 import type { OwnerRelay } from './owner-relay';
 import { presentationId, setPresent, speakerUrl, usePresenting } from './present-flag';
 import { usePresenterKeys } from './presenter-keys';
@@ -88,13 +86,27 @@ export function usePresenter(lab: Lab | null, lesson: LessonPlace | null, action
   });
   useEffect(() => {
     if (!presenting || !lab) return;
-    const channel = openChannel(presentationId());
-    if (!channel) return;
-    relay.current = createOwnerRelay(lab, channel, { state: () => shown.current, onControl: (c) => onControl.current(c), actions: () => hands.current ?? lab.actions });
+    // the channel and the relay (message parsers, the lab's state for the mirrors) load when the page presents, not
+    // with every page; a speaker window waits for the relay's 'owner' message anyway
+    let ended = false;
+    let close = () => {};
+    void Promise.all([import('./channel'), import('./owner-relay')]).then(
+      ([{ openChannel }, { createOwnerRelay }]) => {
+        if (ended) return;
+        const channel = openChannel(presentationId());
+        if (!channel) return;
+        relay.current = createOwnerRelay(lab, channel, { state: () => shown.current, onControl: (c) => onControl.current(c), actions: () => hands.current ?? lab.actions });
+        close = () => {
+          relay.current?.dispose();
+          relay.current = null;
+          channel.close();
+        };
+      },
+      () => ended || lab.actions.notify('warning', 'The speaker window cannot follow this page: its code did not load. Reload the page to try again.'),
+    );
     return () => {
-      relay.current?.dispose();
-      relay.current = null;
-      channel.close();
+      ended = true;
+      close();
     };
   }, [presenting, lab]);
 

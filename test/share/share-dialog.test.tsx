@@ -12,7 +12,8 @@ import { stubLab } from '../views/render-lab';
 
 const page: Scenario = { controls: null, lock: [], caption: null, at: null };
 
-function openLabDialog(scenario: Scenario = page) {
+/** Opens the lab's dialog (its code loads on the first click) and waits for it. */
+async function openLabDialog(scenario: Scenario = page) {
   const lab = stubLab({ ...defaultConfig(), seed: 5 }, { views: ['curve', 'output'] });
   lab.store.setState({ step: 321 });
   render(
@@ -25,7 +26,7 @@ function openLabDialog(scenario: Scenario = page) {
   const button = screen.getByRole('button', { name: 'Share or embed' });
   button.focus();
   fireEvent.click(button);
-  const dialog = document.querySelector('dialog.share-dialog') as HTMLDialogElement;
+  const dialog = (await screen.findByRole('dialog')) as HTMLDialogElement;
   return { lab, button, dialog, output: (name: string) => (dialog.querySelector(`[data-output=${name}] textarea`) as HTMLTextAreaElement).value };
 }
 
@@ -41,8 +42,8 @@ afterEach(() => {
 });
 
 describe('Share or embed', () => {
-  it('opens a dialog whose link is the run as it is now, with no scenario keys by default', () => {
-    const { dialog, output } = openLabDialog();
+  it('opens a dialog whose link is the run as it is now, with no scenario keys by default', async () => {
+    const { dialog, output } = await openLabDialog();
     expect(dialog.open).toBe(true);
     const link = output('link');
     expect(fromHash(hashOf(link)).config.seed).toBe(5);
@@ -51,8 +52,8 @@ describe('Share or embed', () => {
     expect(output('component')).toMatch(/<unrolled-lab task="echo"/);
   });
 
-  it('starts from the page’s own scenario', () => {
-    const { dialog } = openLabDialog({ controls: ['lr', 'seed'], lock: ['seed'], caption: 'Hi', at: 40 });
+  it('starts from the page’s own scenario', async () => {
+    const { dialog } = await openLabDialog({ controls: ['lr', 'seed'], lock: ['seed'], caption: 'Hi', at: 40 });
     const radio = (id: string, m: string) => within(dialog).getByRole('radio', { name: `${CONTROL_NAMES[id as keyof typeof CONTROL_NAMES]}: ${m}`, hidden: true });
     expect(radio('lr', 'shown')).toBeChecked();
     expect(radio('seed', 'locked')).toBeChecked();
@@ -61,8 +62,8 @@ describe('Share or embed', () => {
     expect(within(dialog).getByLabelText('Start at step')).toHaveValue(40);
   });
 
-  it('hides two controls, locks one, captions and starts at the current step: the link says exactly that', () => {
-    const { dialog, output } = openLabDialog();
+  it('hides two controls, locks one, captions and starts at the current step: the link says exactly that', async () => {
+    const { dialog, output } = await openLabDialog();
     mode(dialog, 'cell', 'hidden');
     mode(dialog, 'hidden', 'hidden');
     mode(dialog, 'lr', 'locked');
@@ -73,8 +74,8 @@ describe('Share or embed', () => {
     expect(scenario).toEqual({ controls: CONTROL_IDS.filter((id) => id !== 'cell' && id !== 'hidden'), lock: ['lr'], caption: 'A "quoted" <caption>', at: 321 });
   });
 
-  it('round-trips 8 random choices made through the table (400 more in share-links.test.ts)', () => {
-    const { dialog, output } = openLabDialog();
+  it('round-trips 8 random choices made through the table (400 more in share-links.test.ts)', async () => {
+    const { dialog, output } = await openLabDialog();
     const rng = new Rng(3);
     const modes = ['hidden', 'shown', 'locked'] as const;
     for (let i = 0; i < 8; i++) {
@@ -92,8 +93,8 @@ describe('Share or embed', () => {
     }
   });
 
-  it('the views chosen go in the link; the last one cannot be unticked', () => {
-    const { dialog, output } = openLabDialog();
+  it('the views chosen go in the link; the last one cannot be unticked', async () => {
+    const { dialog, output } = await openLabDialog();
     fireEvent.click(within(dialog).getByRole('checkbox', { name: /Training curve/, hidden: true }));
     expect(fromHash(hashOf(output('link'))).ui.views).toEqual(['output']);
     expect(within(dialog).getByRole('checkbox', { name: /What the network does/, hidden: true })).toBeDisabled();
@@ -101,8 +102,8 @@ describe('Share or embed', () => {
     expect(fromHash(hashOf(output('link'))).ui.views).toEqual(['output', 'gates']);
   });
 
-  it('the host origin fills origins= of the iframe only; a bad one is left out and said so', () => {
-    const { dialog, output } = openLabDialog();
+  it('the host origin fills origins= of the iframe only; a bad one is left out and said so', async () => {
+    const { dialog, output } = await openLabDialog();
     const field = within(dialog).getByLabelText(/Host page origin/);
     fireEvent.change(field, { target: { value: 'https://course.example.org' } });
     const src = new DOMParser().parseFromString(output('iframe'), 'text/html').querySelector('iframe')!.getAttribute('src')!;
@@ -116,7 +117,7 @@ describe('Share or embed', () => {
   it('Copy writes to the clipboard and says so', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    const { dialog, output } = openLabDialog();
+    const { dialog, output } = await openLabDialog();
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Copy link', hidden: true })));
     expect(writeText).toHaveBeenCalledWith(output('link'));
     expect(dialog.querySelector('[data-output=link] [role=status]')).toHaveTextContent('Copied.');
@@ -124,7 +125,7 @@ describe('Share or embed', () => {
 
   it('when the clipboard is refused, the text is selected and the page says to press Ctrl+C', async () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: () => Promise.reject(new Error('denied')) } });
-    const { dialog, output } = openLabDialog();
+    const { dialog, output } = await openLabDialog();
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Copy iframe', hidden: true })));
     const area = dialog.querySelector('[data-output=iframe] textarea') as HTMLTextAreaElement;
     expect(document.activeElement).toBe(area);
@@ -133,8 +134,8 @@ describe('Share or embed', () => {
     expect(dialog.querySelector('[data-output=iframe] [role=status]')).toHaveTextContent(/selected, press Ctrl\+C/);
   });
 
-  it('Escape and Close close it, and the focus goes back to the button', () => {
-    const { dialog, button } = openLabDialog();
+  it('Escape and Close close it, and the focus goes back to the button', async () => {
+    const { dialog, button } = await openLabDialog();
     fireEvent(dialog, new Event('cancel'));
     expect(dialog.open).toBe(false);
     expect(document.activeElement).toBe(button);
@@ -147,9 +148,9 @@ describe('Share or embed', () => {
     expect(dialog.querySelector('iframe')).toBeNull();
   });
 
-  it('the preview follows the choices after they settle, and only while open', () => {
+  it('the preview follows the choices after they settle, and only while open', async () => {
+    const { dialog, output } = await openLabDialog();
     vi.useFakeTimers();
-    const { dialog, output } = openLabDialog();
     const frame = () => dialog.querySelector('[data-testid=share-preview]') as HTMLIFrameElement;
     const first = frame().getAttribute('src');
     expect(first).toContain('embed.html#');
@@ -165,10 +166,12 @@ describe('Share or embed', () => {
 });
 
 describe('Share or embed on a lesson step', () => {
-  it('offers playback, speed and the step’s settings, and links to the step', () => {
+  it('offers playback, speed and the step’s settings, and links to the step', async () => {
     render(<LessonShareButton lesson="vanishing" title="Vanishing gradients" step={1} controls={['lr', 'seed']} />);
+    // nothing of the dialog before it is asked for: its code loads on the first click
+    expect(document.querySelector('dialog.share-dialog')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Share or embed' }));
-    const dialog = document.querySelector('dialog.share-dialog') as HTMLDialogElement;
+    const dialog = (await screen.findByRole('dialog')) as HTMLDialogElement;
     const rows = [...dialog.querySelectorAll('tr[data-row]')].map((r) => r.getAttribute('data-row'));
     expect(rows).toEqual(['playback', 'speed', 'lr', 'seed']);
     expect(within(dialog).queryByRole('group', { name: 'Views', hidden: true })).toBeNull();
