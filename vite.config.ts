@@ -88,7 +88,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'engine', environment: 'node', include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lessons/**/*.test.ts'] },
+        test: { name: 'engine', environment: 'node', include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lessons/**/*.test.ts', 'test/bench/**/*.test.ts'] },
       },
       {
         extends: true,

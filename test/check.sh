@@ -12,6 +12,8 @@ echo "== lint"; npm run --silent lint
 R=$(mktemp -d)  # machine-readable results, for the closing line
 echo "== unit and component tests"; npx vitest run --reporter=default --reporter=json --outputFile.json="$R/vitest.json"
 echo "== build"; npm run --silent build
+# the first load of index.html and embed.html against their budgets: over it, the build step fails here
+echo "== first-load size"; npm run --silent size
 echo "== browser tests"; PLAYWRIGHT_JSON_OUTPUT_NAME="$R/e2e.json" npx playwright test --config test/e2e/playwright.config.ts --reporter=list,json
 # One plain closing line for whoever reads the log: every test run above, counted.
 R="$R" node -e '
