@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { lessonHash } from '../app/route';
+import { appHash, findApp } from '../apps/registry';
 import { ViewSlot } from '../app/ViewSlot';
 import { VIEWS } from '../app/views';
 import { lessonById } from '../lessons';
@@ -49,6 +50,8 @@ export default function LessonPage({ id, step }: { id: string; step: number }) {
 function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
   const [done, setDone] = useState(() => loadProgress().lessons[lesson.id]?.done ?? false);
   const step = lesson.steps[k];
+  // a step about an application links to its page (the linter checks the id names one)
+  const app = step.app ? findApp(step.app) : undefined;
   const n = lesson.steps.length;
   const last = k === n - 1;
 
@@ -124,6 +127,12 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
           </nav>
           <p className="lesson-lab-link">
             <a href={`#${step.scenario}&views=${step.views.join(',')}`}>Open this in the lab</a> — every setting, no lesson.
+            {app && (
+              <>
+                {' '}
+                <a href={appHash(app.id)}>See its application page</a> — {app.title}.
+              </>
+            )}
             <LessonShareButton lesson={lesson.id} title={lesson.title} step={k} controls={step.controls ?? []} />
           </p>
         </article>

@@ -51,6 +51,12 @@ export const QUANTITIES = {
   baseline: { label: "the trivial predictor's score on the evaluation set", read: (s) => finite(s.metric?.baseline) },
   /** the metric minus its trivial baseline, signed so that positive is better */
   metricGain: { label: 'how far the metric beats its trivial baseline', read: (s) => (s.metric ? finite((s.metric.value - s.metric.baseline) * (s.metric.higherIsBetter ? 1 : -1)) : null) },
+  /** the share of held-out examples written exactly right (translation's metric itself; a captioner's `extra`), or null for a task without it */
+  exactMatch: { label: 'the share of held-out examples written exactly right', read: (s) => {
+    const m = s.metric;
+    if (!m) return null;
+    return finite(m.name === 'exact match' ? m.value : m.extra?.find((e) => e.name === 'exact match')?.value);
+  } },
   /** ‖∂ℓ_τ/∂h_0‖: how much of the last step's error reaches the first step */
   gradAtStart: { label: '‖∂ℓ_τ/∂h₀‖', read: (s) => flow(s, 'first') },
   gradAtEnd: { label: '‖∂ℓ_τ/∂h_τ‖', read: (s) => flow(s, 'last') },

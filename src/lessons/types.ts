@@ -58,6 +58,8 @@ export interface LessonStep {
   interaction?: Predict | Try;
   /** for the instructor presenting this step */
   notes: string;
+  /** the application page this step is about (an id of src/apps/registry.ts): the step links to #app=<id> */
+  app?: string;
 }
 
 /** A question of the quick check that ends a lesson, with an explanation for every choice. */

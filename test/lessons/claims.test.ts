@@ -4,7 +4,8 @@
  * A lesson whose text says something the engine does not show fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../src/engine/session';
+import { createSession } from '../../src/engine/create-session';
+import type { AnySession } from '../../src/engine/create-session';
 import { LESSONS } from '../../src/lessons';
 import { compare, readQuantity } from '../../src/lessons/quantities';
 import type { RunSnapshot } from '../../src/lessons/quantities';
@@ -16,7 +17,7 @@ import { parseSurfaceRequest } from '../../src/worker/surface-request';
 
 /** What the page would see of a session trained `steps` steps: the same frame parts the quantities read. */
 /** The spectra as the page gets them: null when they cannot be computed (the worker sends none then, either). */
-function spectralOrNull(s: Session): ReturnType<Session['spectral']> | null {
+function spectralOrNull(s: AnySession): ReturnType<AnySession['spectral']> | null {
   try {
     return s.spectral();
   } catch {
@@ -27,9 +28,10 @@ function spectralOrNull(s: Session): ReturnType<Session['spectral']> | null {
 export function trainedSnapshot(scenario: string, seed: number, steps: number): RunSnapshot {
   const p = new URLSearchParams(scenario);
   p.set('seed', String(seed));
-  const s = new Session(fromHash(`#${p.toString()}`).config);
+  // the session the page would run: a Seq2SeqSession for translation and captions, a Session for the rest
+  const s = createSession(fromHash(`#${p.toString()}`).config);
   if (steps > 0) s.train(steps);
-  return { step: s.trainer.step, loss: steps > 0 ? s.trainer.stats.loss : null, metric: s.evaluate(), record: s.inspect(0), spectral: spectralOrNull(s) };
+  return { step: s.step, loss: steps > 0 ? s.latest.loss : null, metric: s.evaluate(), record: s.inspect(0), spectral: spectralOrNull(s) };
 }
 
 /** Claims that read the same run (scenario, seed, steps) share one training: the snapshot is only read. */

@@ -5,6 +5,7 @@
  * sentence is not in the lesson: each fails the build.
  */
 import { describe, expect, it } from 'vitest';
+import { findApp } from '../../src/apps/registry';
 import { normalizeConfig } from '../../src/engine/config';
 import { LESSONS } from '../../src/lessons';
 import { CATALOG } from '../../src/lessons/catalog';
@@ -51,6 +52,8 @@ describe('the lesson linter', () => {
           expect(s.alt.trim().length, `${where}: alt text`).toBeGreaterThan(20);
           expect(s.notes.trim().length, `${where}: speaker notes`).toBeGreaterThan(20);
           expect(s.text.length, where).toBeGreaterThan(0);
+          // a step about an application links to its page: the page must exist
+          if (s.app !== undefined) expect(findApp(s.app), `${where}: application page ${s.app}`).toBeDefined();
           // short sentences: one idea per step
           for (const p of s.text) for (const sentence of p.split(/(?<=[.!?])\s+/)) expect(sentence.length, `${where}: ${sentence}`).toBeLessThanOrEqual(220);
         });

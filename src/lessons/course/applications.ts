@@ -1,6 +1,16 @@
+import { findApp } from '../../apps/registry';
 import { EXAMPLE_CSV } from '../../views/controls/example-series';
 import type { Lesson } from '../types';
 import { lessonMeta } from '../catalog';
+
+/** An application page's own run (src/apps/registry.ts), with some link keys changed: what the step shows is what the page runs. */
+function appScenario(id: string, set: Record<string, string>): string {
+  const app = findApp(id);
+  if (!app) throw new Error(`lesson applications: no application page ${id}`);
+  const p = new URLSearchParams(app.scenario);
+  for (const [k, v] of Object.entries(set)) p.set(k, v);
+  return p.toString();
+}
 
 /** A character model of the bundled Alice passage: a GRU of 32 units on windows of 16 characters, 8 per batch (fast enough to read along). */
 const TEXT = 'task=text&T=16&batch=8&cell=gru&hidden=32&speed=0&play=0';
@@ -8,6 +18,14 @@ const TEXT = 'task=text&T=16&batch=8&cell=gru&hidden=32&speed=0&play=0';
 const SINE = 'task=sine&cell=gru&speed=50&play=0';
 /** The lab's example series (the one its series task starts with), in the link. */
 const SERIES = `${new URLSearchParams({ task: 'series', csv: EXAMPLE_CSV }).toString()}&cell=gru&speed=50&play=0`;
+/** The translation page's encoder–decoder (an LSTM of 32 units, words in source order), paused for a prediction. */
+const TRANSLATE = appScenario('translate', { play: '0' });
+/** The same, with a tanh RNN reading the source words last first. */
+const TRANSLATE_RNN_REVERSED = appScenario('translate', { cell: 'rnn', reverse: '1', play: '0' });
+const TRANSLATE_RNN = appScenario('translate', { cell: 'rnn', reverse: '0', play: '0' });
+const TRANSLATE_REVERSED = appScenario('translate', { reverse: '1', play: '0' });
+/** The caption page's captioner (a convolutional network and an LSTM decoder of 32 units), paused. */
+const CAPTION = appScenario('caption', { play: '0' });
 
 
 export const lesson: Lesson = {
@@ -107,6 +125,83 @@ export const lesson: Lesson = {
       alt: 'The output view shows a window of the example series and the network’s free-running forecast after it; on the training curve the error falls below the dashed line of persistence.',
       notes: 'Open this step in the lab to paste another series. Persistence is hard to beat on smooth, slow series; noise that cannot be predicted sets a floor for every forecaster.',
     },
+    {
+      title: 'Translating number words',
+      scenario: TRANSLATE,
+      views: ['output', 'curve'],
+      app: 'translate',
+      text: [
+        'So far the input and the output came one per step. Translation breaks that: “forty” is one word but two digits, “three hundred five” three words and three digits.',
+        'An encoder–decoder uses two recurrent networks. The encoder reads the words, one per step, into its state.',
+        'The decoder starts from the encoder’s last state and writes digits, one per step, each time reading the digit it wrote before. It stops when it writes “end”.',
+        'It is tested on 205 numbers it never trains on. The score is the share written exactly right; one constant answer would get 1 of them.',
+      ],
+      alt: 'The output view lists unseen number words, each with the digits the untrained decoder writes and the right answer; almost none match. The training curve is empty.',
+      interaction: {
+        kind: 'predict',
+        question: 'after 400 training steps, how many of the 205 unseen numbers does this LSTM write exactly right?',
+        quantity: 'metric',
+        after: 400,
+        choices: [
+          { label: 'Under half', range: [0, 0.5] },
+          { label: 'Half to 90%', range: [0.5, 0.9] },
+          { label: 'Over 90%', range: [0.9, Number.POSITIVE_INFINITY] },
+        ],
+        explain: 'After 400 steps it writes more than 98% of them exactly right, on each of three seeds. The encoder’s last state carries the whole number to the decoder.',
+      },
+      notes: 'The held-out numbers never appear in training, so this is generalization, not recall. Point at a wrong answer in the output view early on: the digits are often right but one, or the length is off.',
+    },
+    {
+      title: 'Reading backwards',
+      scenario: TRANSLATE_RNN_REVERSED,
+      views: ['output', 'curve'],
+      controls: ['cell'],
+      app: 'translate',
+      text: [
+        'Sutskever and colleagues (2014) found a simple trick: feed the source words in reverse order.',
+        'In source order, the first digit depends on the first word read, the one held longest. Reversed, that word is read last, just before the decoder starts.',
+        'Here a plain tanh RNN reads the words reversed. Reading them in order, it writes 75% to 80% of the unseen numbers right after 200 steps.',
+      ],
+      alt: 'The output view lists unseen number words, read last word first, with the untrained tanh RNN’s digits beside the right answers; the training curve is empty.',
+      interaction: {
+        kind: 'predict',
+        question: 'after 200 steps, reading the words reversed, how many does the tanh RNN write exactly right?',
+        quantity: 'metric',
+        after: 200,
+        choices: [
+          { label: 'Fewer than in order (under 75%)', range: [0, 0.75] },
+          { label: 'About the same (75% to 90%)', range: [0.75, 0.9] },
+          { label: 'More (over 90%)', range: [0.9, Number.POSITIVE_INFINITY] },
+        ],
+        explain: 'Reversed, it writes more than 95% right after 200 steps, on each of three seeds. The plain RNN’s memory fades, so a short path from the first word to the first digit helps it.',
+      },
+      notes: 'Switch the cell to LSTM and compare: its gates hold the first word anyway, so reversing matters little here. The numbers have only one to four words, far shorter than the paper’s sentences. docs/experiments.md has the table over three seeds.',
+    },
+    {
+      title: 'Describing a picture',
+      scenario: CAPTION,
+      views: ['output', 'curve'],
+      app: 'caption',
+      text: [
+        'A captioner turns a picture into a sentence. A small convolutional network sums a 16 × 16 picture up in one vector.',
+        'A recurrent decoder starts from that vector and writes the caption one word at a time, feeding each word back in.',
+        'Always writing the most frequent word at each position gets 42% of the words right. That is the bar to clear.',
+      ],
+      alt: 'The output view shows small pictures of coloured shapes, each with the untrained decoder’s caption and the true one; the captions are wrong. The training curve is empty.',
+      interaction: {
+        kind: 'predict',
+        question: 'after 300 training steps, what share of the caption words does it get right on unseen pictures?',
+        quantity: 'metric',
+        after: 300,
+        choices: [
+          { label: 'Under 42%: no better than the most frequent words', range: [0, 0.42] },
+          { label: '42% to 80%', range: [0.42, 0.8] },
+          { label: 'Over 80%', range: [0.8, Number.POSITIVE_INFINITY] },
+        ],
+        explain: 'After 300 steps it gets more than 80% of the words right, on each of three seeds. Yet fewer than one caption in five is entirely right: one wrong word spoils a caption.',
+      },
+      notes: 'Colours and positions come first; telling a circle from a triangle takes longer. On the application page it trains for about 1,500 steps, when most whole captions come out right.',
+    },
   ],
   quiz: [
     {
@@ -141,8 +236,28 @@ export const lesson: Lesson = {
         { text: 'Nothing: the input is zero', correct: false, why: 'The input is its own last output: that is what running free means.' },
       ],
     },
+    {
+      question: 'Reading the source reversed helped the tanh RNN a lot. What does it do for the LSTM on these number words?',
+      choices: [
+        { text: 'Little: the LSTM does well in either order', correct: true, why: 'Its gates hold the first word until the decoder needs it. In both orders the LSTM passes 95% by step 400.' },
+        { text: 'It helps the LSTM even more', correct: false, why: 'The LSTM had less to gain: its memory does not fade the way the plain RNN’s does.' },
+        { text: 'It stops the LSTM from learning', correct: false, why: 'Reversing only changes the order the encoder reads; the task is just as learnable.' },
+      ],
+    },
   ],
   claims: [
+    { says: 'one constant answer would get 1 of them.', scenario: TRANSLATE, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '<', value: 1.5 / 205 } },
+    { says: 'one constant answer would get 1 of them.', scenario: TRANSLATE, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '>', value: 0.5 / 205 } },
+    { says: 'After 400 steps it writes more than 98% of them exactly right, on each of three seeds.', scenario: TRANSLATE, steps: 400, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.98 } },
+    { says: 'Reading them in order, it writes 75% to 80% of the unseen numbers right after 200 steps.', scenario: TRANSLATE_RNN, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.745 } },
+    { says: 'Reading them in order, it writes 75% to 80% of the unseen numbers right after 200 steps.', scenario: TRANSLATE_RNN, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '<', value: 0.805 } },
+    { says: 'Reversed, it writes more than 95% right after 200 steps, on each of three seeds.', scenario: TRANSLATE_RNN_REVERSED, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.95 } },
+    { says: 'In both orders the LSTM passes 95% by step 400.', scenario: TRANSLATE, steps: 400, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.95 } },
+    { says: 'In both orders the LSTM passes 95% by step 400.', scenario: TRANSLATE_REVERSED, steps: 400, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.95 } },
+    { says: 'Always writing the most frequent word at each position gets 42% of the words right.', scenario: CAPTION, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '>', value: 0.415 } },
+    { says: 'Always writing the most frequent word at each position gets 42% of the words right.', scenario: CAPTION, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '<', value: 0.425 } },
+    { says: 'After 300 steps it gets more than 80% of the words right, on each of three seeds.', scenario: CAPTION, steps: 300, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.8 } },
+    { says: 'Yet fewer than one caption in five is entirely right', scenario: CAPTION, steps: 300, seeds: [1, 2, 3], holds: { quantity: 'exactMatch', op: '<', value: 0.2 } },
     { says: 'the output is a softmax over the 62 different characters of the text.', scenario: TEXT, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '>', value: Math.log2(61.5) } },
     { says: 'the output is a softmax over the 62 different characters of the text.', scenario: TEXT, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '<', value: Math.log2(62.5) } },
     { says: 'An untrained network spreads its bets almost evenly, and a uniform guess over its 62 characters costs log₂ 62 ≈ 5.95 bits.', scenario: TEXT, steps: 0, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 5.9 } },
