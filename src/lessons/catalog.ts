@@ -20,7 +20,7 @@ export const CATALOG: readonly LessonMeta[] = [
   { id: 'vanishing-fixes', title: 'Remedies for vanishing', summary: 'Xavier initialization, ReLU with identity weights, and gated cells: what each does to the error on its way back across 80 steps, and what it does not.' },
   { id: 'lstm', title: 'LSTM: memory and three gates', summary: 'A memory cell that a forget gate flushes, an input gate writes and an output gate reads, each a sigmoid between 0 and 1.' },
   { id: 'gru', title: 'GRU: update and reset, no memory cell', summary: 'Two gates and no separate memory: which way round the update gate works, why the GRU has a quarter fewer weights than the LSTM, and how the two compare.' },
-  { id: 'applications', title: 'Applications', summary: 'The same network, two jobs: writing text one character at a time, and forecasting a time series against the simplest rival.' },
+  { id: 'applications', title: 'Applications', summary: 'The same networks at work: writing text, forecasting a series against the simplest rival, translating number words into digits, and captioning pictures.' },
 ];
 
 /** The catalog entry of lesson `id` (a lesson file spreads it into its lesson); throws for an id not listed. */
