@@ -3,10 +3,12 @@
  * remember), measured on our engine — echo accuracy against the lag, and the adding problem against T, for
  * tanh RNN, LSTM and GRU with the same budget. Writes docs/experiments.md (or prints it with --stdout), which
  * states these settings beside its tables: hidden 16, batch 32, norm clipping 1; echo Adam 0.003, LSTM forget
- * bias 3, 1500 steps; adding Adam 0.01, 2000 steps.
+ * bias 3, 1500 steps; adding Adam 0.01, 2000 steps. Then the applications' tables (experiments-apps.ts); with --apps
+ * only those are measured, and spliced into the existing document in place of their previous version.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { CellKind } from '../engine/types';
+import { appsSection, spliceApps } from './experiments-apps';
 import { runCli } from './io';
 import { runTraining } from './training';
 
@@ -80,7 +82,18 @@ const READING = `
   on the architecture.
 `;
 
+const log = (s: string) => process.stderr.write(s);
+
+function writeDoc(md: string): void {
+  if (process.argv.includes('--stdout')) process.stdout.write(md);
+  else writeFileSync('docs/experiments.md', md);
+}
+
 runCli(() => {
+  if (process.argv.includes('--apps')) {
+    writeDoc(spliceApps(readFileSync('docs/experiments.md', 'utf8'), appsSection(log)));
+    return;
+  }
   const t0 = performance.now();
   const echo = new Map<Variant, Cell[]>();
   const adding = new Map<Variant, Cell[]>();
@@ -119,6 +132,5 @@ ${table('model \\ T', ADD_T, adding, fmtMse)}
 First evaluation step at which each seed's MSE fell below 0.01:
 ${reachedLine(adding, ADD_T, 'T → steps per seed')}
 ${quick ? '' : READING}`;
-  if (process.argv.includes('--stdout')) process.stdout.write(md);
-  else writeFileSync('docs/experiments.md', md);
+  writeDoc(quick ? md : spliceApps(md, appsSection(log)));
 });
