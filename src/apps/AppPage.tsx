@@ -12,9 +12,11 @@ import { Controls } from '../views/controls/Controls';
 import { Notices } from '../views/Notices';
 import { Panel } from '../views/Panel';
 import { StatusBar } from '../views/StatusBar';
+import { scenarioWithData, labHashWithData } from './app-data';
 import { CostPanel } from './CostPanel';
+import { GuessGame } from './GuessGame';
 import { MetricReadout } from './MetricReadout';
-import { APPS, appHash, findApp, labHash, scenarioHash } from './registry';
+import { APPS, appHash, findApp, scenarioHash } from './registry';
 import type { AppEntry } from './registry';
 import { useBenchmark } from './use-benchmark';
 import './apps.css';
@@ -34,7 +36,7 @@ export default function AppPage({ id }: { id: string }) {
 function LiveApp({ app }: { app: AppEntry }) {
   const { scenario } = useMemo(() => parseScenario(scenarioHash(app)), [app]);
   const lab = useOwnedLab(() => {
-    const { config, ui, notes } = fromHash(`#${app.scenario}`);
+    const { config, ui, notes } = fromHash(`#${scenarioWithData(app)}`);
     return createLab({ config, ui: { ...ui, views: app.views }, notices: notes.map((text, i) => ({ id: -1 - i, kind: 'warning' as const, text })), precheck: lockPrecheck(scenario, config) });
   }, `app-${app.id}`);
   const shown = useLockedLab(lab, scenario);
@@ -54,7 +56,7 @@ function LiveApp({ app }: { app: AppEntry }) {
               <p key={p}>{p}</p>
             ))}
             <p className="lesson-lab-link">
-              <a href={labHash(app)}>Open this run in the lab</a> — every setting, and the views inside the decoder.
+              <a href={labHashWithData(app)}>Open this run in the lab</a> — every setting, and the views inside the decoder.
             </p>
           </article>
           {shown ? (
@@ -69,6 +71,12 @@ function LiveApp({ app }: { app: AppEntry }) {
                       <ViewSlot entry={v} />
                     </Panel>
                   ))}
+                  {app.game && (
+                    <section className="panel panel-wide" aria-labelledby="app-game-title" data-view="game">
+                      <h2 id="app-game-title">Human or network?</h2>
+                      <GuessGame />
+                    </section>
+                  )}
                   <section className="panel panel-wide" aria-labelledby="app-cost-title" data-view="cost">
                     <h2 id="app-cost-title">What the LSTM costs</h2>
                     <CostPanel bench={bench} />

@@ -22,6 +22,10 @@ export interface AppEntry {
   views: ViewId[];
   /** what the metric counts, in words, for the headline number */
   scoreWords: string;
+  /** bundled data the run reads, too long for the scenario string: added as the `csv` link key by app-data.ts */
+  data?: 'co2';
+  /** the "human or network?" game under the views (a text task's sampled output) */
+  game?: boolean;
 }
 
 export const APPS: readonly AppEntry[] = [
@@ -54,6 +58,40 @@ export const APPS: readonly AppEntry[] = [
     controls: ['playback', 'speed', 'cell'],
     views: ['output', 'curve'],
     scoreWords: 'of the caption words right on 256 unseen pictures',
+  },
+  {
+    id: 'lm',
+    title: 'Human or network? A character model writes',
+    summary: 'An LSTM reads Alice’s fall down the rabbit-hole one character at a time and learns to write more of it. Can you tell its text from Carroll’s?',
+    story: [
+      'A language model predicts the next character from the ones before it. Sampled one character at a time, each fed back as the next input, it writes text (Karpathy’s char-rnn, 2015).',
+      'This one is an LSTM with 64 units. It learns from about 5,000 characters: the opening of “Alice’s Adventures in Wonderland” by Lewis Carroll, public domain. Within a minute it writes word-like text.',
+      'The game below is the idea of Turing’s imitation game (1950): can a person tell the machine’s writing from a human’s? You see two snippets of 60 characters, one from the book and one the network wrote, and pick the network’s.',
+      'What it is not: a Turing test. Nobody converses, the snippets are short, and the network has learnt this one page, so it often copies whole phrases of it. There is no held-out text: the book’s snippet comes from the page it trained on.',
+      'The score is bits per character on 32 windows of the text: how surprised the network is by the next character, 0 if never. A uniform guess over the 62 characters scores about 6.',
+    ],
+    scenario: 'task=text&T=48&cell=lstm&hidden=64&opt=adam&lr=0.01&clip=norm&clipAt=1&batch=16&seed=1&speed=0',
+    controls: ['playback', 'speed', 'cell'],
+    views: ['output', 'curve'],
+    scoreWords: 'bits per character on the text',
+    game: true,
+  },
+  {
+    id: 'forecast',
+    title: 'Forecasting: CO₂ at Mauna Loa',
+    summary: 'Monthly carbon dioxide measured on a Hawaiian volcano since 1958: the network learns the yearly cycle and the rise, then forecasts four years it never saw.',
+    story: [
+      'Since 1958 the air on Mauna Loa, Hawaii, has been measured for carbon dioxide. The monthly means (NOAA Global Monitoring Laboratory and Scripps; public domain) rise every year and swing with the seasons.',
+      'The network reads the series one month at a time and predicts the next month. It trains on March 1958 to April 2021. The last 48 months, to April 2025, are held out: it never trains on them.',
+      'The forecast below starts from the 24 months before the held-out part and then runs free: each prediction is fed back as the next input, 48 times, and is drawn against what was measured.',
+      'The score is the squared error of next-month predictions on the held-out months, in units of the series’ spread. The trivial answer repeats the last value; a network that learnt the cycle does better.',
+      'A seasonal answer that repeats the value of 12 months before does worse than repeating the last month here, because of the rise. The network has no idea why CO₂ rises; it extends a pattern.',
+    ],
+    scenario: 'task=series&T=24&holdout=48&cell=lstm&hidden=32&opt=adam&lr=0.01&clip=norm&clipAt=1&batch=16&seed=1&speed=0',
+    controls: ['playback', 'speed', 'cell'],
+    views: ['output', 'curve'],
+    scoreWords: 'mean squared error of next-month predictions on the 48 held-out months',
+    data: 'co2',
   },
 ];
 

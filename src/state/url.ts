@@ -14,7 +14,7 @@ export const MAX_LINK_TEXT = 2000;
 /** Link parameter ↔ config path. Short, readable names: a link is something an instructor reads and edits. */
 export const PATHS: Record<string, string[]> = {
   task: ['task', 'kind'], T: ['task', 'seqLength'], lag: ['task', 'lag'], symbols: ['task', 'symbols'],
-  noise: ['task', 'noise'], comps: ['task', 'components'], text: ['task', 'text'], csv: ['task', 'csv'], reverse: ['task', 'reverse'],
+  noise: ['task', 'noise'], comps: ['task', 'components'], text: ['task', 'text'], csv: ['task', 'csv'], holdout: ['task', 'holdout'], reverse: ['task', 'reverse'],
   cell: ['model', 'cell'], act: ['model', 'activation'], hidden: ['model', 'hiddenSize'],
   rec: ['model', 'recurrence'], fgate: ['model', 'forgetGate'],
   init: ['init', 'scheme'], iscale: ['init', 'scale'], rscale: ['init', 'recurrentScale'], fbias: ['init', 'forgetBias'],

@@ -3,12 +3,15 @@ import { forecast, generateText } from '../engine/generate';
 import type { Rng } from '../engine/rng';
 import type { Seq2SeqSession } from '../engine/seq2seq-session';
 import type { Session } from '../engine/session';
+import { SeriesTask } from '../engine/tasks/series';
 import type { TaskOutput } from './protocol';
 
 /** How many characters of sampled text, forecast steps and answered sequences a frame shows. */
 const TEXT_LENGTH = 200;
 const TEXT_TEMPERATURE = 0.7;
 const HORIZON = 40;
+/** The longest held-out tail a series forecast runs over. */
+const TAIL_HORIZON = 240;
 const ANSWERS = 8;
 /** How many held-out numbers and pictures the translation and caption outputs show. */
 export const TRANSLATIONS = 8;
@@ -28,6 +31,12 @@ function sequenceOutput(session: Session, rng: Rng): TaskOutput {
   const { task, net } = session;
   const step = session.trainer.step;
   if (task.kind === 'text') return { kind: 'text', step, temperature: TEXT_TEMPERATURE, text: generateText(net, task, TEXT_LENGTH, TEXT_TEMPERATURE, rng) };
+  if (task instanceof SeriesTask && task.holdout > 0) {
+    // the free-running forecast of the held-out tail from the T points before it, in the series' own units
+    const f = forecast(net, task, task.beforeTail(), Math.min(task.holdout, TAIL_HORIZON));
+    const units = (a: Float64Array) => a.map((u) => task.denormalize(u));
+    return { kind: 'forecast', step, context: units(f.context), predicted: units(f.predicted), truth: units(task.tail().subarray(0, f.predicted.length)), truthName: 'what happened (held out)' };
+  }
   if (task.kind === 'sine' || task.kind === 'series') {
     const f = forecast(net, task, task.evalSet()[0], HORIZON);
     return { kind: 'forecast', step, ...f };

@@ -97,7 +97,8 @@ export interface CaptionItem {
 /** What the task's own output view shows, refreshed now and then. */
 export type TaskOutput =
   | { kind: 'text'; step: number; temperature: number; text: string }
-  | { kind: 'forecast'; step: number; context: Float64Array; predicted: Float64Array; truth: Float64Array }
+  /** truthName: what the truth is, when not a sine's noiseless curve (a series' held-out tail) */
+  | { kind: 'forecast'; step: number; context: Float64Array; predicted: Float64Array; truth: Float64Array; truthName?: string }
   | { kind: 'answers'; step: number; items: { input: string; target: string; output: string; correct: boolean | null; error: number | null }[] }
   /**
    * the first held-out numbers translated greedily, and the meaning vector — the encoder's final state, the decoder's

@@ -56,7 +56,7 @@ export function checkText(text: string, T: number): { chars: string[]; vocab: st
   return { chars, vocab };
 }
 
-/** The user series checked for windows of T steps: T, its values in their units, their mean μ and spread σ. */
+/** The user series checked for windows of T steps: T, its values in their units, the mean μ and spread σ of the part trained on. */
 export function checkSeriesTask(config: SeriesTaskConfig): { T: number; raw: Float64Array; mean: number; std: number } {
   const T = checkParam(config.seqLength, TASK_LIMITS.series.seqLength, 'seqLength');
   if (typeof config.csv !== 'string') throw new EngineError('bad-config', `must be text, got ${typeof config.csv}`, 'csv');
@@ -64,12 +64,18 @@ export function checkSeriesTask(config: SeriesTaskConfig): { T: number; raw: Flo
   if (raw.length < T + 2) {
     throw new EngineError('empty', `the series has ${raw.length} point${raw.length === 1 ? '' : 's'}; sequences of length ${T} need at least ${T + 2}`, 'csv');
   }
+  const K = config.holdout === undefined ? 0 : checkParam(config.holdout, TASK_LIMITS.series.holdout, 'holdout');
+  if (raw.length - K < T + 2) {
+    throw new EngineError('bad-config', `holding out the last ${K} of ${raw.length} points leaves ${raw.length - K}; sequences of length ${T} need at least ${T + 2} to train on`, 'holdout');
+  }
+  // μ and σ of the points trained on only: the held-out tail must not leak into the scaling
+  const N = raw.length - K;
   let mean = 0;
-  for (let n = 0; n < raw.length; n++) mean += raw[n];
-  mean /= raw.length;
+  for (let n = 0; n < N; n++) mean += raw[n];
+  mean /= N;
   let v = 0;
-  for (let n = 0; n < raw.length; n++) v += (raw[n] - mean) ** 2;
-  const std = Math.sqrt(v / raw.length);
+  for (let n = 0; n < N; n++) v += (raw[n] - mean) ** 2;
+  const std = Math.sqrt(v / N);
   if (!Number.isFinite(mean) || !Number.isFinite(std)) {
     throw new EngineError('non-finite', 'the values are too large to normalise (their mean or spread overflows)', 'csv');
   }

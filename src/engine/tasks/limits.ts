@@ -20,7 +20,8 @@ export const TASK_LIMITS = {
   sine: { seqLength: int(4, 256, 40), noise: { min: 0, max: 1, default: 0.05, integer: false } as ParamLimit, components: int(1, 4, 2) },
   echo: { lag: int(1, 200, 10), symbols: int(2, 8, 4) },
   adding: { seqLength: int(4, 400, 50) },
-  series: { seqLength: int(4, 256, 32) },
+  // holdout: the last points kept out of training, for a forecast of the future; 0 trains on the whole series
+  series: { seqLength: int(4, 256, 32), holdout: int(0, 2000, 0) },
 } as const;
 
 /** The longest user text accepted, in characters (Unicode code points). */

@@ -74,7 +74,7 @@ const KNOWN_FIELDS: Readonly<Record<TaskKind, readonly string[]>> = {
   sine: ['kind', 'seqLength', 'noise', 'components'],
   echo: ['kind', 'lag', 'symbols'],
   adding: ['kind', 'seqLength'],
-  series: ['kind', 'csv', 'seqLength'],
+  series: ['kind', 'csv', 'seqLength', 'holdout'],
   translate: ['kind', 'reverse'],
   caption: ['kind'],
 };
@@ -129,7 +129,10 @@ export function normalizeTaskConfig(raw: unknown): { config: TaskConfig; notes: 
       let csv = '';
       if (typeof r.csv === 'string') csv = r.csv;
       else if (r.csv !== undefined) notes.push(`csv was ${describe(r.csv)}, not text; using an empty series.`);
-      config = { kind, csv, seqLength: repairNumber(r.seqLength, TASK_LIMITS.series.seqLength, 'seqLength', notes) };
+      const seqLength = repairNumber(r.seqLength, TASK_LIMITS.series.seqLength, 'seqLength', notes);
+      // absent and 0 are the same run: 0 is left out, so a config without a held-out tail reads as it always did
+      const holdout = r.holdout === undefined ? 0 : repairNumber(r.holdout, TASK_LIMITS.series.holdout, 'holdout', notes);
+      config = holdout > 0 ? { kind, csv, seqLength, holdout } : { kind, csv, seqLength };
       break;
     }
     case 'translate':

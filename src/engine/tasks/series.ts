@@ -3,6 +3,8 @@
  * z-scored, u_n = (z_n − μ)/σ, so the network sees numbers of order 1; labels convert back to the
  * original units. A sequence is a window of T steps at offset s: x_t = u_{s+t}, target_t = u_{s+t+1},
  * every step scored. Metric: MSE in z-score units against persistence û_{n+1} = u_n.
+ * With `holdout` K > 0 the last K points are never trained on (μ and σ come from the rest too): the metric scores
+ * next-value predictions of the tail only, and a forecast can be checked against a future the network never saw.
  */
 import { EngineError } from '../errors';
 import { Rng } from '../rng';
@@ -34,9 +36,13 @@ export class SeriesTask implements Task {
   readonly normalized: Float64Array;
   private evalCache: { set: Sequence[]; persistence: number } | null = null;
 
+  /** how many last points are held out of training (0: none) */
+  readonly holdout: number;
+
   constructor(config: SeriesTaskConfig) {
     const { T, raw, mean, std } = checkSeriesTask(config);
-    this.config = { kind: 'series', csv: config.csv, seqLength: T };
+    this.holdout = config.holdout ?? 0;
+    this.config = this.holdout > 0 ? { kind: 'series', csv: config.csv, seqLength: T, holdout: this.holdout } : { kind: 'series', csv: config.csv, seqLength: T };
     this.length = T;
     this.raw = raw;
     this.mean = mean;
@@ -65,14 +71,27 @@ export class SeriesTask implements Task {
     return seq;
   }
 
-  /** A window at a uniformly random offset s ∈ {0, …, N−T−1}. */
+  /** A window at a uniformly random offset s ∈ {0, …, N−K−T−1}: its targets stop before the held-out last K points. */
   sample(rng: Rng): Sequence {
-    return this.windowAt(rng.int(this.normalized.length - this.length));
+    return this.windowAt(rng.int(this.normalized.length - this.holdout - this.length));
+  }
+
+  /** The held-out last K points, z-scored (empty without a holdout). */
+  tail(): Float64Array {
+    return this.normalized.slice(this.normalized.length - this.holdout);
+  }
+
+  /** The window whose inputs are the T points just before the held-out tail: what a forecast of the tail reads. */
+  beforeTail(): Sequence {
+    return this.windowAt(this.normalized.length - this.holdout - this.length);
   }
 
   private ensureEval(): { set: Sequence[]; persistence: number } {
     if (!this.evalCache) {
-      const span = this.normalized.length - this.length;
+      // with a holdout, the K windows whose last target is in the tail, each scored on its targets in the tail only
+      const K = this.holdout;
+      const first = K > 0 ? this.normalized.length - K - this.length : 0;
+      const span = K > 0 ? K : this.normalized.length - this.length;
       const n = Math.min(SERIES_EVAL_WINDOWS, span);
       const rng = new Rng(EVAL_SEED);
       const set: Sequence[] = [];
@@ -80,14 +99,17 @@ export class SeriesTask implements Task {
         // stratified: one start in each of n equal slices of the valid offsets
         const lo = Math.floor((i * span) / n);
         const hi = Math.floor(((i + 1) * span) / n);
-        set.push(this.windowAt(lo + rng.int(hi - lo)));
+        const start = first + lo + rng.int(hi - lo);
+        const seq = this.windowAt(start);
+        if (K > 0) for (let t = 0; t < seq.length; t++) if (start + t + 1 < this.normalized.length - K) seq.mask[t] = 0;
+        set.push(seq);
       }
       this.evalCache = { set, persistence: persistenceMse(set) };
     }
     return this.evalCache;
   }
 
-  /** Up to 32 windows spread over the whole series (jittered by a fixed seed), the same every call. */
+  /** Up to 32 windows spread over the whole series, or over the held-out tail (jittered by a fixed seed), the same every call. */
   evalSet(): readonly Sequence[] {
     return this.ensureEval().set;
   }

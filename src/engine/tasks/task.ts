@@ -79,6 +79,8 @@ export interface SeriesTaskConfig {
   kind: 'series';
   csv: string;
   seqLength: number;
+  /** the last `holdout` points are never trained on: the metric and the forecast are scored on them (absent = 0) */
+  holdout?: number;
 }
 
 /** Number words to digits with an encoder–decoder (tasks/translate.ts). */

@@ -67,8 +67,32 @@ export function TaskSettings() {
       {task.kind === 'translate' && (
         <SelectField control="reverse" label="The encoder reads the words" value={task.reverse ? 'reversed' : 'in order'} options={['in order', 'reversed'] as const} onChange={(v) => set({ ...task, reverse: v === 'reversed' })} />
       )}
-      {task.kind === 'series' && <OwnData key="csv" control="csv" label="Your series: one number per line, or CSV (last numeric column)" initial={task.csv} onApply={(csv) => set({ ...task, csv })} />}
+      {task.kind === 'series' && <ExampleSeries onPick={(t) => set(t)} />}
+      {task.kind === 'series' && <OwnData key={task.csv.length} control="csv" label="Your series: one number per line, or CSV (last numeric column)" initial={task.csv} onApply={(csv) => set({ ...task, csv })} />}
     </fieldset>
+  );
+}
+
+/**
+ * The series to start from: the made-up seasonal curve, or NOAA's monthly CO₂ at Mauna Loa with its last four years
+ * held out (loaded when picked: the page's first script stays without the 806 numbers).
+ */
+function ExampleSeries({ onPick }: { onPick: (t: TaskConfig) => boolean }) {
+  const { visible, locked } = useControl('csv');
+  if (!visible || locked) return null;
+  const co2 = () => {
+    void import('../../engine/tasks/co2-mauna-loa').then((m) => onPick({ kind: 'series', csv: m.CO2_CSV, seqLength: 24, holdout: 48 }));
+  };
+  return (
+    <div className="field example-series" data-control="example-series">
+      <span>Example series</span>
+      <button type="button" onClick={() => onPick({ kind: 'series', csv: EXAMPLE_CSV, seqLength: TASK_LIMITS.series.seqLength.default })}>
+        Made-up seasonal
+      </button>
+      <button type="button" onClick={co2}>
+        CO₂ at Mauna Loa (NOAA)
+      </button>
+    </div>
   );
 }
 

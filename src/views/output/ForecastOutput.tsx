@@ -14,7 +14,7 @@ export const FORECAST_FALLBACK_WIDTH = 640;
  * A free-running forecast: the values the net read (context), then its own predictions fed back as inputs,
  * against the noiseless truth where the task knows it; a dotted line marks where the forecast starts.
  */
-export function ForecastOutput({ step, data, question }: { step: number; data: ForecastData; question: string }) {
+export function ForecastOutput({ step, data, question, truthName }: { step: number; data: ForecastData; question: string; truthName?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, FORECAST_FALLBACK_WIDTH);
   const m = useMemo(() => forecastModel(data, width), [data, width]);
@@ -25,8 +25,8 @@ export function ForecastOutput({ step, data, question }: { step: number; data: F
     { label: 'what the net read', className: 'series-context' },
     { label: 'its forecast (fed its own output)', className: 'series-forecast' },
   ];
-  if (m.truthPath !== null) legend.push({ label: 'truth without noise', className: 'series-truth', dashed: true });
-  const errText = err === null ? '' : `; mean distance from the truth ${formatValue(err)}`;
+  if (m.truthPath !== null) legend.push({ label: truthName ?? 'truth without noise', className: 'series-truth', dashed: true });
+  const errText = err === null ? '' : `; mean distance from ${truthName ?? 'the truth'} ${formatValue(err)}`;
   const label = `Forecast at step ${formatStep(step)}: the net read ${T} values, then predicted ${H} more on its own${errText}.`;
   return (
     <figure className="output-forecast">

@@ -34,7 +34,7 @@ export function OutputTable({ output, question, total }: { output: TaskOutput; q
         </table>
       );
     case 'forecast':
-      return <ForecastTable step={output.step} context={output.context} predicted={output.predicted} truth={output.truth} question={question} />;
+      return <ForecastTable step={output.step} context={output.context} predicted={output.predicted} truth={output.truth} truthName={output.truthName} question={question} />;
     case 'answers':
       return <AnswersOutput step={output.step} items={output.items} question={question} total={total} />;
     case 'translations':
@@ -45,7 +45,7 @@ export function OutputTable({ output, question, total }: { output: TaskOutput; q
 }
 
 /** One row per time step: the value the net read (t < T), then its forecast and the noiseless truth where known (t ≥ T). */
-function ForecastTable({ step, context, predicted, truth, question }: { step: number; context: Float64Array; predicted: Float64Array; truth: Float64Array; question: string }) {
+function ForecastTable({ step, context, predicted, truth, truthName, question }: { step: number; context: Float64Array; predicted: Float64Array; truth: Float64Array; truthName?: string; question: string }) {
   const T = context.length;
   const hasTruth = truth.length > 0;
   const err = forecastError({ context, predicted, truth });
@@ -55,14 +55,14 @@ function ForecastTable({ step, context, predicted, truth, question }: { step: nu
     <table className="data-table output-table" data-table="forecast">
       <caption>
         {question} — forecast at step {formatStep(step)}: reads {T} values, then feeds back its own predictions for {predicted.length} steps
-        {err === null ? '' : `; mean distance from the truth ${formatValue(err)}`}
+        {err === null ? '' : `; mean distance from ${truthName ?? 'the truth'} ${formatValue(err)}`}
       </caption>
       <thead>
         <tr>
           <th scope="col">t</th>
           <th scope="col">what the net read</th>
           <th scope="col">its forecast</th>
-          {hasTruth && <th scope="col">truth without noise</th>}
+          {hasTruth && <th scope="col">{truthName ?? 'truth without noise'}</th>}
         </tr>
       </thead>
       <tbody>

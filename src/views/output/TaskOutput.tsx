@@ -28,7 +28,7 @@ export function TaskOutput() {
   return (
     <ViewShell name="task-output" step={output.step} toSvg={output.kind === 'forecast' || output.kind === 'captions' ? undefined : htmlFigureToSvg} table={() => <OutputTable output={output} question={question} total={total} />}>
       {output.kind === 'text' && <TextOutput step={output.step} temperature={output.temperature} text={output.text} />}
-      {output.kind === 'forecast' && <ForecastOutput step={output.step} data={output} question={question} />}
+      {output.kind === 'forecast' && <ForecastOutput step={output.step} data={output} question={question} truthName={output.truthName} />}
       {output.kind === 'answers' && <AnswersOutput step={output.step} items={output.items} question={question} total={total} />}
       {output.kind === 'translations' && <TranslationOutput output={output} question={question} />}
       {output.kind === 'captions' && <CaptionOutput output={output} question={question} />}
