@@ -8,7 +8,8 @@ export function percent(v: number): string {
 
 /**
  * The application's score in one line, large: the task metric on its held-out examples at the latest evaluation,
- * beside what a trivial answer scores. An accuracy is a percentage; anything else its value.
+ * beside what a trivial answer scores. An accuracy is a percentage; anything else its value. The numbers are also in
+ * data- attributes, so `npm run bench:apps` reads the page's state rather than parsing its words.
  */
 export function MetricReadout({ words }: { words: string }) {
   const metric = useLab((s) => s.metric);
@@ -17,7 +18,7 @@ export function MetricReadout({ words }: { words: string }) {
   if (!metric) return <p className="app-metric view-empty" data-testid="app-metric">The score appears after the first evaluation…</p>;
   const show = (v: number) => (metric.higherIsBetter && v >= 0 && v <= 1 ? percent(v) : String(Number(v.toPrecision(3))));
   return (
-    <p className="app-metric" data-testid="app-metric" data-value={metric.value}>
+    <p className="app-metric" data-testid="app-metric" data-value={metric.value} data-baseline={metric.baseline} data-higher={metric.higherIsBetter ? '1' : '0'} data-step={step ?? undefined}>
       <strong className="app-score">{show(metric.value)}</strong> {words}
       {step !== null ? ` (${metric.name}, step ${formatStep(step)})` : ` (${metric.name})`}; {metric.baselineName}: {show(metric.baseline)}.
     </p>
