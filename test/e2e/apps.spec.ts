@@ -17,7 +17,7 @@ const shot = async (page: Page, name: string) => {
   if (process.env.SHOTS) await page.screenshot({ path: `test-results/apps-${name}.png`, fullPage: true });
 };
 
-test('the home page and the site header lead to the gallery, which lists both applications', async ({ page }) => {
+test('the home page and the site header lead to the gallery, which lists every application', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/#');
   await page.getByRole('link', { name: 'What RNNs are for' }).first().click();
@@ -25,9 +25,11 @@ test('the home page and the site header lead to the gallery, which lists both ap
   await expect(page.getByRole('heading', { level: 1, name: 'What RNNs are for' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'What RNNs are for' })).toHaveAttribute('aria-current', 'page');
   const cards = page.locator('.app-card');
-  await expect(cards).toHaveCount(2);
+  await expect(cards).toHaveCount(4);
   await expect(cards.nth(0).getByRole('link')).toHaveAttribute('href', '#app=translate');
   await expect(cards.nth(1).getByRole('link')).toHaveAttribute('href', '#app=caption');
+  await expect(cards.nth(2).getByRole('link')).toHaveAttribute('href', '#app=lm');
+  await expect(cards.nth(3).getByRole('link')).toHaveAttribute('href', '#app=forecast');
   const result = await new AxeBuilder({ page }).analyze();
   expect(summarize(result.violations)).toEqual([]);
   await shot(page, 'gallery');
