@@ -18,12 +18,18 @@ const TEXT = 'task=text&T=16&batch=8&cell=gru&hidden=32&speed=0&play=0';
 const SINE = 'task=sine&cell=gru&speed=50&play=0';
 /** The lab's example series (the one its series task starts with), in the link. */
 const SERIES = `${new URLSearchParams({ task: 'series', csv: EXAMPLE_CSV }).toString()}&cell=gru&speed=50&play=0`;
-/** The translation page's encoder–decoder (an LSTM of 32 units, words in source order), paused for a prediction. */
-const TRANSLATE = appScenario('translate', { play: '0' });
+/**
+ * The translation page's encoder–decoder (an LSTM of 32 units, words in source order), paused for a prediction; at
+ * 50 steps a second rather than the page's 20, so a 400-step prediction is answered in seconds (the speed changes
+ * how fast the run is shown, not what it learns). The page reads a Predict's metric from the latest evaluation, a
+ * few steps before `after` at this speed: the explanations claim a little less than the step-400 values, so that
+ * what the page shows agrees.
+ */
+const TRANSLATE = appScenario('translate', { speed: '50', play: '0' });
 /** The same, with a tanh RNN reading the source words last first. */
-const TRANSLATE_RNN_REVERSED = appScenario('translate', { cell: 'rnn', reverse: '1', play: '0' });
-const TRANSLATE_RNN = appScenario('translate', { cell: 'rnn', reverse: '0', play: '0' });
-const TRANSLATE_REVERSED = appScenario('translate', { reverse: '1', play: '0' });
+const TRANSLATE_RNN_REVERSED = appScenario('translate', { cell: 'rnn', reverse: '1', speed: '50', play: '0' });
+const TRANSLATE_RNN = appScenario('translate', { cell: 'rnn', reverse: '0', speed: '50', play: '0' });
+const TRANSLATE_REVERSED = appScenario('translate', { reverse: '1', speed: '50', play: '0' });
 /** The caption page's captioner (a convolutional network and an LSTM decoder of 32 units), paused. */
 const CAPTION = appScenario('caption', { play: '0' });
 
@@ -147,7 +153,7 @@ export const lesson: Lesson = {
           { label: 'Half to 90%', range: [0.5, 0.9] },
           { label: 'Over 90%', range: [0.9, Number.POSITIVE_INFINITY] },
         ],
-        explain: 'After 400 steps it writes more than 98% of them exactly right, on each of three seeds. The encoder’s last state carries the whole number to the decoder.',
+        explain: 'After 400 steps it writes more than 95% of them exactly right, on each of three seeds. The encoder’s last state carries the whole number to the decoder.',
       },
       notes: 'The held-out numbers never appear in training, so this is generalization, not recall. Point at a wrong answer in the output view early on: the digits are often right but one, or the length is off.',
     },
@@ -248,7 +254,7 @@ export const lesson: Lesson = {
   claims: [
     { says: 'one constant answer would get 1 of them.', scenario: TRANSLATE, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '<', value: 1.5 / 205 } },
     { says: 'one constant answer would get 1 of them.', scenario: TRANSLATE, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '>', value: 0.5 / 205 } },
-    { says: 'After 400 steps it writes more than 98% of them exactly right, on each of three seeds.', scenario: TRANSLATE, steps: 400, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.98 } },
+    { says: 'After 400 steps it writes more than 95% of them exactly right, on each of three seeds.', scenario: TRANSLATE, steps: 400, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.95 } },
     { says: 'Reading them in order, it writes 75% to 80% of the unseen numbers right after 200 steps.', scenario: TRANSLATE_RNN, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.745 } },
     { says: 'Reading them in order, it writes 75% to 80% of the unseen numbers right after 200 steps.', scenario: TRANSLATE_RNN, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '<', value: 0.805 } },
     { says: 'Reversed, it writes more than 95% right after 200 steps, on each of three seeds.', scenario: TRANSLATE_RNN_REVERSED, steps: 200, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '>', value: 0.95 } },
