@@ -130,7 +130,7 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
             {app && (
               <>
                 {' '}
-                <a href={appHash(app.id)}>See its application page</a> — {app.title}.
+                The application page: <a href={appHash(app.id)}>{app.title}</a>.
               </>
             )}
             <LessonShareButton lesson={lesson.id} title={lesson.title} step={k} controls={step.controls ?? []} />

@@ -74,6 +74,8 @@ export const lesson: Lesson = {
         'It is scored on the same passage it learns from: this measures how well it has learned this text, not English.',
       ],
       alt: 'The training curve falls steeply in the first hundred steps and then flattens; the sampled text above it changes from a jumble to word-like groups of letters separated by spaces.',
+      // the page runs a larger LSTM on the same passage, with a game: tell its text from Carroll's
+      app: 'lm',
       interaction: {
         kind: 'try',
         goal: 'train until the network needs fewer than 3 bits per character.',
@@ -129,6 +131,8 @@ export const lesson: Lesson = {
         'Here too the network beats persistence within 150 steps: its error falls below a third of persistence’s.',
       ],
       alt: 'The output view shows a window of the example series and the network’s free-running forecast after it; on the training curve the error falls below the dashed line of persistence.',
+      // the page forecasts a real series, CO₂ at Mauna Loa, on 48 held-out months
+      app: 'forecast',
       notes: 'Open this step in the lab to paste another series. Persistence is hard to beat on smooth, slow series; noise that cannot be predicted sets a floor for every forecaster.',
     },
     {
