@@ -19,7 +19,7 @@ const VERSION = 1;
 
 /** The link keys an element passes on as attributes (HTML lower-cases attribute names: `clipAt` is `clipat`). */
 export const LINK_ATTRIBUTES: readonly string[] = [
-  'task', 'T', 'lag', 'symbols', 'noise', 'comps', 'text', 'csv', 'reverse',
+  'task', 'T', 'lag', 'symbols', 'noise', 'comps', 'text', 'csv', 'holdout', 'reverse',
   'cell', 'act', 'hidden', 'rec', 'fgate', 'init', 'iscale', 'rscale', 'fbias',
   'opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed',
   'speed', 'views', 'play', 'log',
