@@ -11,7 +11,7 @@ import { PATHS } from './url';
 
 /** The run settings a scenario can show or lock: the link keys of url.ts PATHS, in the order of the settings panel. */
 export const SETTING_IDS = [
-  'task', 'T', 'lag', 'symbols', 'noise', 'comps', 'text', 'csv', 'reverse',
+  'task', 'T', 'lag', 'symbols', 'noise', 'comps', 'text', 'csv', 'holdout', 'reverse',
   'cell', 'act', 'hidden', 'rec', 'fgate', 'init', 'iscale', 'rscale', 'fbias',
   'opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed',
 ] as const;
@@ -25,7 +25,7 @@ export const CONTROL_IDS: readonly ControlId[] = [...SETTING_IDS, ...PAGE_CONTRO
 /** How the page and its messages name each control. */
 export const CONTROL_NAMES: Record<ControlId, string> = {
   task: 'Task', T: 'Sequence length T', lag: 'Lag', symbols: 'Symbols', noise: 'Noise σ', comps: 'Sine components',
-  text: 'Your own text', csv: 'Your own series', reverse: 'Source order', cell: 'Cell', act: 'Activation', hidden: 'Hidden units',
+  text: 'Your own text', csv: 'Your own series', holdout: 'Held-out tail', reverse: 'Source order', cell: 'Cell', act: 'Activation', hidden: 'Hidden units',
   rec: 'Recurrence', fgate: 'Forget gate', init: 'Initialization', iscale: 'Init scale', rscale: 'Recurrent scale',
   fbias: 'Forget-gate bias', opt: 'Optimizer', lr: 'Learning rate', clip: 'Gradient clipping', clipAt: 'Clipping threshold',
   trunc: 'Truncated BPTT k', truncMode: 'Truncation', batch: 'Batch size', seed: 'Seed',

@@ -18,7 +18,7 @@ import {
   scenarioParams,
 } from '../../src/state/scenario';
 import type { ControlId, Scenario } from '../../src/state/scenario';
-import { DEFAULT_UI, fromHash, toHash } from '../../src/state/url';
+import { DEFAULT_UI, PATHS, fromHash, toHash } from '../../src/state/url';
 
 const parse = (hash: string) => parseScenario(hash);
 const roundTrip = (s: Scenario) => parse(`#${scenarioParams(s).toString()}`);
@@ -35,6 +35,12 @@ function randomScenario(rng: Rng): Scenario {
   const at = rng.next() < 0.5 ? null : 1 + Math.floor(rng.next() * 5000);
   return { controls, lock, caption, at };
 }
+
+describe('scenario controls', () => {
+  it('every run setting a link can carry is a control a scenario can hide or lock (a new link key must join)', () => {
+    expect([...SETTING_IDS].sort()).toEqual(Object.keys(PATHS).sort());
+  });
+});
 
 describe('scenario links', () => {
   it('the default scenario has no keys and shows everything, unlocked', () => {
