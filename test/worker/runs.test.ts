@@ -3,40 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../src/engine/config';
 import { Session } from '../../src/engine/session';
 import type { RunSnapshot } from '../../src/engine/snapshot';
-import { PROGRESS_EVERY_MS, SessionLoop } from '../../src/worker/loop';
-import type { Command, WorkerEvent } from '../../src/worker/protocol';
+import { PROGRESS_EVERY_MS } from '../../src/worker/loop';
 import { MAX_TRAIN_TO, parseCommand, snapshotTransferables } from '../../src/worker/protocol';
+import { loopHarness } from './loop-harness';
 
 const CONFIG = normalizeConfig({ task: { kind: 'sine', seqLength: 6, noise: 0.1, components: 2 }, model: { cell: 'gru', hiddenSize: 4 }, optimizer: { kind: 'adam', lr: 0.01 }, clip: { kind: 'norm', threshold: 1 }, truncate: 2, batch: 2, seed: 5 }).config;
 const EXPLODING = { task: { kind: 'adding', seqLength: 20 }, model: { cell: 'rnn', activation: 'linear', hiddenSize: 8 }, init: { scheme: 'identity', recurrentScale: 3 }, optimizer: { kind: 'sgd', lr: 10 }, clip: { kind: 'none' } };
 
 const bytes = (a: Float64Array) => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 
-/** A loop driven by hand, each clock reading 1 ms later; the page's part (acks) is done by the test. */
-function harness(config: unknown = CONFIG) {
-  const events: WorkerEvent[] = [];
-  let queue: (() => void)[] = [];
-  let now = 0;
-  const loop = new SessionLoop((e) => events.push(e), { now: () => now++, schedule: (fn) => queue.push(fn) }, { sliceMs: 5, metricEveryMs: 100, spectralEveryMs: 100, outputEveryMs: 100 });
-  const send = (c: Command) => loop.handle(c);
-  const frames = () => events.filter((e): e is Extract<WorkerEvent, { type: 'frame' }> => e.type === 'frame').map((e) => e.frame);
-  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
-  /** runs scheduled slices (up to max), acking every frame as the page would; returns the slices run */
-  const run = (max = 100000) => {
-    let n = 0;
-    for (; n < max && queue.length; n++) {
-      const q = queue;
-      queue = [];
-      q.forEach((f) => f());
-      const last = events.at(-1);
-      if (last?.type === 'frame') send({ type: 'ack', runId: last.runId, frameId: last.frame.frameId });
-    }
-    return n;
-  };
-  send({ type: 'configure', runId: 1, config });
-  run();
-  return { loop, events, frames, of, send, run, tick: (ms: number) => (now += ms) };
-}
+/** The shared hand-driven loop (loop-harness.ts) on this file's default run. */
+const harness = (config: unknown = CONFIG) => loopHarness(config);
 
 /** A plain session trained n steps: what a run reaches at step n. */
 function plain(n: number, config: unknown = CONFIG): Session {

@@ -7,38 +7,17 @@ import { TranslateTask } from '../../src/engine/tasks/translate';
 import { MAX_BENCHMARK_STEPS, timeCell } from '../../src/worker/benchmark';
 import { SessionLoop } from '../../src/worker/loop';
 import { CAPTIONS, TRANSLATIONS, toRgba } from '../../src/worker/outputs';
-import type { Command, Frame, TaskOutput, WorkerEvent } from '../../src/worker/protocol';
+import type { Frame, TaskOutput, WorkerEvent } from '../../src/worker/protocol';
 import { BENCHMARK_BUDGET_MS, frameTransferables, parseCommand } from '../../src/worker/protocol';
+import { loopHarness } from './loop-harness';
 
 const TRANSLATE = normalizeConfig({ task: { kind: 'translate', reverse: false }, model: { cell: 'lstm', hiddenSize: 8 }, optimizer: { kind: 'adam', lr: 0.01 }, batch: 4, seed: 2 }).config;
 const CAPTION = normalizeConfig({ task: { kind: 'caption' }, model: { cell: 'gru', hiddenSize: 6 }, optimizer: { kind: 'adam', lr: 0.005 }, batch: 2, seed: 4 }).config;
 
 const bytes = (a: Float64Array) => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 
-/** A loop driven by hand, each clock reading 1 ms later; the test acks every frame as the page would. */
-function harness(config: unknown) {
-  const events: WorkerEvent[] = [];
-  let queue: (() => void)[] = [];
-  let now = 0;
-  const loop = new SessionLoop((e) => events.push(e), { now: () => now++, schedule: (fn) => queue.push(fn) }, { sliceMs: 5, metricEveryMs: 100, spectralEveryMs: 100, outputEveryMs: 100 });
-  const send = (c: Command) => loop.handle(c);
-  const frames = () => events.filter((e): e is Extract<WorkerEvent, { type: 'frame' }> => e.type === 'frame').map((e) => e.frame);
-  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
-  const run = (max = 100000) => {
-    let n = 0;
-    for (; n < max && queue.length; n++) {
-      const q = queue;
-      queue = [];
-      q.forEach((f) => f());
-      const last = events.at(-1);
-      if (last?.type === 'frame') send({ type: 'ack', runId: last.runId, frameId: last.frame.frameId });
-    }
-    return n;
-  };
-  send({ type: 'configure', runId: 1, config });
-  run();
-  return { loop, events, frames, of, send, run };
-}
+/** The shared hand-driven loop (loop-harness.ts): each clock reading 1 ms later, every frame acked as the page would. */
+const harness = loopHarness;
 
 const outputOf = <K extends TaskOutput['kind']>(f: Frame, kind: K) => {
   expect(f.output?.kind).toBe(kind);

@@ -26,6 +26,7 @@ import { CAPTION_CHANNELS, CAPTION_IMAGE_SIZE, COLOURS, SHAPES, drawShapes } fro
 import type { PlacedShape } from './caption-draw';
 import { EVAL_SEED } from './task';
 import type { TaskMetric } from './task';
+import { fmix32 } from './split-hash';
 
 /** The caption vocabulary; index 0 is the end token. */
 export const CAPTION_WORDS: readonly string[] = ['</s>', 'a', ...COLOURS, ...SHAPES, 'in', 'the', 'top', 'bottom', 'left', 'right', 'of', 'above'];
@@ -73,17 +74,6 @@ export function sceneNumber(s: CaptionScene): number {
   const side = s.layout === 'row' ? 0 : 1;
   const line = s.layout === 'row' ? p.row : p.col;
   return 576 + (((side * 2 + line) * 16 + kind(p)) * 16 + kind(q)) * 81 + 9 * off(p) + off(q);
-}
-
-/** MurmurHash3's 32-bit finalizer. */
-function fmix32(x: number): number {
-  let h = x | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** Whether the scene's picture is held out for the test set (the rule of the file comment). */

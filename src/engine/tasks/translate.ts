@@ -20,6 +20,7 @@ import { BOUNDARY } from '../seq2seq-decoder';
 import type { Seq2SeqExample } from '../seq2seq';
 import { positionalMajority, scoreSequences } from '../seq2seq-score';
 import type { TaskMetric } from './task';
+import { fmix32 } from './split-hash';
 
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -44,17 +45,6 @@ export function numberToWords(n: number): string[] {
   } else if (r >= 10) words.push(TEENS[r - 10]);
   else if (r > 0) words.push(UNITS[r]);
   return words;
-}
-
-/** MurmurHash3's 32-bit finalizer: every input bit flips each output bit with probability about ½. */
-function fmix32(x: number): number {
-  let h = x | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** Whether n belongs to the held-out test set (the rule of the file comment). */
