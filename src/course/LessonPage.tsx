@@ -1,8 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { lessonHash } from '../app/route';
 import { appHash, findApp } from '../apps/registry';
-import { ViewSlot } from '../app/ViewSlot';
-import { VIEWS } from '../app/views';
 import { lessonById } from '../lessons';
 import { complete, loadProgress, saveProgress, visit } from '../lessons/progress';
 import type { Lesson } from '../lessons/types';
@@ -12,21 +10,20 @@ import { startAt, useLockedLab } from '../state/locked-lab';
 import { parseScenario, ScenarioProvider } from '../state/scenario';
 import { fromHash } from '../state/url';
 import { useOwnedLab } from '../state/use-owned-lab';
-import { Notices } from '../views/Notices';
-import { Panel } from '../views/Panel';
 import { StatusBar } from '../views/StatusBar';
 import { ScenarioCaption } from '../share/ScenarioCaption';
 import { LessonShareButton } from '../share/ShareButton';
 import { PresenterControls } from '../present/PresenterControls';
 import { usePresenting } from '../present/present-flag';
-import { LessonControls } from './LessonControls';
 import { LessonKeys } from './LessonKeys';
-import { PredictBox } from './PredictBox';
 import { QuizBox } from './QuizBox';
 import { SiteHeader } from './SiteHeader';
-import { StepText } from './StepText';
+import { StepBody } from './StepBody';
+import type { StepBodyNames } from './StepBody';
 import { enterStep } from './enter-step';
-import { TryBox } from './TryBox';
+
+/** The page's class names and ids for the step body (course.css, presenter.css and the e2e tests know them). */
+const NAMES: StepBodyNames = { main: 'lesson-body', text: 'lesson-text', views: 'lesson-views', title: 'lesson-step-title', alt: 'lesson-alt' };
 
 /** A lesson: the step's text and interaction beside its live views, on one lab that each step re-configures. */
 export default function LessonPage({ id, step }: { id: string; step: number }) {
@@ -79,7 +76,6 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
   const go = (to: number) => {
     if (to >= 0 && to < n) window.location.hash = lessonHash(lesson.id, to, presenting);
   };
-  const views = VIEWS.filter((v) => step.views.includes(v.id));
   const page = (
     <div className="course lesson">
       {shown && <LessonKeys lab={shown} presenting={presenting} onPrev={() => go(k - 1)} onNext={() => go(k + 1)} />}
@@ -87,73 +83,49 @@ function LessonBody({ lesson, step: k }: { lesson: Lesson; step: number }) {
         {shown && <LabProvider lab={shown}><StatusBar /></LabProvider>}
         {lab && shown && <PresenterControls lab={lab} actions={shown.actions} lesson={{ id: lesson.id, step: k, count: n, go }} />}
       </SiteHeader>
-      <p className="visually-hidden" aria-live="polite">
-        Step {k + 1} of {n}: {step.title}
-      </p>
-      <main className="lesson-body">
-        <article className="lesson-text" aria-labelledby="lesson-step-title" data-step={k + 1}>
-          <p className="lesson-where">
-            {lesson.title} · step {k + 1} of {n}
-          </p>
-          <h1 id="lesson-step-title">{step.title}</h1>
-          {step.text.map((t) => (
-            <StepText key={t} text={t} />
-          ))}
-          {lab && step.interaction && (
-            <LabProvider lab={lab}>
-              {step.interaction.kind === 'predict' ? <PredictBox key={k} predict={step.interaction} /> : <TryBox key={k} goal={step.interaction} />}
-            </LabProvider>
-          )}
-          {last && (
-            <QuizBox
-              quiz={lesson.quiz}
-              onAllRight={() => {
-                saveProgress(complete(loadProgress(), lesson.id));
-                setDone(true);
-              }}
-            />
-          )}
-          {last && done && <p className="lesson-complete">✓ Lesson complete.</p>}
-          <nav className="lesson-nav" aria-label="Steps">
-            <button type="button" onClick={() => go(k - 1)} disabled={k === 0} aria-keyshortcuts="PageUp">
-              ← Previous
-            </button>
-            <span>
-              {k + 1} / {n}
-            </span>
-            <button type="button" className="primary" onClick={() => go(k + 1)} disabled={last} aria-keyshortcuts="PageDown">
-              Next →
-            </button>
-          </nav>
-          <p className="lesson-lab-link">
-            <a href={`#${step.scenario}&views=${step.views.join(',')}`}>Open this in the lab</a> — every setting, no lesson.
-            {app && (
-              <>
-                {' '}
-                The application page: <a href={appHash(app.id)}>{app.title}</a>.
-              </>
+      <StepBody
+        lesson={lesson}
+        k={k}
+        names={NAMES}
+        interactionLab={lab}
+        viewsLab={shown}
+        viewsLead={<ScenarioCaption />}
+        after={
+          <>
+            {last && (
+              <QuizBox
+                quiz={lesson.quiz}
+                onAllRight={() => {
+                  saveProgress(complete(loadProgress(), lesson.id));
+                  setDone(true);
+                }}
+              />
             )}
-            <LessonShareButton lesson={lesson.id} title={lesson.title} step={k} controls={step.controls ?? []} />
-          </p>
-        </article>
-        <section className="lesson-views" aria-label="Live views" aria-describedby="lesson-alt">
-          <p id="lesson-alt" className="visually-hidden">
-            {step.alt}
-          </p>
-          {shown && (
-            <LabProvider lab={shown}>
-              <ScenarioCaption />
-              <Notices />
-              <LessonControls controls={step.controls ?? []} />
-              {views.map((v) => (
-                <Panel key={v.id} id={v.id} title={v.title} wide reserve={v.reserve} live>
-                  <ViewSlot entry={v} />
-                </Panel>
-              ))}
-            </LabProvider>
-          )}
-        </section>
-      </main>
+            {last && done && <p className="lesson-complete">✓ Lesson complete.</p>}
+            <nav className="lesson-nav" aria-label="Steps">
+              <button type="button" onClick={() => go(k - 1)} disabled={k === 0} aria-keyshortcuts="PageUp">
+                ← Previous
+              </button>
+              <span>
+                {k + 1} / {n}
+              </span>
+              <button type="button" className="primary" onClick={() => go(k + 1)} disabled={last} aria-keyshortcuts="PageDown">
+                Next →
+              </button>
+            </nav>
+            <p className="lesson-lab-link">
+              <a href={`#${step.scenario}&views=${step.views.join(',')}`}>Open this in the lab</a> — every setting, no lesson.
+              {app && (
+                <>
+                  {' '}
+                  The application page: <a href={appHash(app.id)}>{app.title}</a>.
+                </>
+              )}
+              <LessonShareButton lesson={lesson.id} title={lesson.title} step={k} controls={step.controls ?? []} />
+            </p>
+          </>
+        }
+      />
     </div>
   );
   return <ScenarioProvider value={scenario}>{page}</ScenarioProvider>;

@@ -1,22 +1,15 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { lessonHash } from '../app/route';
-import { VIEWS } from '../app/views';
-import { ViewSlot } from '../app/ViewSlot';
 import { enterStep } from '../course/enter-step';
-import { LessonControls } from '../course/LessonControls';
-import { PredictBox } from '../course/PredictBox';
-import { StepText } from '../course/StepText';
-import { TryBox } from '../course/TryBox';
+import { StepBody } from '../course/StepBody';
+import type { StepBodyNames } from '../course/StepBody';
 import '../course/course.css';
 import { lessonById } from '../lessons';
 import type { Lesson } from '../lessons/types';
-import { LabProvider } from '../state/context';
 import { createLab } from '../state/lab';
 import { startAt, useLockedLab } from '../state/locked-lab';
 import { ScenarioProvider } from '../state/scenario';
 import { fromHash } from '../state/url';
-import { Notices } from '../views/Notices';
-import { Panel } from '../views/Panel';
 import { StatusBar } from '../views/StatusBar';
 import type { EmbedLink } from './embed-link';
 import { embedRaf } from './embed-raf';
@@ -25,6 +18,9 @@ import type { EmbedTarget, Guest } from './guest';
 import { idleTarget, labTarget } from './target';
 import { useEmbedKeys } from './use-embed-keys';
 import { useEmbedLab } from './use-embed-lab';
+
+/** The embed's class names and ids for the step body (embed.css and the e2e tests know them). */
+const NAMES: StepBodyNames = { main: 'embed-lesson', text: 'embed-lesson-text', views: 'embed-lesson-views', title: 'embed-step-title', alt: 'embed-alt' };
 
 interface Props {
   id: string;
@@ -56,10 +52,10 @@ export default function EmbedLesson(props: Props) {
       </div>
     );
   }
-  return <StepBody key={lesson.id} lesson={lesson} {...props} step={Math.max(0, Math.min(props.step, lesson.steps.length - 1))} />;
+  return <EmbedStep key={lesson.id} lesson={lesson} {...props} step={Math.max(0, Math.min(props.step, lesson.steps.length - 1))} />;
 }
 
-function StepBody({ lesson, step: k, link, guest, seen, goTo }: Props & { lesson: Lesson }) {
+function EmbedStep({ lesson, step: k, link, guest, seen, goTo }: Props & { lesson: Lesson }) {
   const { scenario } = link;
   const step = lesson.steps[k];
   const lab = useEmbedLab(
@@ -86,45 +82,26 @@ function StepBody({ lesson, step: k, link, guest, seen, goTo }: Props & { lesson
     return () => guest.detach();
   }, [lab, guest, scenario, goTo]);
   useEmbedKeys(reader?.actions ?? null);
-  const views = useMemo(() => VIEWS.filter((v) => step.views.includes(v.id)), [step]);
-  const n = lesson.steps.length;
   if (!reader) return <EmbedWaiting title={step.title} />;
   return (
-    <LabProvider lab={reader}>
-      <ScenarioProvider value={scenario}>
-        <main className="embed-lesson">
-          <p className="visually-hidden" aria-live="polite">
-            Step {k + 1} of {n}: {step.title}
-          </p>
-          <article className="embed-lesson-text" aria-labelledby="embed-step-title" data-step={k + 1}>
-            <p className="lesson-where">
-              {lesson.title} · step {k + 1} of {n} ·{' '}
-              <a href={`./${lessonHash(lesson.id, k)}`} target="_blank" rel="noopener">
-                Open in Unrolled<span className="visually-hidden"> (new tab)</span>
-              </a>
-            </p>
-            <h1 id="embed-step-title">{step.title}</h1>
-            {scenario.caption && <p className="embed-caption">{scenario.caption}</p>}
-            {step.text.map((t) => (
-              <StepText key={t} text={t} />
-            ))}
-            {step.interaction && (step.interaction.kind === 'predict' ? <PredictBox key={k} predict={step.interaction} /> : <TryBox key={k} goal={step.interaction} />)}
-          </article>
-          <section className="embed-lesson-views" aria-label="Live views" aria-describedby="embed-alt">
-            <p id="embed-alt" className="visually-hidden">
-              {step.alt}
-            </p>
-            <StatusBar />
-            <Notices />
-            <LessonControls controls={step.controls ?? []} />
-            {views.map((v) => (
-              <Panel key={v.id} id={v.id} title={v.title} wide reserve={v.reserve} live>
-                <ViewSlot entry={v} />
-              </Panel>
-            ))}
-          </section>
-        </main>
-      </ScenarioProvider>
-    </LabProvider>
+    <ScenarioProvider value={scenario}>
+      <StepBody
+        lesson={lesson}
+        k={k}
+        names={NAMES}
+        interactionLab={reader}
+        viewsLab={reader}
+        where={
+          <>
+            {' '}·{' '}
+            <a href={`./${lessonHash(lesson.id, k)}`} target="_blank" rel="noopener">
+              Open in Unrolled<span className="visually-hidden"> (new tab)</span>
+            </a>
+          </>
+        }
+        lead={scenario.caption && <p className="embed-caption">{scenario.caption}</p>}
+        viewsLead={<StatusBar />}
+      />
+    </ScenarioProvider>
   );
 }
