@@ -1,6 +1,8 @@
 import { formatStep, formatValue } from '../chart/format';
 import { INPUT_CHARS, answersSummary, inputPieces } from './answers';
 import type { AnswerItem } from './answers';
+import { ExampleTable } from './ExampleTable';
+import type { ExampleColumns } from './ExampleTable';
 
 /**
  * The network's answers to the first evaluation sequences: input (monospace, middle-truncated), target, answer,
@@ -10,58 +12,42 @@ export function AnswersOutput({ step, items, question, total }: { step: number; 
   const judged = items.some((it) => it.correct !== null);
   const summary = answersSummary(items);
   return (
-    <table className="data-table answers-table">
-      <caption>
-        <strong>{question}</strong>
-        <span className="output-meta">
-          {' '}
-          — the first {items.length}
-          {total !== null ? ` of ${formatStep(total)}` : ''} evaluation sequences at step {formatStep(step)}
-          {summary ? `: ${summary}` : ''}
-        </span>
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">input</th>
-          <th scope="col">target</th>
-          <th scope="col">network</th>
-          <th scope="col">{judged ? 'right?' : '|error|'}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((it, i) => {
-          const pieces = inputPieces(it.input, INPUT_CHARS);
-          const whole = pieces.map((p) => p.text).join(' ') === it.input;
-          return (
-            <tr key={i}>
-              <td className="mono answers-input" title={whole ? undefined : it.input}>
-                {pieces.map((p, k) => (
-                  <span key={k}>
-                    {k > 0 && ' '}
-                    {p.marked ? <mark className="answer-marked">{p.text}</mark> : p.text}
-                  </span>
-                ))}
-              </td>
-              <td className="mono">{it.target}</td>
-              <td className="mono">{it.output}</td>
-              <Verdict item={it} />
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ExampleTable
+      className="data-table answers-table"
+      caption={
+        <>
+          <strong>{question}</strong>
+          <span className="output-meta">
+            {' '}
+            — the first {items.length}
+            {total !== null ? ` of ${formatStep(total)}` : ''} evaluation sequences at step {formatStep(step)}
+            {summary ? `: ${summary}` : ''}
+          </span>
+        </>
+      }
+      columns={COLUMNS}
+      items={items}
+      markHead={judged ? 'right?' : '|error|'}
+      // a numeric answer (the adding task's sum) is not right or wrong: its distance from the target instead
+      mark={(it) => it.correct ?? (it.error !== null ? formatValue(it.error) : '—')}
+    />
   );
 }
 
-function Verdict({ item }: { item: AnswerItem }) {
-  if (item.correct !== null) {
-    return (
-      <td className={item.correct ? 'answer-right' : 'answer-wrong'} data-correct={String(item.correct)}>
-        <span aria-hidden="true">{item.correct ? '✓' : '✗'}</span>
-        {/* for screen readers; an exported image has the ✓/✗ */}
-        <span className="visually-hidden no-export">{item.correct ? 'right' : 'wrong'}</span>
-      </td>
-    );
-  }
-  return <td className="mono">{item.error !== null ? formatValue(item.error) : '—'}</td>;
-}
+const COLUMNS: ExampleColumns<AnswerItem> = [
+  {
+    head: 'input',
+    className: 'mono answers-input',
+    // middle-truncated: the whole input in the tooltip
+    title: (it) => (inputPieces(it.input, INPUT_CHARS).map((p) => p.text).join(' ') === it.input ? undefined : it.input),
+    cell: (it) =>
+      inputPieces(it.input, INPUT_CHARS).map((p, k) => (
+        <span key={k}>
+          {k > 0 && ' '}
+          {p.marked ? <mark className="answer-marked">{p.text}</mark> : p.text}
+        </span>
+      )),
+  },
+  { head: 'target', cell: (it) => it.target, className: 'mono' },
+  { head: 'network', cell: (it) => it.output, className: 'mono' },
+];

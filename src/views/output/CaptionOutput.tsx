@@ -3,9 +3,9 @@ import type { TaskOutput } from '../../worker/protocol';
 import { formatFixed, formatStep } from '../chart/format';
 import { sequentialScale } from '../kit/colors';
 import { Heatmap } from '../kit/Heatmap';
+import { rightCount } from './ExampleTable';
 import { describePicture, xMajor } from './picture';
 import { PictureCanvas } from './PictureCanvas';
-import { rightCount } from './TranslationOutput';
 import { Verdict } from './Verdict';
 
 type Captions = Extract<TaskOutput, { kind: 'captions' }>;

@@ -1,11 +1,23 @@
 import type { TaskOutput } from '../../worker/protocol';
 import { formatFixed, formatStep } from '../chart/format';
 import { describePicture, mapStats } from './picture';
-import { rightCount } from './TranslationOutput';
-import { Verdict } from './Verdict';
+import { ExampleTable, rightCount } from './ExampleTable';
+import type { ExampleColumns } from './ExampleTable';
 
 type Translations = Extract<TaskOutput, { kind: 'translations' }>;
 type Captions = Extract<TaskOutput, { kind: 'captions' }>;
+
+const TRANSLATION_COLUMNS: ExampleColumns<Translations['items'][number]> = [
+  { head: 'words', cell: (it) => it.source, className: 'mono' },
+  { head: 'right digits', cell: (it) => it.reference, className: 'mono' },
+  { head: 'network', cell: (it) => it.output, className: 'mono' },
+];
+
+const CAPTION_COLUMNS: ExampleColumns<Captions['items'][number]> = [
+  { head: 'picture', cell: (it) => describePicture(it.image, it.size) },
+  { head: 'right caption', cell: (it) => it.reference },
+  { head: 'network', cell: (it) => it.output },
+];
 
 /** The translation output as tables: the numbers (words, right digits, the network's, ✓/✗), then the meaning vector unit by unit. */
 export function TranslationTable({ output, question }: { output: Translations; question: string }) {
@@ -13,29 +25,14 @@ export function TranslationTable({ output, question }: { output: Translations; q
   const hasC = meaning.c.length > 0;
   return (
     <>
-      <table className="data-table output-table" data-table="translations">
-        <caption>
-          {question} — the first {items.length} of {formatStep(output.evalSize)} held-out numbers at step {formatStep(output.step)}: {rightCount(items)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">words</th>
-            <th scope="col">right digits</th>
-            <th scope="col">network</th>
-            <th scope="col">right?</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((it, i) => (
-            <tr key={i}>
-              <td className="mono">{it.source}</td>
-              <td className="mono">{it.reference}</td>
-              <td className="mono">{it.output}</td>
-              <Verdict correct={it.correct} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ExampleTable
+        className="data-table output-table"
+        name="translations"
+        caption={`${question} — the first ${items.length} of ${formatStep(output.evalSize)} held-out numbers at step ${formatStep(output.step)}: ${rightCount(items)}`}
+        columns={TRANSLATION_COLUMNS}
+        items={items}
+        mark={(it) => it.correct}
+      />
       <table className="data-table output-table" data-table="meaning">
         <caption>
           The meaning vector of “{meaning.source}”: the encoder’s final state h{hasC ? ' and memory c' : ''}, unit by unit
@@ -70,30 +67,14 @@ export function CaptionTable({ output, question }: { output: Captions; question:
   const { channels: C, size: S, maps } = features;
   return (
     <>
-      <table className="data-table output-table" data-table="captions">
-        <caption>
-          {question} — the first {items.length} of {formatStep(output.evalSize)} held-out pictures at step {formatStep(output.step)}: {rightCount(items)}. Pixels are counted from
-          the top left, x to the right and y down.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">picture</th>
-            <th scope="col">right caption</th>
-            <th scope="col">network</th>
-            <th scope="col">right?</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((it, i) => (
-            <tr key={i}>
-              <td>{describePicture(it.image, it.size)}</td>
-              <td>{it.reference}</td>
-              <td>{it.output}</td>
-              <Verdict correct={it.correct} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ExampleTable
+        className="data-table output-table"
+        name="captions"
+        caption={`${question} — the first ${items.length} of ${formatStep(output.evalSize)} held-out pictures at step ${formatStep(output.step)}: ${rightCount(items)}. Pixels are counted from the top left, x to the right and y down.`}
+        columns={CAPTION_COLUMNS}
+        items={items}
+        mark={(it) => it.correct}
+      />
       <table className="data-table output-table" data-table="feature-maps">
         <caption>
           The convolution’s {C} feature maps (after ReLU) of the picture it describes as “{features.caption}” ({describePicture(features.image, S)})

@@ -1,12 +1,10 @@
 import type { TaskOutput } from '../../worker/protocol';
 import { formatStep } from '../chart/format';
+import { rightCount } from './ExampleTable';
 import { MeaningBars } from './MeaningBars';
 import { Verdict } from './Verdict';
 
 type Translations = Extract<TaskOutput, { kind: 'translations' }>;
-
-/** "6 of 8 exactly right" */
-export const rightCount = (items: readonly { correct: boolean }[]) => `${items.filter((it) => it.correct).length} of ${items.length} exactly right`;
 
 /**
  * The encoder–decoder at work: held-out numbers in words, the digits it writes for them (greedy decoding) with ✓/✗
