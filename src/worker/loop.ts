@@ -1,47 +1,27 @@
 import { createSession } from '../engine/create-session';
 import type { AnySession } from '../engine/create-session';
 import { EngineError } from '../engine/errors';
-import { Rng } from '../engine/rng';
 import type { RunSnapshot } from '../engine/snapshot';
-import { EVAL_OUTPUT_QUANTITY } from '../engine/trainer';
 import { BenchmarkQueue } from './benchmark';
 import { HistoryCollector } from './history';
-import { taskOutput } from './outputs';
+import { FrameBuilder } from './loop-frames';
+import { Jump } from './loop-jump';
+import { WORKER_LOOP } from './loop-options';
+import type { Clock, LoopOptions, Post } from './loop-options';
+import { postExport, runInfo, sessionOfSnapshot } from './loop-runs';
 import { answerSurface } from './surface';
-import type { TaskMetric } from '../engine/tasks/task';
-import type { Command, Frame, RunInfo, WorkerEvent } from './protocol';
-import { frameTransferables, snapshotTransferables } from './protocol';
+import type { Command, RunInfo } from './protocol';
+import { frameTransferables } from './protocol';
 
-/** Where the loop sends events (postMessage in a worker, a callback in-process). */
-export type Post = (event: WorkerEvent, transfer: ArrayBuffer[]) => void;
-
-/** Time and scheduling, injected so the same loop runs in a worker, on the main thread, or under test. */
-export interface Clock {
-  now(): number;
-  /** runs fn soon, after pending messages have been handled */
-  schedule(fn: () => void): void;
-}
-
-/** How the loop shares the thread: a worker may train for most of each slice, the main thread for little. */
-export interface LoopOptions {
-  /** ms of training per slice before yielding to messages */
-  sliceMs: number;
-  /** refresh intervals (ms) of the costlier frame parts while playing */
-  metricEveryMs: number;
-  spectralEveryMs: number;
-  outputEveryMs: number;
-}
-
-export const WORKER_LOOP: LoopOptions = { sliceMs: 12, metricEveryMs: 400, spectralEveryMs: 1000, outputEveryMs: 1500 };
-export const MAIN_THREAD_LOOP: LoopOptions = { sliceMs: 4, metricEveryMs: 800, spectralEveryMs: 2000, outputEveryMs: 3000 };
-
-/** How often a trainTo under way says how far it got (a 'progress' event, not a frame). */
-export const PROGRESS_EVERY_MS = 250;
+export type { Clock, LoopOptions, Post } from './loop-options';
+export { MAIN_THREAD_LOOP, WORKER_LOOP } from './loop-options';
+export { PROGRESS_EVERY_MS } from './loop-jump';
 
 /**
  * The training loop behind the protocol: owns one session (a Session, or a Seq2SeqSession for translation and
  * captions: createSession), trains in time slices while playing, and sends a frame whenever something changed and
- * the previous frame was acknowledged (never floods).
+ * the previous frame was acknowledged (never floods). Frames are built in loop-frames.ts, trainTo's jumps run in
+ * loop-jump.ts, and runs are exported and imported through loop-runs.ts.
  */
 export class SessionLoop {
   private session: AnySession | null = null;
@@ -51,28 +31,24 @@ export class SessionLoop {
   /** commands of this run handled so far (Frame.handled) */
   private handled = 0;
   private playing = false;
-  /** a trainTo under way: train at full speed, no frames, until step `to` */
-  private jump: { to: number } | null = null;
-  private lastProgress = 0;
+  /** a trainTo under way: train at full speed, no frames, until its step */
+  private jump: Jump | null = null;
   private stepsPerSecond = 0;
   private awaitingAck = false;
   private dirty = false;
-  private frameId = 0;
   private sample = 0;
   private tau: number | null = null;
   private scheduled = false;
   private divergenceReported = false;
   private readonly history = new HistoryCollector();
-  private outputRng = new Rng(1);
-  private last = { metric: -Infinity, spectral: -Infinity, output: -Infinity };
-  private force = { metric: true, spectral: true, output: true };
+  private readonly frames: FrameBuilder;
   private paceStart = 0;
   private paceSteps = 0;
-  private rate = { t: 0, step: 0, value: 0 };
   private readonly benchmarks: BenchmarkQueue;
 
   constructor(private readonly post: Post, private readonly clock: Clock, private readonly options: LoopOptions = WORKER_LOOP) {
     this.benchmarks = new BenchmarkQueue(post, clock);
+    this.frames = new FrameBuilder(clock, options);
   }
 
   /** Handles one command; errors become an 'error' event, never an exception. */
@@ -110,23 +86,20 @@ export class SessionLoop {
       case 'pause':
         this.jump = null;
         this.playing = false;
-        this.refreshAll();
+        this.frames.refreshAll();
         break;
       case 'step':
         this.jump = null;
         this.playing = false;
         this.trainSteps(1);
-        this.refreshAll();
+        this.frames.refreshAll();
         break;
       case 'trainTo':
         this.trainTo(cmd.step);
         break;
-      case 'exportRun': {
-        // a snapshot between two slices is a whole step; the frame that follows carries the handled count
-        const snapshot = this.session.snapshot();
-        this.post({ type: 'exported', runId: this.runId, requestId: cmd.requestId, snapshot }, snapshotTransferables(snapshot));
+      case 'exportRun':
+        postExport(this.post, this.runId, cmd.requestId, this.session);
         break;
-      }
       case 'reset':
         return this.startRun();
       case 'speed':
@@ -139,7 +112,7 @@ export class SessionLoop {
         break;
       case 'ack':
         // an ack changes nothing to show: it only lets the next frame go (a paused run then sends none)
-        if (cmd.frameId === this.frameId) this.awaitingAck = false;
+        if (cmd.frameId === this.frames.frameId) this.awaitingAck = false;
         return this.wake();
     }
     this.dirty = true;
@@ -161,9 +134,7 @@ export class SessionLoop {
   private importRun(runId: number, snapshot: RunSnapshot): void {
     let session: AnySession;
     try {
-      // createSession(undefined) would build the defaults: a snapshot without a config is refused by restore
-      session = createSession((snapshot as { config?: unknown }).config ?? null);
-      session.restore(snapshot);
+      session = sessionOfSnapshot(snapshot);
     } catch (e) {
       return this.refuse(runId, e);
     }
@@ -188,7 +159,7 @@ export class SessionLoop {
     this.runId = runId;
     this.sample = 0;
     this.tau = null;
-    this.info = { configRunId: runId, config: session.config, notes: session.notes, ...session.shape() };
+    this.info = runInfo(runId, session);
   }
 
   /** A snapshot of what the worker runs, for tests that check page and worker agree. */
@@ -212,8 +183,8 @@ export class SessionLoop {
     this.awaitingAck = false;
     this.divergenceReported = false;
     this.history.clear();
-    this.outputRng = new Rng(s.config.seed);
-    this.refreshAll();
+    this.frames.reseed(s.config.seed);
+    this.frames.refreshAll();
     this.dirty = true;
     if (s.divergence) this.reportDivergence(); // an imported run that had diverged
     this.wake();
@@ -227,35 +198,22 @@ export class SessionLoop {
       s.reset();
       this.history.clear();
       this.divergenceReported = false;
-      this.outputRng = new Rng(s.config.seed);
+      this.frames.reseed(s.config.seed);
       this.post({ type: 'restarted', runId: this.runId }, []);
     }
-    this.jump = to > s.step && !s.divergence ? { to } : null;
-    this.lastProgress = this.clock.now();
-    this.refreshAll();
+    this.jump = Jump.toward(s, to, this.clock.now());
+    this.frames.refreshAll();
   }
 
-  /** One slice of a jump: full speed, no pacing; at the target (or a divergence) it ends and the frame is due. */
-  private jumpSlice(): void {
+  /** One slice of a jump; at the target (or a divergence) it ends and the frame is due. */
+  private jumpSlice(jump: Jump): void {
     const s = this.session!;
-    const to = this.jump!.to;
-    const t0 = this.clock.now();
-    while (s.step < to && this.clock.now() - t0 < this.options.sliceMs) {
-      if (this.trainSteps(1) === 0) break;
-    }
-    const now = this.clock.now();
-    if (s.step >= to || s.divergence) {
+    const landed = jump.slice(s, this.clock, this.options.sliceMs, () => this.trainSteps(1), (step) => this.post({ type: 'progress', runId: this.runId, step, to: jump.to }, []));
+    if (landed) {
       this.jump = null;
-      this.refreshAll();
+      this.frames.refreshAll();
       this.dirty = true;
-    } else if (now - this.lastProgress >= PROGRESS_EVERY_MS) {
-      this.lastProgress = now;
-      this.post({ type: 'progress', runId: this.runId, step: s.step, to }, []);
     }
-  }
-
-  private refreshAll(): void {
-    this.force = { metric: true, spectral: true, output: true };
   }
 
   private resetPace(): void {
@@ -285,9 +243,10 @@ export class SessionLoop {
       if (timing) this.wake();
       return;
     }
-    if (this.jump) this.jumpSlice();
+    if (this.jump) this.jumpSlice(this.jump);
     else if (this.playing) {
       const t0 = this.clock.now();
+      // the steps the speed allows since the pace started: ⌊elapsed s · steps/s⌋ less those already trained
       let allowed = Infinity;
       if (this.stepsPerSecond > 0) allowed = Math.floor(((t0 - this.paceStart) / 1000) * this.stepsPerSecond) - this.paceSteps;
       let n = 0;
@@ -322,63 +281,19 @@ export class SessionLoop {
     if (!d || this.divergenceReported) return;
     this.divergenceReported = true;
     this.playing = false;
-    this.refreshAll();
+    this.frames.refreshAll();
     this.post({ type: 'diverged', runId: this.runId, divergence: d }, []);
   }
 
-  /** The task metric, or null when the weights no longer give finite outputs (which is then a divergence). */
-  private evaluateOrDiverge(s: AnySession): TaskMetric | null {
-    try {
-      return s.evaluate();
-    } catch (e) {
-      if (!(e instanceof EngineError) || e.code !== 'non-finite') throw e;
-      s.declareDivergence(EVAL_OUTPUT_QUANTITY);
-      this.reportDivergence();
-      return null;
-    }
-  }
-
   private sendFrame(): void {
-    const s = this.session!;
-    const now = this.clock.now();
-    const due = (k: 'metric' | 'spectral' | 'output', every: number) => this.force[k] || (now - this.last[k] >= every);
-    let metric: Frame['metric'] = null;
-    if (due('metric', this.options.metricEveryMs)) {
-      const value = this.evaluateOrDiverge(s);
-      metric = value ? { step: s.step, value } : null;
-      this.last.metric = now;
-      this.force.metric = false;
-    }
-    let spectral: Frame['spectral'] = null;
-    if (due('spectral', this.options.spectralEveryMs)) {
-      spectral = safe(() => s.spectral());
-      this.last.spectral = now;
-      this.force.spectral = false;
-    }
-    let output: Frame['output'] = null;
-    if (due('output', this.options.outputEveryMs)) {
-      output = safe(() => taskOutput(s, this.outputRng, this.sample));
-      this.last.output = now;
-      this.force.output = false;
-    }
-    const step = s.step;
-    if (now - this.rate.t >= 1000 || step < this.rate.step) {
-      this.rate.value = this.rate.t > 0 && step >= this.rate.step ? ((step - this.rate.step) * 1000) / (now - this.rate.t) : 0;
-      this.rate.t = now;
-      this.rate.step = step;
-    }
-    const frame: Frame = {
-      frameId: ++this.frameId,
-      step,
-      playing: this.playing,
+    const frame = this.frames.build(this.session!, {
+      playing: () => this.playing,
       handled: this.handled,
-      stepsPerSecond: this.playing ? this.rate.value : 0,
-      history: this.history.take(),
-      metric,
-      record: s.inspect(this.sample, s.scoredStep(this.sample, this.tau)),
-      spectral,
-      output,
-    };
+      history: this.history,
+      sample: this.sample,
+      tau: this.tau,
+      diverged: () => this.reportDivergence(),
+    });
     this.awaitingAck = true;
     this.dirty = false;
     this.post({ type: 'frame', runId: this.runId, frame }, frameTransferables(frame));
@@ -388,14 +303,5 @@ export class SessionLoop {
     this.playing = false;
     const message = e instanceof Error ? e.message : String(e);
     this.post({ type: 'error', runId: this.runId, message, recoverable: e instanceof EngineError }, []);
-  }
-}
-
-/** fn(), or null when it throws (e.g. the spectrum of weights that overflowed). */
-function safe<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch {
-    return null;
   }
 }
