@@ -4,11 +4,16 @@
  * an older build, a bug — so each message is parsed here into one of these types or refused (null); a worker event
  * inside one is checked as carefully as the worker's own commands are (protocol.ts parseCommand).
  */
-import { normalizeConfig } from '../engine/config';
 import type { SpectralInfo } from '../engine/session';
 import type { TaskMetric } from '../engine/tasks/task';
 import type { HistoryState } from '../state/history';
-import type { Frame, HistoryChunk, RunInfo, TaskOutput, WorkerEvent } from '../worker/protocol';
+import type { Frame, TaskOutput, WorkerEvent } from '../worker/protocol';
+import { parseEvent, parseFrame, parseMetric, parseSpectral } from './parse-events';
+import { parseOutput } from './parse-outputs';
+import { count, f64, f64n, finite, isObj, list, own, runId, steps, str } from './parse-values';
+
+// the worker events' parser lives in parse-events.ts (with parse-record, parse-outputs, parse-answers); the lab's tests and the mirror read it from here
+export { parseEvent };
 
 /** What both windows show besides the run: the lesson step, the blank screen, the speed. */
 export interface PresentationState {
@@ -69,188 +74,116 @@ export type MirrorMessage =
 
 export type ChannelMessage = OwnerMessage | MirrorMessage;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const count = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const runId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
-/** ids we make are 6–32 letters and digits (see newId) */
-const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9]{6,32}$/.test(v);
-// by tag, not instanceof: a clone may come from another realm's constructors (a test's, an iframe's)
-const tag = (v: unknown): string => Object.prototype.toString.call(v);
-const f64 = (v: unknown): v is Float64Array => tag(v) === '[object Float64Array]';
-const u8 = (v: unknown): v is Uint8Array => tag(v) === '[object Uint8Array]';
-
 /** A parsed message, or why it was refused (for the console warning). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 const refuse = (why: string): { ok: false; why: string } => ({ ok: false, why });
 
+/** ids we make are 6–32 letters and digits (see newId) */
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9]{6,32}$/.test(v);
+
 export function parseState(v: unknown): PresentationState | null {
   if (!isObj(v)) return null;
-  const lesson = v.lesson === null ? null : typeof v.lesson === 'string' && v.lesson.length <= 40 ? v.lesson : undefined;
-  if (lesson === undefined || !count(v.step) || typeof v.blackout !== 'boolean' || !finite(v.speed) || v.speed < 0) return null;
-  return { lesson, step: v.step, blackout: v.blackout, speed: v.speed };
+  const [l, step, blackout, speed] = ['lesson', 'step', 'blackout', 'speed'].map((k) => own(v, k));
+  const lesson = l === null ? null : str(l, 40) ? l : undefined;
+  if (lesson === undefined || !count(step) || typeof blackout !== 'boolean' || !finite(speed) || speed < 0) return null;
+  return { lesson, step, blackout, speed };
 }
 
 function parseControl(v: unknown): Control | null {
   if (!isObj(v)) return null;
-  if (v.type === 'goto' && count(v.step)) return { type: 'goto', step: v.step };
-  if (v.type === 'blackout' && typeof v.on === 'boolean') return { type: 'blackout', on: v.on };
+  const [type, step, on] = [own(v, 'type'), own(v, 'step'), own(v, 'on')];
+  if (type === 'goto' && count(step)) return { type: 'goto', step };
+  if (type === 'blackout' && typeof on === 'boolean') return { type: 'blackout', on };
   return null;
-}
-
-function parseChunk(v: unknown): HistoryChunk | null {
-  if (!isObj(v)) return null;
-  const { step, loss, gradNorm, gradNormClipped, clipped } = v;
-  if (!f64(step) || !f64(loss) || !f64(gradNorm) || !f64(gradNormClipped) || !u8(clipped)) return null;
-  const n = step.length;
-  return loss.length === n && gradNorm.length === n && gradNormClipped.length === n && clipped.length === n ? { step, loss, gradNorm, gradNormClipped, clipped } : null;
-}
-
-/** The arrays of an InspectRecord and their types (mask is bytes; the rest Float64). */
-const RECORD_F64 = ['inputs', 'targets', 'h', 'c', 'gates', 'preX', 'preH', 'preB', 'y', 'p', 'losses', 'dh', 'dc', 'flowH', 'flowC', 'blockGradNorms'] as const;
-
-function recordOk(r: unknown): boolean {
-  if (!isObj(r)) return false;
-  if (![r.T, r.H, r.I, r.O].every(count) || typeof r.cell !== 'string' || !Array.isArray(r.gateNames)) return false;
-  if (!u8(r.mask) || !RECORD_F64.every((k) => f64(r[k]))) return false;
-  const T = r.T as number;
-  const H = r.H as number;
-  // the per-step arrays the views index by (t, unit): the wrong size would read past the data
-  return (r.h as Float64Array).length === T * H && (r.mask as Uint8Array).length === T && (r.losses as Float64Array).length === T && (r.gates as Float64Array).length % Math.max(1, T * H) === 0;
-}
-
-function parseFrame(v: unknown): Frame | null {
-  if (!isObj(v)) return null;
-  if (!finite(v.frameId) || !count(v.step) || !count(v.handled) || !finite(v.stepsPerSecond) || typeof v.playing !== 'boolean') return null;
-  const history = parseChunk(v.history);
-  if (!history || !recordOk(v.record)) return null;
-  const metric = v.metric;
-  if (metric !== null && !(isObj(metric) && finite(metric.step) && isObj(metric.value) && typeof metric.value.name === 'string' && typeof metric.value.value === 'number')) return null;
-  if (v.spectral !== null && !Array.isArray(v.spectral)) return null;
-  if (v.output !== null && !(isObj(v.output) && typeof v.output.kind === 'string')) return null;
-  return { ...(v as unknown as Frame), history };
-}
-
-function parseInfo(v: unknown): RunInfo | null {
-  if (!isObj(v) || !runId(v.configRunId) || !isObj(v.task) || !isObj(v.model) || !Array.isArray(v.model.blocks)) return null;
-  if (!Array.isArray(v.notes) || !v.notes.every((n) => typeof n === 'string')) return null;
-  if (!isObj(v.config)) return null;
-  // the owner sends a config its worker normalized; normalizing again makes anything else a valid config too
-  const { config } = normalizeConfig(v.config);
-  return { ...(v as unknown as RunInfo), config, notes: v.notes.slice(0, 20).map((n) => n.slice(0, 500)) };
-}
-
-/**
- * A worker event from channel data. The known types are checked field by field; a type this build does not know
- * (a newer protocol) passes as it is with its run id, for the lab to ignore or handle — the mirror forwards events
- * generically, so the protocol may grow without this list.
- */
-export function parseEvent(v: unknown): WorkerEvent | null {
-  if (!isObj(v) || typeof v.type !== 'string' || !runId(v.runId)) return null;
-  const r = v.runId;
-  switch (v.type) {
-    case 'ready': {
-      const info = parseInfo(v.info);
-      // a run opened from a saved file starts at its step, not at 0
-      if (info && v.step !== undefined && !count(v.step)) return null;
-      return info && (v.step === undefined ? { type: 'ready', runId: r, info } : { type: 'ready', runId: r, info, step: v.step as number });
-    }
-    case 'frame': {
-      const frame = parseFrame(v.frame);
-      return frame && { type: 'frame', runId: r, frame };
-    }
-    case 'refused':
-      return typeof v.message === 'string' ? { type: 'refused', runId: r, message: v.message.slice(0, 500) } : null;
-    case 'error':
-      return typeof v.message === 'string' && typeof v.recoverable === 'boolean' ? { type: 'error', runId: r, message: v.message.slice(0, 500), recoverable: v.recoverable } : null;
-    case 'diverged':
-      return isObj(v.divergence) && count(v.divergence.step) && typeof v.divergence.quantity === 'string' && typeof v.divergence.message === 'string' ? (v as unknown as WorkerEvent) : null;
-    case 'surface':
-      return isObj(v.result) && isObj(v.result.request) && f64(v.result.loss) && f64(v.result.gradNorm) ? (v as unknown as WorkerEvent) : null;
-    default:
-      return v as unknown as WorkerEvent;
-  }
 }
 
 /** The most points a history or the metric's ring may bring (the page's own hold 2,048 and 512). */
 const MAX_POINTS = 4096;
 
 function parseHistory(v: unknown): HistoryState | null {
-  if (!isObj(v) || !count(v.stride) || v.stride < 1 || !isObj(v.partial)) return null;
-  const arrays = [v.step, v.loss, v.gradNorm, v.gradNormClipped, v.clipped];
-  if (!arrays.every(f64)) return null;
-  const n = (v.step as Float64Array).length;
-  if (n > MAX_POINTS || !arrays.every((a) => (a as Float64Array).length === n)) return null;
-  const p = v.partial;
-  if (!count(p.n) || p.n >= v.stride || ![p.step, p.loss, p.gradNorm, p.gradNormClipped, p.clipped].every(finite)) return null;
-  return v as unknown as HistoryState;
-}
-
-function parseMetric(v: unknown): TaskMetric | null | undefined {
-  if (v === null) return null;
-  if (!isObj(v) || typeof v.name !== 'string' || typeof v.value !== 'number' || typeof v.baseline !== 'number' || typeof v.baselineName !== 'string' || typeof v.higherIsBetter !== 'boolean') return undefined;
-  return v as unknown as TaskMetric;
+  if (!isObj(v)) return null;
+  const [stride, step, loss, gradNorm, gradNormClipped, clipped, p] = ['stride', 'step', 'loss', 'gradNorm', 'gradNormClipped', 'clipped', 'partial'].map((k) => own(v, k));
+  if (!count(stride) || stride < 1 || !isObj(p) || !f64(step) || step.length > MAX_POINTS || !steps(step)) return null;
+  const n = step.length;
+  // a point's clipped figure counts the clipped steps it covers (a Float64Array here, unlike a chunk's flags)
+  if (!f64n(loss, n) || !f64n(gradNorm, n) || !f64n(gradNormClipped, n) || !f64n(clipped, n)) return null;
+  const [pn, ps, pl, pg, pgc, pc] = ['n', 'step', 'loss', 'gradNorm', 'gradNormClipped', 'clipped'].map((k) => own(p, k));
+  if (!count(pn) || pn >= stride || !finite(ps) || !finite(pl) || !finite(pg) || !finite(pgc) || !finite(pc)) return null;
+  return { stride, step, loss, gradNorm, gradNormClipped, clipped, partial: { n: pn, step: ps, loss: pl, gradNorm: pg, gradNormClipped: pgc, clipped: pc } };
 }
 
 function parsePicture(v: unknown): RunPicture | null {
   if (!isObj(v)) return null;
-  const history = parseHistory(v.history);
-  const m = v.metrics;
-  const metric = parseMetric(v.metric);
-  if (!history || metric === undefined || !isObj(m) || !f64(m.step) || !f64(m.value) || m.step.length !== m.value.length || m.step.length > MAX_POINTS) return null;
-  if (v.spectral !== null && !Array.isArray(v.spectral)) return null;
-  if (v.output !== null && !(isObj(v.output) && typeof v.output.kind === 'string')) return null;
-  return { history, metrics: { step: m.step, value: m.value }, metric, spectral: v.spectral as SpectralInfo[] | null, output: v.output as TaskOutput | null };
+  const [h, m, rawMetric, s, o] = ['history', 'metrics', 'metric', 'spectral', 'output'].map((k) => own(v, k));
+  const history = parseHistory(h);
+  if (!history || !isObj(m)) return null;
+  const [step, value] = [own(m, 'step'), own(m, 'value')];
+  if (!f64(step) || step.length > MAX_POINTS || !steps(step) || !f64n(value, step.length)) return null;
+  const metric = rawMetric === null ? null : parseMetric(rawMetric);
+  const spectral = s === null ? null : parseSpectral(s);
+  const output = o === null ? null : parseOutput(o);
+  if ((rawMetric !== null && !metric) || (s !== null && !spectral) || (o !== null && !output)) return null;
+  return { history, metrics: { step, value }, metric, spectral, output };
 }
 
 /** A message from the channel, or why it was refused. */
 export function parseMessage(data: unknown): Parsed<ChannelMessage> {
   if (!isObj(data)) return refuse('not an object');
-  if (typeof data.kind !== 'string') return refuse('no kind');
-  if (!isId(data.from)) return refuse(`${data.kind}: no valid sender id`);
-  const from = data.from;
+  const get = (k: string) => own(data, k);
+  const kind = get('kind');
+  if (typeof kind !== 'string') return refuse('no kind');
+  // the kind is quoted in warnings: never more of it than a kind's length
+  const k = kind.slice(0, 20);
+  const from = get('from');
+  if (!isId(from)) return refuse(`${k}: no valid sender id`);
   const ok = <T extends ChannelMessage>(value: T): Parsed<ChannelMessage> => ({ ok: true, value });
-  switch (data.kind) {
+  const [run, sent] = [get('run'), get('sent')];
+  switch (kind) {
     case 'owner':
     case 'hello':
     case 'bye':
-      return ok({ kind: data.kind, from });
+      return ok({ kind, from });
     case 'state': {
-      const state = parseState(data.state);
+      const state = parseState(get('state'));
       return state ? ok({ kind: 'state', from, state }) : refuse('state: malformed state');
     }
     case 'run':
     case 'sent':
-      return runId(data.run) && count(data.sent) ? ok({ kind: data.kind, from, run: data.run, sent: data.sent }) : refuse(`${data.kind}: malformed run or count`);
+      return runId(run) && count(sent) ? ok({ kind, from, run, sent }) : refuse(`${kind}: malformed run or count`);
     case 'event': {
-      if (!runId(data.run) || !count(data.sent)) return refuse('event: malformed run or count');
-      const event = parseEvent(data.event);
-      return event ? ok({ kind: 'event', from, run: data.run, sent: data.sent, event }) : refuse('event: malformed worker event');
+      if (!runId(run) || !count(sent)) return refuse('event: malformed run or count');
+      const event = parseEvent(get('event'));
+      return event ? ok({ kind: 'event', from, run, sent, event }) : refuse('event: malformed worker event');
     }
     case 'snapshot': {
-      if (!isId(data.to) || !runId(data.run) || !count(data.sent)) return refuse('snapshot: malformed address, run or count');
-      const state = parseState(data.state);
-      const picture = parsePicture(data.picture);
-      const frame = data.frame === null ? null : parseFrame(data.frame);
-      const events = Array.isArray(data.events) ? data.events.slice(0, 8).map(parseEvent) : [null];
-      if (!state || !picture || (data.frame !== null && !frame) || events.some((e) => e === null)) return refuse('snapshot: malformed part');
-      return ok({ kind: 'snapshot', from, to: data.to, run: data.run, sent: data.sent, state, events: events as WorkerEvent[], picture, frame });
+      const to = get('to');
+      if (!isId(to) || !runId(run) || !count(sent)) return refuse('snapshot: malformed address, run or count');
+      const state = parseState(get('state'));
+      const picture = parsePicture(get('picture'));
+      const rawFrame = get('frame');
+      const frame = rawFrame === null ? null : parseFrame(rawFrame);
+      const rawEvents = get('events');
+      // the owner sends the run's ready and what stopped it: a handful
+      const events = list(rawEvents, 8) ? rawEvents.map(parseEvent) : [null];
+      if (!state || !picture || (rawFrame !== null && !frame) || events.some((e) => e === null)) return refuse('snapshot: malformed part');
+      return ok({ kind: 'snapshot', from, to, run, sent, state, events: events as WorkerEvent[], picture, frame });
     }
     case 'picture': {
-      const picture = parsePicture(data.picture);
-      return runId(data.run) && picture ? ok({ kind: 'picture', from, run: data.run, picture }) : refuse('picture: malformed run or picture');
+      const picture = parsePicture(get('picture'));
+      return runId(run) && picture ? ok({ kind: 'picture', from, run, picture }) : refuse('picture: malformed run or picture');
     }
     case 'call': {
-      if (typeof data.name !== 'string' || !/^[a-zA-Z]{1,40}$/.test(data.name)) return refuse('call: not an action name');
-      if (!Array.isArray(data.args) || data.args.length > 4) return refuse(`call ${data.name}: arguments are not a short list`);
-      return ok({ kind: 'call', from, name: data.name, args: data.args });
+      const [name, args] = [get('name'), get('args')];
+      if (typeof name !== 'string' || !/^[a-zA-Z]{1,40}$/.test(name)) return refuse('call: not an action name');
+      // each argument is checked against the action it is for (action-args.ts) by the owner that runs it
+      if (!list(args, 4)) return refuse(`call ${name}: arguments are not a short list`);
+      return ok({ kind: 'call', from, name, args });
     }
     case 'control': {
-      const control = parseControl(data.control);
+      const control = parseControl(get('control'));
       return control ? ok({ kind: 'control', from, control }) : refuse('control: malformed');
     }
     default:
-      return refuse(`unknown kind ${JSON.stringify(data.kind.slice(0, 20))}`);
+      return refuse(`unknown kind ${JSON.stringify(k)}`);
   }
 }

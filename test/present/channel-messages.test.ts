@@ -6,11 +6,19 @@ import { channelHub } from './fake-channel';
 
 const ID = 'abc123def456';
 const f64 = (n: number) => new Float64Array(n);
+const labels = (T: number) => Array.from({ length: T }, (_, t) => String(t));
+/** a RunInfo of the lab's default run (an LSTM echoing across 10 steps) */
+const info = (over: Record<string, unknown> = {}) => ({
+  configRunId: 1, config: {}, notes: [], kernels: 'reference',
+  task: { kind: 'echo', inputSize: 5, outputSize: 4, head: 'softmax', length: 11, evalSize: 128 },
+  model: { cell: 'lstm', paramCount: 10, blocks: [{ name: 'Wxf', rows: 2, cols: 5 }] },
+  ...over,
+});
 const chunk = (n: number) => ({ step: f64(n), loss: f64(n), gradNorm: f64(n), gradNormClipped: f64(n), clipped: new Uint8Array(n) });
 const record = (T = 3, H = 2) => ({
   T, H, I: 1, O: 1, cell: 'rnn', gateNames: ['h'], inputs: f64(T), targets: f64(T), mask: new Uint8Array(T), h: f64(T * H), c: f64(0), gates: f64(T * H),
   preX: f64(T * H), preH: f64(T * H), preB: f64(H), y: f64(T), p: f64(0), losses: f64(T), loss: 0, dh: f64(T * H), dc: f64(0), tau: 2, flowH: f64(3), flowC: f64(0),
-  blockNames: [], blockGradNorms: f64(0), inputLabels: [], targetLabels: [], outputLabels: [],
+  blockNames: [], blockGradNorms: f64(0), inputLabels: labels(T), targetLabels: labels(T), outputLabels: labels(T),
 });
 const frame = (over: Record<string, unknown> = {}) => ({ frameId: 1, step: 4, playing: false, handled: 3, stepsPerSecond: 0, history: chunk(2), metric: null, record: record(), spectral: null, output: null, ...over });
 const history = (n = 2, over: Record<string, unknown> = {}) => ({ stride: 1, ...chunk(n), clipped: f64(n), partial: { n: 0, step: 0, loss: 0, gradNorm: 0, gradNormClipped: 0, clipped: 0 }, ...over });
@@ -91,7 +99,7 @@ describe('channel messages are parsed like any untrusted input', () => {
   });
 
   it('a ready event gets a valid config whatever it carried; long notes are cut', () => {
-    const e = parseEvent({ type: 'ready', runId: 1, info: { configRunId: 1, config: { task: { kind: 'echo', lag: 1e9 }, model: 'x' }, notes: ['n'.repeat(900)], task: {}, model: { blocks: [] } } });
+    const e = parseEvent({ type: 'ready', runId: 1, info: info({ config: { task: { kind: 'echo', lag: 1e9 }, model: 'x' }, notes: ['n'.repeat(900)] }) });
     expect(e?.type).toBe('ready');
     if (e?.type !== 'ready') return;
     expect(e.info.config.task).toMatchObject({ kind: 'echo' });
@@ -100,16 +108,18 @@ describe('channel messages are parsed like any untrusted input', () => {
   });
 
   it('a ready event of a run opened from a file keeps its step; a bad step refuses the event', () => {
-    const info = { configRunId: 1, config: {}, notes: [], task: {}, model: { blocks: [] } };
-    const e = parseEvent({ type: 'ready', runId: 4, info, step: 300 });
+    const e = parseEvent({ type: 'ready', runId: 4, info: info(), step: 300 });
     expect(e?.type === 'ready' && e.step).toBe(300);
-    const plain = parseEvent({ type: 'ready', runId: 4, info });
+    const plain = parseEvent({ type: 'ready', runId: 4, info: info() });
     expect(plain?.type === 'ready' && 'step' in plain).toBe(false);
-    for (const step of [-1, 1.5, NaN, '300']) expect(parseEvent({ type: 'ready', runId: 4, info, step })).toBeNull();
+    for (const step of [-1, 1.5, NaN, '300']) expect(parseEvent({ type: 'ready', runId: 4, info: info(), step })).toBeNull();
+    // the shape as it was before: an empty task and model pass no more
+    expect(parseEvent({ type: 'ready', runId: 4, info: { ...info(), task: {}, model: { blocks: [] } } })).toBeNull();
   });
 
-  it('an event type this build does not know passes with its run id (the protocol may grow)', () => {
-    expect(parseEvent({ type: 'exported', runId: 3, blob: 'x' })).toEqual({ type: 'exported', runId: 3, blob: 'x' });
+  it('an event type this build does not know is refused (the lab would ignore it); a known one is checked, not passed as it is', () => {
+    expect(parseEvent({ type: 'teleported', runId: 3, blob: 'x' })).toBeNull();
+    expect(parseEvent({ type: 'exported', runId: 3, blob: 'x' })).toBeNull();
     expect(parseEvent({ type: 'exported' })).toBeNull();
   });
 
