@@ -21,7 +21,7 @@ const VERSION = 1;
 export const LINK_ATTRIBUTES: readonly string[] = [
   'task', 'T', 'lag', 'symbols', 'noise', 'comps', 'text', 'csv', 'holdout', 'reverse',
   'cell', 'act', 'hidden', 'rec', 'fgate', 'init', 'iscale', 'rscale', 'fbias',
-  'opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed',
+  'opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed', 'kernels',
   'speed', 'views', 'play', 'log',
   'controls', 'lock', 'caption', 'at',
 ];

@@ -231,6 +231,8 @@ export class Seq2SeqSession implements TrainingSession {
     return {
       task: { kind: app.kind, inputSize: V, outputSize: V, head: 'softmax', length: app.task.maxLength + 1, evalSize: this.testSize },
       model: { cell: config.model.cell, paramCount: app.model.theta.length, blocks: app.model.layout.blocks.map((b) => ({ name: b.name, rows: b.rows, cols: b.cols })) },
+      // the encoder–decoder and the captioner train on the Float64 kernels only (seq2seq-config.ts)
+      kernels: 'reference',
     };
   }
 

@@ -1,6 +1,7 @@
 import { defaultConfig, normalizeConfig } from './config';
 import type { SessionConfig } from './config';
 import { EngineError } from './errors';
+import { FastPath } from './fast/path';
 import { initialize } from './init';
 import { inspectNetwork } from './inspect';
 import { largestSingularValue, spectralRadius } from './linalg';
@@ -118,6 +119,9 @@ export class Session implements TrainingSession {
     const { cell, activation, hiddenSize, recurrence, forgetGate } = config.model;
     this.net = new Network({ cell, activation, recurrence, forgetGate, hiddenSize, inputSize: this.task.inputSize, outputSize: this.task.outputSize, head: this.task.head });
     this.trainer = new Trainer(this.net, { optimizer: config.optimizer, clip: config.clip, truncate: config.truncate, truncMode: config.truncMode, kernels: config.kernels });
+    if (config.kernels === 'fast' && this.trainer.kernels !== 'fast') {
+      this.notes.push(`The fast kernels cannot run here (${FastPath.unavailable() ?? 'unavailable'}); training on the Float64 reference kernels.`);
+    }
     this.batch = new Array<Sequence>(config.batch);
     this.reset();
   }
@@ -223,6 +227,7 @@ export class Session implements TrainingSession {
     return {
       task: { kind: task.kind, inputSize: task.inputSize, outputSize: task.outputSize, head: task.head, length: task.length, evalSize: task.evalSet().length },
       model: { cell: net.shape.cell, paramCount: net.theta.length, blocks: net.layout.blocks.map((b) => ({ name: b.name, rows: b.rows, cols: b.cols })) },
+      kernels: this.trainer.kernels,
     };
   }
 

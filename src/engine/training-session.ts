@@ -3,6 +3,7 @@ import type { InspectRecord, SessionMetrics, SpectralInfo } from './session';
 import type { RunSnapshot } from './snapshot';
 import type { TaskKind, TaskMetric } from './tasks/task';
 import type { Divergence } from './trainer';
+import type { KernelPath } from './fast/choice';
 import type { CellKind, HeadKind } from './types';
 
 /** The sizes of a run, as the page is told them when it starts (the worker's RunInfo). */
@@ -10,6 +11,8 @@ export interface SessionShape {
   /** inputSize, outputSize, head, length: of the network the views show (an encoder–decoder's decoder) */
   task: { kind: TaskKind; inputSize: number; outputSize: number; head: HeadKind; length: number; evalSize: number };
   model: { cell: CellKind; paramCount: number; blocks: { name: string; rows: number; cols: number }[] };
+  /** the kernels that compute each training step: 'fast' only when the config asked for it and it runs here (fast/choice.ts) */
+  kernels: KernelPath;
 }
 
 /** The latest step's figures, read after every step (one object, rewritten: no allocation per step). */

@@ -47,5 +47,5 @@ export const CONTROL_GROUPS: readonly { title: string; ids: readonly ControlId[]
   { title: 'Page', ids: PAGE_CONTROL_IDS },
   { title: 'Task', ids: ['task', 'T', 'lag', 'symbols', 'noise', 'comps', 'text', 'csv', 'holdout', 'reverse'] },
   { title: 'Network', ids: ['cell', 'act', 'hidden', 'rec', 'fgate', 'init', 'iscale', 'rscale', 'fbias'] },
-  { title: 'Training', ids: ['opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed'] },
+  { title: 'Training', ids: ['opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed', 'kernels'] },
 ];

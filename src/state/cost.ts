@@ -10,6 +10,12 @@ import type { RunInfo } from '../worker/protocol';
  */
 export const ENGINE_FLOPS_PER_SECOND = 1.5e9;
 
+/**
+ * How many times faster the fast kernels (float32 WebAssembly SIMD) train than the reference: 3.9–7.3× measured on
+ * workloads a–h by `npm run bench` (docs/performance.md), the small networks at the low end; a round middle.
+ */
+export const FAST_KERNELS_SPEEDUP = 5;
+
 /** A step slower than this gets a warning when the run starts. */
 export const SLOW_STEP_SECONDS = 1;
 
@@ -26,7 +32,8 @@ export function stepFlops(info: Pick<RunInfo, 'task' | 'model'>, batch: number, 
 
 /** Estimated seconds per training step of a run (about: the machine and its load change it by a factor 2). */
 export function stepSeconds(info: RunInfo): number {
-  return stepFlops(info, info.config.batch, info.config.model.hiddenSize) / ENGINE_FLOPS_PER_SECOND;
+  const rate = ENGINE_FLOPS_PER_SECOND * (info.kernels === 'fast' ? FAST_KERNELS_SPEEDUP : 1);
+  return stepFlops(info, info.config.batch, info.config.model.hiddenSize) / rate;
 }
 
 /** "0.4 ms", "35 ms", "1.2 s", "8 s": a duration at a glance. */
@@ -43,5 +50,5 @@ export function slowRunWarning(info: RunInfo): string | null {
   const s = stepSeconds(info);
   if (s <= SLOW_STEP_SECONDS) return null;
   const c = info.config;
-  return `Each training step of this run takes about ${formatDuration(s)} (batch ${c.batch} × ${info.task.length} steps × ${info.model.cell.toUpperCase()} of ${c.model.hiddenSize} units): the curve will move slowly. A smaller batch, sequence length or hidden size trains faster.`;
+  return `Each training step of this run takes about ${formatDuration(s)} (batch ${c.batch} × ${info.task.length} steps × ${info.model.cell.toUpperCase()} of ${c.model.hiddenSize} units): the curve will move slowly. A smaller batch, sequence length or hidden size trains faster${info.kernels === 'fast' || info.task.kind === 'translate' || info.task.kind === 'caption' ? '' : ', and so do the fast kernels (Training settings)'}.`;
 }

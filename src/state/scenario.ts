@@ -13,7 +13,7 @@ import { PATHS } from './url';
 export const SETTING_IDS = [
   'task', 'T', 'lag', 'symbols', 'noise', 'comps', 'text', 'csv', 'holdout', 'reverse',
   'cell', 'act', 'hidden', 'rec', 'fgate', 'init', 'iscale', 'rscale', 'fbias',
-  'opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed',
+  'opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed', 'kernels',
 ] as const;
 /** The page's own controls: play/pause/step/reset, the speed, the view picker, "train to", save/open a run. */
 export const PAGE_CONTROL_IDS = ['playback', 'speed', 'views', 'trainTo', 'runFile'] as const;
@@ -28,7 +28,7 @@ export const CONTROL_NAMES: Record<ControlId, string> = {
   text: 'Your own text', csv: 'Your own series', holdout: 'Held-out tail', reverse: 'Source order', cell: 'Cell', act: 'Activation', hidden: 'Hidden units',
   rec: 'Recurrence', fgate: 'Forget gate', init: 'Initialization', iscale: 'Init scale', rscale: 'Recurrent scale',
   fbias: 'Forget-gate bias', opt: 'Optimizer', lr: 'Learning rate', clip: 'Gradient clipping', clipAt: 'Clipping threshold',
-  trunc: 'Truncated BPTT k', truncMode: 'Truncation', batch: 'Batch size', seed: 'Seed',
+  trunc: 'Truncated BPTT k', truncMode: 'Truncation', batch: 'Batch size', seed: 'Seed', kernels: 'Kernels',
   playback: 'Play, pause, step, reset', speed: 'Speed', views: 'Views', trainTo: 'Train to a step', runFile: 'Save or open a run',
 };
 

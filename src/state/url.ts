@@ -20,7 +20,7 @@ export const PATHS: Record<string, string[]> = {
   init: ['init', 'scheme'], iscale: ['init', 'scale'], rscale: ['init', 'recurrentScale'], fbias: ['init', 'forgetBias'],
   opt: ['optimizer', 'kind'], lr: ['optimizer', 'lr'],
   clip: ['clip', 'kind'], clipAt: ['clip', 'threshold'],
-  trunc: ['truncate'], truncMode: ['truncMode'], batch: ['batch'], seed: ['seed'],
+  trunc: ['truncate'], truncMode: ['truncMode'], batch: ['batch'], seed: ['seed'], kernels: ['kernels'],
 };
 // 'lab' is the bare lab link (#lab): the route's name, no setting. The others are read by the page around the lab:
 // presenter mode (present, speaker), the scenario a link or an embed shows (controls, lock, caption, origins, at),

@@ -17,6 +17,8 @@ export function StatusBar() {
   // the worker has handled every command the page sent, and this is its latest frame (tests wait on this, not on time)
   const synced = useLab((s) => s.frame !== null && s.frame.handled === s.sent);
   const workerPlaying = useLab((s) => s.frame?.playing ?? false);
+  // which kernels the worker says train this run (RunInfo.kernels): the fast ones are named, the reference is the default
+  const kernels = useLab((s) => s.info?.kernels ?? null);
   const a = useLabActions();
   // the page's scenario may hide or lock playback and speed (the lab's actions refuse them too: state/locked-lab.ts)
   const playback = useControl('playback');
@@ -56,13 +58,18 @@ export function StatusBar() {
         </label>
       )}
       {lockedNote && <LockedMark id={lockedNote} />}
-      <output className="step-counter" aria-live="off" data-testid="step" data-synced={synced} data-worker-playing={workerPlaying}>
+      <output className="step-counter" aria-live="off" data-testid="step" data-synced={synced} data-worker-playing={workerPlaying} data-kernels={kernels ?? undefined}>
         step <strong>{fmt.format(step)}</strong>
       </output>
       <span className={`run-state run-${state}`} data-testid="run-state">
         {state === 'jumping' ? `training to step ${fmt.format(jumpTo ?? 0)}` : state}
         {state !== 'jumping' && playing && rate > 0 ? ` · ${fmt.format(Math.round(rate))} steps/s` : ''}
       </span>
+      {kernels === 'fast' && (
+        <span className="run-kernels" data-testid="kernels" title="Training runs on the float32 WebAssembly kernels; the views recompute their numbers in Float64.">
+          float32 kernels
+        </span>
+      )}
     </div>
   );
 }

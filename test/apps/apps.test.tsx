@@ -185,7 +185,7 @@ describe('useBenchmark', () => {
     out.b = useBenchmark(lab);
     return <p data-testid="state">{out.b.state}</p>;
   }
-  const info = { configRunId: 1, config: TRANSLATE, notes: [], task: { kind: 'translate', inputSize: 11, outputSize: 11, head: 'softmax', length: 5, evalSize: 205 }, model: { cell: 'lstm', paramCount: 13931, blocks: [] } } as RunInfo;
+  const info = { configRunId: 1, config: TRANSLATE, notes: [], task: { kind: 'translate', inputSize: 11, outputSize: 11, head: 'softmax', length: 5, evalSize: 205 }, model: { cell: 'lstm', paramCount: 13931, blocks: [] }, kernels: 'reference' } as RunInfo;
 
   it('asks the worker to time the three cells once the run is up, and shows the answer to its own request only', () => {
     const lab = stubLab(TRANSLATE);

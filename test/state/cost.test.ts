@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session';
-import { ENGINE_FLOPS_PER_SECOND, formatDuration, slowRunWarning, stepFlops, stepSeconds } from '../../src/state/cost';
+import { ENGINE_FLOPS_PER_SECOND, FAST_KERNELS_SPEEDUP, formatDuration, slowRunWarning, stepFlops, stepSeconds } from '../../src/state/cost';
 import type { RunInfo } from '../../src/worker/protocol';
 
 /** The RunInfo the worker would announce for `config`. */
@@ -12,6 +12,7 @@ function infoOf(config: unknown): RunInfo {
     notes: s.notes,
     task: { kind: s.task.kind, inputSize: s.task.inputSize, outputSize: s.task.outputSize, head: s.task.head, length: s.task.length, evalSize: 8 },
     model: { cell: s.net.shape.cell, paramCount: s.net.theta.length, blocks: [] },
+    kernels: s.trainer.kernels,
   };
 }
 
@@ -32,6 +33,16 @@ describe('the cost of a training step', () => {
     const w = slowRunWarning(heavy)!;
     expect(stepSeconds(heavy)).toBeGreaterThan(3);
     expect(w).toMatch(/^Each training step of this run takes about \d+(\.\d)? s \(batch 64 × 400 steps × LSTM of 128 units\)/);
+  });
+
+  it('estimates a run on the fast kernels at the measured speed-up, and points a slow reference run to them', () => {
+    const heavy = { task: { kind: 'adding', seqLength: 400 }, model: { cell: 'lstm', hiddenSize: 128 }, batch: 64 };
+    const ref = infoOf(heavy);
+    const fast = infoOf({ ...heavy, kernels: 'fast' });
+    expect(fast.kernels).toBe('fast');
+    expect(stepSeconds(fast)).toBeCloseTo(stepSeconds(ref) / FAST_KERNELS_SPEEDUP, 12);
+    expect(slowRunWarning(ref)).toMatch(/and so do the fast kernels \(Training settings\)\.$/);
+    expect(slowRunWarning(fast)).toMatch(/hidden size trains faster\.$/);
   });
 
   it('formats durations at a glance, and nothing absurd', () => {

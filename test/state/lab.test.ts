@@ -94,6 +94,7 @@ describe('createLab', () => {
       notes: [],
       task: { kind: 'adding' as const, inputSize: 2, outputSize: 1, head: 'linear' as const, length: 400, evalSize: 8 },
       model: { cell: 'lstm' as const, paramCount: 1, blocks: [] },
+      kernels: 'reference' as const,
     });
     emit({ type: 'ready', runId: 1, info: info(1) });
     lab.actions.reset();

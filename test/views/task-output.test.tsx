@@ -21,6 +21,7 @@ const info = (config: SessionConfig, evalSize: number): RunInfo => ({
   notes: [],
   task: { kind: config.task.kind, inputSize: 5, outputSize: 4, head: 'softmax', length: 11, evalSize },
   model: { cell: 'lstm', paramCount: 100, blocks: [] },
+  kernels: 'reference',
 });
 const show = (output: Output, config: SessionConfig = defaultConfig(), evalSize = 128) =>
   renderLab(<TaskOutput />, { config, setup: (s) => s.setState({ output, info: info(config, evalSize) }) });

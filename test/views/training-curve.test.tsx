@@ -31,7 +31,7 @@ describe('TrainingCurve', () => {
   });
 
   it('explains the factor ½ between the loss and the MSE of a numeric task, and only there', () => {
-    const info = (head: 'linear' | 'softmax') => ({ configRunId: 1, config: {} as never, notes: [], task: { kind: 'adding' as const, inputSize: 2, outputSize: 1, head, length: 50, evalSize: 8 }, model: { cell: 'lstm' as const, paramCount: 1, blocks: [] } });
+    const info = (head: 'linear' | 'softmax') => ({ configRunId: 1, config: {} as never, notes: [], task: { kind: 'adding' as const, inputSize: 2, outputSize: 1, head, length: 50, evalSize: 8 }, model: { cell: 'lstm' as const, paramCount: 1, blocks: [] }, kernels: 'reference' as const });
     const { store, unmount } = renderLab(<TrainingCurve />, { setup: (st) => st.setState({ info: info('linear') }) });
     expect(screen.getByText(LINEAR_LOSS_NOTE)).toBeInTheDocument();
     act(() => store.setState({ info: info('softmax') }));

@@ -1,6 +1,9 @@
 import { CONFIG_LIMITS } from '../../engine/config';
 import { OPTIMIZERS } from '../../engine/optim-config';
 import type { OptimizerKind } from '../../engine/optim';
+import { KERNEL_PATHS } from '../../engine/fast/choice';
+import type { KernelPath } from '../../engine/fast/choice';
+import { isExampleTask } from '../../engine/tasks/task';
 import { TRUNC_MODES } from '../../engine/types';
 import type { TruncMode } from '../../engine/types';
 import { useLab, useLabActions } from '../../state/context';
@@ -9,7 +12,7 @@ import { isVisible, useScenario } from '../../state/scenario';
 import type { ControlId } from '../../state/scenario';
 import { NumberField, SelectField } from './fields';
 
-const TRAINING_FIELDS: readonly ControlId[] = ['opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed'];
+const TRAINING_FIELDS: readonly ControlId[] = ['opt', 'lr', 'clip', 'clipAt', 'trunc', 'truncMode', 'batch', 'seed', 'kernels'];
 
 const OPT_NAMES: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD + momentum', rmsprop: 'RMSProp', adam: 'Adam' };
 type ClipKind = 'none' | 'norm' | 'value';
@@ -20,6 +23,11 @@ const TRUNC_NAMES: Record<TruncMode, string> = { chunk: 'chunks of k', window: '
 const TRUNC_HINT =
   'Chunks of k: the sequence is cut every k steps and no error crosses a cut, one backward pass per chunk (as fast as full BPTT). ' +
   'Window of k: every loss sends its error back exactly k steps, one backward pass per scored step (about k times slower).';
+
+const KERNEL_NAMES: Record<KernelPath, string> = { reference: 'Float64 reference (verified)', fast: 'float32 WebAssembly (fast)' };
+const KERNEL_HINT =
+  'Reference: the Float64 kernels checked against finite differences, and what every lesson runs. ' +
+  'Fast: the same network trained in float32 with WebAssembly SIMD, about 4–7 times faster. Its numbers differ from the reference in the 6th or 7th digit, so a long run can drift away from the reference run with the same seed.';
 
 /** How it learns: optimizer, learning rate, clipping, truncated BPTT, batch, seed. */
 export function TrainingSettings() {
@@ -48,6 +56,27 @@ export function TrainingSettings() {
         </p>
       )}
       <NumberField control="seed" label="Seed" value={config.seed} limit={L.seed} onCommit={(seed) => set({ seed })} />
+      {/* the encoder–decoder and the captioner train on the reference only (engine/seq2seq-config.ts) */}
+      {!isExampleTask(config.task) && (
+        <SelectField
+          control="kernels"
+          label="Kernels"
+          value={config.kernels ?? 'reference'}
+          options={KERNEL_PATHS}
+          names={KERNEL_NAMES}
+          hint={KERNEL_HINT}
+          onChange={(k: KernelPath) => {
+            // the reference is the default, spelled by leaving the key out (engine/config.ts)
+            const { kernels: _omit, ...rest } = config;
+            a.configure(k === 'fast' ? { ...rest, kernels: k } : rest);
+          }}
+        />
+      )}
+      {config.kernels === 'fast' && info && info.config.kernels === 'fast' && info.kernels !== 'fast' && (
+        <p className="hint" role="status" data-testid="kernels-fallback">
+          The fast kernels cannot run in this browser; this run trains on the Float64 reference.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -66,6 +66,8 @@ const FormulasBody = memo(function FormulasBody({ snapshot, playing }: { snapsho
   const truncMode = useLab((s) => s.config.truncMode);
   const divergedAt = useLab((s) => (s.status === 'diverged' ? (s.divergence?.step ?? s.step) : null));
   const sel = useLab((s) => s.selection);
+  // which kernels trained the run: the record itself is always recomputed by the Float64 reference (Session.inspect)
+  const fast = useLab((s) => s.info?.kernels === 'fast');
   const actions = useLabActions();
   const unitId = useId();
   const outer = useRef<HTMLDivElement>(null);
@@ -144,6 +146,13 @@ const FormulasBody = memo(function FormulasBody({ snapshot, playing }: { snapsho
         <p className="formulas-step" data-testid="formulas-step" data-step={step}>
           Numbers of training step {formatStep(step)}
         </p>
+        {fast && (
+          <p className="formulas-kernels hint" data-testid="formulas-kernels">
+            This run trains on the fast float32 kernels. The numbers here are recomputed in Float64 by the reference
+            kernels from the same weights, so the checks test the reference; the float32 gradients that trained it agree
+            with the reference to about 1 part in a million.
+          </p>
+        )}
         {diverged && (
           <p className="formulas-diverged" role="status" data-testid="formulas-diverged">
             {diverged}
