@@ -1,8 +1,9 @@
 /**
  * The fast kernels (float32 WebAssembly SIMD) training inside the page's worker, under the built site's CSP. The run
- * is compared with the engine's own in Node: WebAssembly's float32 arithmetic is exactly specified and the Float64
- * around it is the same V8, so the same seed must give the same θ, byte for byte, in the browser and here. The
- * reference run of the same config is computed too, so a page that silently trained on the reference would fail.
+ * is compared with the engine's own in Node, on both paths: the page's θ after 200 steps must be the fast run's (to
+ * 1e-10, the last-bit differences of the host's Math functions grown over 200 steps: measured 5.7e-14) and not the
+ * reference run's (measured 1e-7 apart, float32 rounding grown over the same steps) — so a page that silently
+ * trained on the reference fails.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -14,11 +15,19 @@ import { collectErrors, openLab, settle, stepText } from './lab-page';
 const RUN = 'task=echo&lag=5&symbols=4&cell=lstm&hidden=16&opt=adam&lr=0.01&clip=norm&clipAt=1&batch=8&seed=3&play=0';
 const STEPS = 200;
 
-/** θ of the run in Node after `steps`, as the run file stores it: base64 of little-endian doubles. */
-function nodeTheta(hash: string, steps: number): { theta: string; kernels: string } {
+/** θ of the run in Node after `steps`, and the kernels that trained it. */
+function nodeTheta(hash: string, steps: number): { theta: Float64Array; kernels: string } {
   const s = new Session(fromHash(hash).config);
   s.train(steps);
-  return { theta: Buffer.from(s.net.theta.buffer, s.net.theta.byteOffset, s.net.theta.byteLength).toString('base64'), kernels: s.trainer.kernels };
+  return { theta: s.net.theta, kernels: s.trainer.kernels };
+}
+
+/** The largest relative difference between two θ (relative to max(|b|, 1e-3), so near-zero weights do not dominate). */
+function worstRelative(a: Float64Array, b: Float64Array): number {
+  expect(a.length).toBe(b.length);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]), 1e-3));
+  return worst;
 }
 
 async function trainTo(page: Page, n: number): Promise<void> {
@@ -28,28 +37,31 @@ async function trainTo(page: Page, n: number): Promise<void> {
   expect(await settle(page)).toBe(n);
 }
 
-async function savedTheta(page: Page): Promise<string> {
+async function savedTheta(page: Page): Promise<Float64Array> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save run' }).click()]);
   const saved = JSON.parse(await readFile(await download.path(), 'utf8')) as { snapshot: { theta: string; config: { kernels?: string } } };
   expect(saved.snapshot.config.kernels).toBe('fast');
-  return saved.snapshot.theta;
+  const bytes = Buffer.from(saved.snapshot.theta, 'base64');
+  return new Float64Array(Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8)));
 }
 
-test('kernels=fast trains in the worker on the float32 kernels: θ after 200 steps equals the engine’s fast run in Node, not the reference run', async ({ page }) => {
+test('kernels=fast trains in the worker on the float32 kernels: θ after 200 steps is the engine’s fast run in Node, not its reference run', async ({ page }) => {
   const errors = collectErrors(page);
   const fast = nodeTheta(`#${RUN}&kernels=fast`, STEPS);
   const reference = nodeTheta(`#${RUN}`, STEPS);
   expect(fast.kernels).toBe('fast');
   expect(reference.kernels).toBe('reference');
-  // the two paths really differ after 200 steps, so equality below says which one the page ran
-  expect(fast.theta).not.toBe(reference.theta);
+  // the two paths really differ after 200 steps, so closeness below says which one the page ran
+  expect(worstRelative(fast.theta, reference.theta)).toBeGreaterThan(1e-8);
 
   await openLab(page, `/#${RUN}&kernels=fast&views=curve,formulas`);
   await expect(page.getByTestId('step')).toHaveAttribute('data-kernels', 'fast');
   await expect(page.getByTestId('kernels')).toHaveText('float32 kernels');
   await expect(page.getByTestId('formulas-kernels')).toContainText('recomputed in Float64');
   await trainTo(page, STEPS);
-  expect(await savedTheta(page)).toBe(fast.theta);
+  const page200 = await savedTheta(page);
+  expect(worstRelative(page200, fast.theta)).toBeLessThan(1e-10);
+  expect(worstRelative(page200, reference.theta)).toBeGreaterThan(1e-8);
   expect(errors).toEqual([]);
 });
 
