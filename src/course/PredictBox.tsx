@@ -73,6 +73,8 @@ export function PredictBox({ predict }: { predict: Predict }) {
         if (!played) {
           played = true;
           if (!s.playing) a.play();
+          // playback locked by the page's scenario (an embed's lab refuses play): train to `after` at once
+          if (!store.getState().playing) return handOver();
         }
         return;
       }

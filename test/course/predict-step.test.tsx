@@ -154,6 +154,13 @@ describe('a Predict measures at the step it names', () => {
     expect(calls).toEqual(['trainTo 400']);
   });
 
+  it('where the page locks playback (an embed), it trains to `after` at once', () => {
+    const { lab, calls } = fakeLab(50);
+    const locked = { ...lab, actions: { ...lab.actions, play: () => calls.push('play refused') } } as Lab;
+    commit(locked, PREDICT, 'Half or more');
+    expect(calls).toEqual(['play refused', 'trainTo 400']);
+  });
+
   it('the spectral radius too: a stale spectrum in the store is not read, the frame of `after` carries its own', () => {
     const { lab, store, frame } = fakeLab(0);
     const rho: Predict = { ...PREDICT, quantity: 'rho', after: 100, choices: [{ label: 'Below 1', range: [0, 1] }, { label: '1 or more', range: [1, Number.POSITIVE_INFINITY] }] };
