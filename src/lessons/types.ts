@@ -15,6 +15,28 @@ export interface Condition {
   value: number;
 }
 
+/**
+ * Quantities only a claim reads: measured on the engine beyond the numbers a frame carries, so no Predict or Try
+ * can ask about them (the page has no reading of them). test/lessons/claims.test.ts computes each from the trained
+ * session, as the page would have drawn it. The value is its description.
+ */
+export const CLAIM_QUANTITIES = {
+  /**
+   * Of the words (runs of letters a–z, lower-cased) in five successive samples of the output view (the worker's own
+   * sampler, taskOutput: 200 characters each at its temperature, drawn from an Rng seeded with the run's seed, as a
+   * fresh run's first samples), the share that are words of the text the network learns from. A text task only.
+   */
+  sampleWordShare: 'the share of the words it writes that are words of its text',
+} as const;
+export type ClaimQuantityId = keyof typeof CLAIM_QUANTITIES;
+
+/** What a claim checks: a quantity of the stream (as a Predict or Try reads it) or one only a claim reads. */
+export interface ClaimCondition {
+  quantity: QuantityId | ClaimQuantityId;
+  op: Condition['op'];
+  value: number;
+}
+
 /** Predict, then see: the student commits to a choice before the run; the page then measures and compares. */
 export interface Predict {
   kind: 'predict';
@@ -77,7 +99,7 @@ export interface Claim {
   scenario: string;
   steps: number;
   seeds: number[];
-  holds: Condition;
+  holds: ClaimCondition;
   /**
    * A claim about the error surface instead of a training run: the surface view's first request
    * (DEFAULT_SURFACE_REQUEST) with these fields changed and `seed` set to each of `seeds` (the seed of its

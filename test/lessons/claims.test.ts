@@ -7,15 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from '../../src/engine/create-session';
 import type { AnySession } from '../../src/engine/create-session';
 import { LESSONS } from '../../src/lessons';
+import { Rng } from '../../src/engine/rng';
+import { TextTask } from '../../src/engine/tasks/text';
 import { compare, readQuantity } from '../../src/lessons/quantities';
-import type { RunSnapshot } from '../../src/lessons/quantities';
+import type { QuantityId, RunSnapshot } from '../../src/lessons/quantities';
+import { CLAIM_QUANTITIES } from '../../src/lessons/types';
+import type { ClaimQuantityId } from '../../src/lessons/types';
 import { fromHash } from '../../src/state/url';
 import { DEFAULT_SURFACE_REQUEST } from '../../src/views/surface/surface-summary';
 import type { SurfaceRequest, SurfaceResult } from '../../src/worker/protocol';
 import { computeSurface } from '../../src/worker/surface';
 import { parseSurfaceRequest } from '../../src/worker/surface-request';
+import { taskOutput } from '../../src/worker/outputs';
 
-/** What the page would see of a session trained `steps` steps: the same frame parts the quantities read. */
 /** The spectra as the page gets them: null when they cannot be computed (the worker sends none then, either). */
 function spectralOrNull(s: AnySession): ReturnType<AnySession['spectral']> | null {
   try {
@@ -25,22 +29,59 @@ function spectralOrNull(s: AnySession): ReturnType<AnySession['spectral']> | nul
   }
 }
 
-export function trainedSnapshot(scenario: string, seed: number, steps: number): RunSnapshot {
+/** A session of the scenario at this seed (the session the page would run: a Seq2SeqSession for translation and captions, a Session for the rest), trained `steps` steps. */
+function trainedSession(scenario: string, seed: number, steps: number): AnySession {
   const p = new URLSearchParams(scenario);
   p.set('seed', String(seed));
-  // the session the page would run: a Seq2SeqSession for translation and captions, a Session for the rest
   const s = createSession(fromHash(`#${p.toString()}`).config);
   if (steps > 0) s.train(steps);
-  return { step: s.step, loss: steps > 0 ? s.latest.loss : null, metric: s.evaluate(), record: s.inspect(0), spectral: spectralOrNull(s) };
+  return s;
 }
 
-/** Claims that read the same run (scenario, seed, steps) share one training: the snapshot is only read. */
-const runs = new Map<string, RunSnapshot>();
-function trainedRun(scenario: string, seed: number, steps: number): RunSnapshot {
+/** What the page would see of a session: the same frame parts the quantities read. */
+function snapshotOf(s: AnySession): RunSnapshot {
+  return { step: s.step, loss: s.step > 0 ? s.latest.loss : null, metric: s.evaluate(), record: s.inspect(0), spectral: spectralOrNull(s) };
+}
+
+/** What the page would see of the scenario at this seed, trained `steps` steps. */
+export function trainedSnapshot(scenario: string, seed: number, steps: number): RunSnapshot {
+  return snapshotOf(trainedSession(scenario, seed, steps));
+}
+
+/** Claims that read the same run (scenario, seed, steps) share one training: the session and its snapshot are only read. */
+const runs = new Map<string, { session: AnySession; snap: RunSnapshot }>();
+function trainedRun(scenario: string, seed: number, steps: number): { session: AnySession; snap: RunSnapshot } {
   const key = `${scenario}|${seed}|${steps}`;
   let r = runs.get(key);
-  if (!r) runs.set(key, (r = trainedSnapshot(scenario, seed, steps)));
+  if (!r) {
+    const session = trainedSession(scenario, seed, steps);
+    runs.set(key, (r = { session, snap: snapshotOf(session) }));
+  }
   return r;
+}
+
+/** The words of a text as claims count them: runs of letters a–z, lower-cased. */
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
+
+/** How many of the output view's samples a sample claim reads (types.ts, CLAIM_QUANTITIES). */
+const SAMPLES = 5;
+
+/** A quantity only a claim reads (CLAIM_QUANTITIES in src/lessons/types.ts), measured on the trained session at this seed; null when the run has none. */
+export function readClaimQuantity(id: ClaimQuantityId, session: AnySession, seed: number): number | null {
+  switch (id) {
+    case 'sampleWordShare': {
+      if (session.family !== 'sequence' || !(session.task instanceof TextTask)) return null;
+      const known = new Set(wordsOf(session.task.decode(session.task.codes)));
+      // the output view's samples, drawn as the worker draws them for a run of this seed
+      const rng = new Rng(seed);
+      const words: string[] = [];
+      for (let k = 0; k < SAMPLES; k++) {
+        const out = taskOutput(session, rng);
+        if (out.kind === 'text') words.push(...wordsOf(out.text));
+      }
+      return words.length === 0 ? null : words.filter((w) => known.has(w)).length / words.length;
+    }
+  }
 }
 
 const surfaces = new Map<string, SurfaceResult>();
@@ -62,9 +103,11 @@ for (const lesson of LESSONS) {
     for (const c of lesson.claims) {
       it(`${c.says} — ${c.holds.quantity} ${c.holds.op} ${c.holds.value} after ${c.steps} steps, seeds ${c.seeds.join(', ')}`, { timeout: 600_000 }, () => {
         for (const seed of c.seeds) {
-          const snap = { ...trainedRun(c.scenario, seed, c.steps), ...(c.surface ? { surface: claimSurface(c.surface, seed) } : {}) };
+          const run = trainedRun(c.scenario, seed, c.steps);
+          const snap = { ...run.snap, ...(c.surface ? { surface: claimSurface(c.surface, seed) } : {}) };
           expect(snap.step, `seed ${seed} trained without diverging`).toBe(c.steps);
-          const v = readQuantity(c.holds.quantity, snap);
+          const q = c.holds.quantity;
+          const v = q in CLAIM_QUANTITIES ? readClaimQuantity(q as ClaimQuantityId, run.session, seed) : readQuantity(q as QuantityId, snap);
           expect(v, `seed ${seed}: ${c.holds.quantity} is measured`).not.toBeNull();
           expect(compare(v!, c.holds.op, c.holds.value), `seed ${seed}: ${c.holds.quantity} = ${v}`).toBe(true);
         }
