@@ -3,6 +3,7 @@
  * until what the step is about shows — a Predict answered (the first choice committed, the result on screen), a
  * Try reached (its `solve` settings entered, the goal met), or else every view of the step drawn. Expects `dist/`
  * (`npm run build`). Prints a Markdown table; exits 1 if a step takes more than the budget (--budget=20 seconds).
+ * `--lesson=<id>` (repeatable, or comma-separated) times only those lessons: `npm run bench:lessons -- --lesson=applications`.
  */
 import { chromium } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
@@ -10,6 +11,8 @@ import { doStep } from '../e2e/lesson-steps';
 import { ARGS, CHROMIUM, servePreview } from './serve';
 
 const budget = Number(process.argv.find((a) => a.startsWith('--budget='))?.slice('--budget='.length) ?? 20);
+/** the lessons to time (--lesson=<id>, repeatable or comma-separated); none given: every lesson */
+const only = process.argv.filter((a) => a.startsWith('--lesson=')).flatMap((a) => a.slice('--lesson='.length).split(',')).filter((id) => id !== '');
 
 async function main(): Promise<void> {
   const { base, stop } = await servePreview();
@@ -18,7 +21,10 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${base}#lessons`);
-    const ids = await page.locator('.lesson-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson')!));
+    const all = await page.locator('.lesson-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson')!));
+    const unknown = only.filter((id) => !all.includes(id));
+    if (unknown.length > 0) throw new Error(`no lesson ${unknown.join(', ')} (the lessons: ${all.join(', ')})`);
+    const ids = only.length > 0 ? all.filter((id) => only.includes(id)) : all;
     for (const id of ids) {
       await page.goto(`${base}#lesson=${id}`);
       const n = Number(/step 1 of (\d+)/.exec((await page.locator('.lesson-where').textContent()) ?? '')?.[1]);
