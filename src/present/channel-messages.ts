@@ -126,8 +126,19 @@ function parsePicture(v: unknown): RunPicture | null {
   return { history, metrics: { step, value }, metric, spectral, output };
 }
 
-/** A message from the channel, or why it was refused. */
+/**
+ * A message from the channel, or why it was refused. Never throws: every part is checked before it is read, and should
+ * a check itself fail on data no test foresaw, the message is refused like any other rather than break the channel.
+ */
 export function parseMessage(data: unknown): Parsed<ChannelMessage> {
+  try {
+    return parseChecked(data);
+  } catch (e) {
+    return refuse(`unreadable (${(e instanceof Error ? e.message : String(e)).slice(0, 80)})`);
+  }
+}
+
+function parseChecked(data: unknown): Parsed<ChannelMessage> {
   if (!isObj(data)) return refuse('not an object');
   const get = (k: string) => own(data, k);
   const kind = get('kind');

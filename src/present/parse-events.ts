@@ -15,7 +15,7 @@ import { MAX_TRAIN_TO } from '../worker/protocol';
 import { ANSWER_PARSERS } from './parse-answers';
 import { parseOutput } from './parse-outputs';
 import { parseChunk, parseRecord } from './parse-record';
-import { count, finite, intIn, isObj, LIMITS, list, oneOf, own, parseDivergence, runId, str } from './parse-values';
+import { all, count, finite, intIn, isObj, LIMITS, list, oneOf, own, parseDivergence, runId, str } from './parse-values';
 import type { Obj } from './parse-values';
 
 /** A task's metric: finite figures (the worker sends none when the weights give NaN: that is a divergence). */
@@ -78,7 +78,7 @@ const kernelsOf = (v: unknown): KernelPath | null => (v === undefined ? 'referen
 export function parseInfo(v: unknown): RunInfo | null {
   if (!isObj(v)) return null;
   const [configRunId, rawConfig, notes, t, m] = ['configRunId', 'config', 'notes', 'task', 'model'].map((k) => own(v, k));
-  if (!runId(configRunId) || !isObj(rawConfig) || !list(notes, 64) || !notes.every((n) => typeof n === 'string') || !isObj(t) || !isObj(m)) return null;
+  if (!runId(configRunId) || !isObj(rawConfig) || !list(notes, 64) || !all(notes, (n) => typeof n === 'string') || !isObj(t) || !isObj(m)) return null;
   const [kind, inputSize, outputSize, head, length, evalSize] = ['kind', 'inputSize', 'outputSize', 'head', 'length', 'evalSize'].map((k) => own(t, k));
   if (!oneOf(kind, TASK_KINDS) || !intIn(inputSize, 1, LIMITS.width) || !intIn(outputSize, 1, LIMITS.width) || !oneOf(head, HEADS)) return null;
   if (!intIn(length, 1, LIMITS.steps) || !intIn(evalSize, 1, LIMITS.evalSize)) return null;

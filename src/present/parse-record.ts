@@ -6,7 +6,7 @@ import type { InspectRecord } from '../engine/session';
 import { CELLS, FORGET_GATES, GATES, RECURRENCES } from '../engine/types';
 import type { HistoryChunk } from '../worker/protocol';
 import { MAX_TRAIN_TO } from '../worker/protocol';
-import { anyNumber, bits, f64, f64n, intIn, isObj, LIMITS, list, oneOf, own, steps, str, strings, u8 } from './parse-values';
+import { all, anyNumber, bits, f64, f64n, intIn, isObj, LIMITS, list, oneOf, own, steps, str, strings, u8 } from './parse-values';
 
 /** The most steps one chunk may bring: a trainTo's landing frame carries every step of the jump (and a catch-up frame several frames' steps). */
 export const MAX_CHUNK = 4 * MAX_TRAIN_TO;
@@ -35,7 +35,7 @@ export function parseRecord(v: unknown): InspectRecord | null {
   if (!oneOf(cell, CELLS)) return null;
   const gateNames = get('gateNames');
   const G = GATES[cell].length;
-  if (!Array.isArray(gateNames) || gateNames.length !== G || !gateNames.every((g, i) => g === GATES[cell][i])) return null;
+  if (!Array.isArray(gateNames) || gateNames.length !== G || !all(gateNames, (g, i) => g === GATES[cell][i])) return null;
   const recurrence = get('recurrence');
   const forgetGate = get('forgetGate');
   if ((recurrence !== undefined && !oneOf(recurrence, RECURRENCES)) || (forgetGate !== undefined && !oneOf(forgetGate, FORGET_GATES))) return null;
@@ -57,7 +57,7 @@ export function parseRecord(v: unknown): InspectRecord | null {
   const loss = get('loss');
   const blockNames = get('blockNames');
   const blockGradNorms = get('blockGradNorms');
-  if (!anyNumber(loss) || !list(blockNames, LIMITS.blocks) || !blockNames.every((b) => str(b, LIMITS.name)) || !f64n(blockGradNorms, blockNames.length)) return null;
+  if (!anyNumber(loss) || !list(blockNames, LIMITS.blocks) || !all(blockNames, (b) => str(b, LIMITS.name)) || !f64n(blockGradNorms, blockNames.length)) return null;
   const [inputLabels, targetLabels, outputLabels] = [get('inputLabels'), get('targetLabels'), get('outputLabels')];
   if (!strings(inputLabels, T, LIMITS.name) || !strings(targetLabels, T, LIMITS.name) || !strings(outputLabels, T, LIMITS.name)) return null;
   const r: InspectRecord = {

@@ -28,8 +28,16 @@ export const str = (v: unknown, max: number): v is string => typeof v === 'strin
 export const oneOf = <T>(v: unknown, list: readonly T[]): v is T => (list as readonly unknown[]).includes(v);
 /** an array of at most `max` entries (its length is read before anything else) */
 export const list = (v: unknown, max: number): v is unknown[] => Array.isArray(v) && v.length <= max;
+/**
+ * Whether every entry of `a` passes, holes included: Array.prototype.every skips the holes of a sparse array (which a
+ * structured clone keeps), so `[, , 'x']` would pass it; a hole here reads as undefined and fails.
+ */
+export const all = (a: readonly unknown[], ok: (x: unknown, i: number) => boolean): boolean => {
+  for (let i = 0; i < a.length; i++) if (!ok(a[i], i)) return false;
+  return true;
+};
 /** an array of exactly `n` strings of at most `max` units each */
-export const strings = (v: unknown, n: number, max: number): v is string[] => Array.isArray(v) && v.length === n && v.every((s) => str(s, max));
+export const strings = (v: unknown, n: number, max: number): v is string[] => Array.isArray(v) && v.length === n && all(v, (s) => str(s, max));
 
 // by tag, not instanceof: a clone may come from another realm's constructors (a test's, an iframe's)
 const tag = (v: unknown): string => Object.prototype.toString.call(v);

@@ -344,3 +344,40 @@ describe('the other events, field by field', () => {
     channel.close();
   });
 });
+
+describe('arrays with holes, and data that throws when read', () => {
+  /** a copy of `a` with a hole at `i` (a structured clone keeps holes) */
+  const holed = (a: readonly unknown[], i = 0) => {
+    const b = [...a];
+    delete b[i];
+    return b;
+  };
+
+  it('a hole in labels, block names, gate names or notes is refused, though Array.prototype.every would skip it', () => {
+    const f = framesOf(realEvents('echo', 'lstm'))[0];
+    for (const key of ['inputLabels', 'targetLabels', 'outputLabels', 'blockNames', 'gateNames'] as const) {
+      const e = frameEvent(edit(f, ['record', key], holed(f.record[key] as readonly unknown[], 1)));
+      expect(parseEvent(structuredClone(e)), key).toBeNull();
+    }
+    const ready = readyOf('echo');
+    expect(parseEvent(structuredClone(edit(ready, ['info', 'notes'], holed(['a', 'b'], 0))))).toBeNull();
+  });
+
+  it('a snapshot brings at most 8 events', () => {
+    const ready = readyOf('echo');
+    const f = framesOf(realEvents('echo', 'lstm'))[0];
+    const picture = { history: { stride: 1, step: new Float64Array(0), loss: new Float64Array(0), gradNorm: new Float64Array(0), gradNormClipped: new Float64Array(0), clipped: new Float64Array(0), partial: { n: 0, step: 0, loss: 0, gradNorm: 0, gradNormClipped: 0, clipped: 0 } }, metrics: { step: new Float64Array(0), value: new Float64Array(0) }, metric: null, spectral: null, output: null };
+    const msg = (n: number) => ({ kind: 'snapshot', from: ID, to: 'zzz999yyy888', run: 1, sent: 0, state: { lesson: null, step: 0, blackout: false, speed: 0 }, events: Array.from({ length: n }, () => ready), picture, frame: f });
+    expect(parseMessage(msg(8)).ok).toBe(true);
+    expect(parseMessage(msg(9)).ok).toBe(false);
+    expect(parseMessage({ ...msg(0), events: huge() }).ok).toBe(false);
+  });
+
+  it('a message whose reading throws (a getter: not from a clone, but from a caller of this module) is refused, not thrown', () => {
+    const evil = { kind: 'state', from: ID };
+    Object.defineProperty(evil, 'state', { enumerable: true, get: () => { throw new Error('gotcha'); } });
+    let parsed: ReturnType<typeof parseMessage> | undefined;
+    expect(() => (parsed = parseMessage(evil))).not.toThrow();
+    expect(parsed).toMatchObject({ ok: false, why: expect.stringContaining('gotcha') });
+  });
+});
