@@ -1,14 +1,14 @@
 /**
- * The bundled data an application's run reads, added to its scenario as link keys. Kept out of registry.ts, which
- * the gallery loads with the first page: the 806 CO₂ values load with the application's page only.
+ * The bundled data an application's run reads, added to its scenario as link keys. A bundled series is named, not
+ * carried: `csv=co2` (engine/tasks/bundled-series.ts) is read by the series task, which loads the 806 CO₂ values in
+ * the worker, so neither this module nor a link holds them (the link of the forecast page was ~7,000 characters).
  */
-import { CO2_CSV } from '../engine/tasks/co2-mauna-loa';
 import type { AppEntry } from './registry';
 import { labHash } from './registry';
 
 /** The link keys that carry an application's data ('' for none), each starting with '&'. */
 export function dataKeys(app: AppEntry): string {
-  return app.data === 'co2' ? `&csv=${encodeURIComponent(CO2_CSV)}` : '';
+  return app.data === 'co2' ? '&csv=co2' : '';
 }
 
 /** The application's run as lab link keys, its data included. */

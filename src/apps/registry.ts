@@ -82,16 +82,16 @@ export const APPS: readonly AppEntry[] = [
     summary: 'Monthly carbon dioxide measured on a Hawaiian volcano since 1958: the network learns the yearly cycle and the rise, then forecasts four years it never saw.',
     story: [
       'Since 1958 the air on Mauna Loa, Hawaii, has been measured for carbon dioxide. The monthly means (NOAA Global Monitoring Laboratory and Scripps; public domain) rise every year and swing with the seasons.',
-      'The network reads the series one month at a time and predicts the next month. It trains on March 1958 to April 2021. The last 48 months, to April 2025, are held out: it never trains on them.',
-      'The forecast below starts from the 24 months before the held-out part and then runs free: each prediction is fed back as the next input, 48 times, and is drawn against what was measured.',
-      'The score is the squared error of next-month predictions on the held-out months, in units of the series’ spread. The trivial answer repeats the last value; a network that learnt the cycle does better.',
-      'A seasonal answer that repeats the value of 12 months before does worse than repeating the last month here, because of the rise. The network has no idea why CO₂ rises; it extends a pattern.',
+      'The network, an LSTM with 32 units, reads the series one month at a time and predicts the next month, in windows of 60 months: five yearly cycles. It trains on March 1958 to April 2021. The last 48 months, to April 2025, are held out: it never trains on them.',
+      'The score is the squared error of next-month predictions on the held-out months, in units of the series’ spread. Two yardsticks stand beside it. Repeating the last month scores 0.0020. The seasonal naive forecast — the value of 12 months before, plus the average rise over 12 months in the training years — knows the cycle and the trend, and scores 0.0012.',
+      'After 4,000 steps the network beats both on each of the five seeds we measured, at 0.0003 to 0.001: it has learnt the cycle, and it reads the recent months, which the seasonal answer does not.',
+      'The forecast below is the harder test. It starts from the 60 months before the held-out part and then runs free: each prediction is fed back as the next input, 48 times, and is drawn against what was measured and against the seasonal forecast (grey, dashed). Its own errors feed back, so the seeds differ: after 4,000 steps they were 1.2 to 4.5 ppm off on average, the seasonal forecast 2.0 ppm, the last value repeated 3.5 ppm. Over four years the network does not reliably beat the seasonal yardstick.',
+      'The network has no idea why CO₂ rises; it extends a pattern.',
     ],
-    scenario: 'task=series&T=24&holdout=48&cell=lstm&hidden=32&opt=adam&lr=0.01&clip=norm&clipAt=1&batch=16&seed=1&kernels=fast&speed=0',
+    scenario: 'task=series&csv=co2&T=60&holdout=48&cell=lstm&hidden=32&opt=adam&lr=0.003&clip=norm&clipAt=1&batch=16&seed=1&kernels=fast&speed=0',
     controls: ['playback', 'speed', 'cell'],
     views: ['output', 'curve'],
     scoreWords: 'mean squared error of next-month predictions on the 48 held-out months',
-    data: 'co2',
   },
 ];
 

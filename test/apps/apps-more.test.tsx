@@ -93,17 +93,26 @@ describe('the game', () => {
 });
 
 describe('the CO₂ forecast output', () => {
-  it('draws the 24 months read, the 48 forecast and the 48 held out, in ppm', () => {
+  it('draws the 60 months read, the 48 forecast and the 48 held out, in ppm, and the seasonal yardstick of the same months', async () => {
     const { config } = fromHash(`#${scenarioWithData(findApp('forecast')!)}`);
     const out = taskOutput(new Session(config), new Rng(1));
     if (out.kind !== 'forecast') throw new Error(out.kind);
-    expect([out.context.length, out.predicted.length, out.truth.length]).toEqual([24, 48, 48]);
-    expect(out.context[23]).toBeCloseTo(419.01, 9); // April 2021, the last month trained on
+    expect([out.context.length, out.predicted.length, out.truth.length]).toEqual([60, 48, 48]);
+    expect(out.context[59]).toBeCloseTo(419.01, 9); // April 2021, the last month trained on
     expect(out.truth[0]).toBeCloseTo(419.09, 9); // May 2021
     expect(out.truth[47]).toBeCloseTo(429.64, 9); // April 2025
     const { container } = renderLab(<TaskOutput />, { config, setup: (s) => s.setState({ output: out }) });
-    expect(container.querySelectorAll('svg.forecast-chart path.series')).toHaveLength(3);
-    expect(within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['what the net read', 'its forecast (fed its own output)', 'what happened (held out)']);
-    expect(container.querySelector('svg.forecast-chart')).toHaveAttribute('aria-label', expect.stringMatching(/read 24 values, then predicted 48 more on its own; mean distance from what happened \(held out\) /));
+    // the seasonal forecast is computed in a module loaded on demand: it joins the chart when it arrives
+    await screen.findByText(/the value 12 steps before plus the mean rise/);
+    expect(container.querySelectorAll('svg.forecast-chart path.series')).toHaveLength(4);
+    expect(container.querySelector('path[data-series="seasonal"]')).toHaveClass('series-baseline', 'dashed');
+    expect(within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'what the net read',
+      'its forecast (fed its own output)',
+      'what happened (held out)',
+      'the value 12 steps before plus the mean rise (seasonal yardstick)',
+    ]);
+    // 2.05 ppm for the seasonal forecast and 3.53 for the last value repeated (test/engine/tasks/seasonal.test.ts)
+    expect(container.querySelector('svg.forecast-chart')).toHaveAttribute('aria-label', expect.stringMatching(/read 60 values, then predicted 48 more on its own; mean distance from what happened \(held out\) .+; the seasonal yardstick 2\.05, the last value repeated 3\.53\.$/));
   });
 });

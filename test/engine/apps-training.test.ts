@@ -1,7 +1,8 @@
 /**
- * The two applications' runs learn what their pages say, at a fixed seed and step budget (measured values in the
- * comments, thresholds with margin): the CO₂ forecast beats repeating the last value on the held-out 48 months, and
- * the character model's samples are mostly words of its text, where an untrained network's are not.
+ * The two applications' runs learn what their pages say, at a fixed step budget (measured values in the comments,
+ * thresholds with margin): the CO₂ forecast beats repeating the last value and the seasonal naive forecast one month
+ * ahead on the held-out 48 months, on each of seeds 1–5, and the character model's samples (seed 1) are mostly words
+ * of its text, where an untrained network's are not.
  */
 import { describe, expect, it } from 'vitest';
 import { forecast, generateText } from '../../src/engine/generate';
@@ -23,25 +24,25 @@ function wordShare(text: string): number {
 }
 
 describe('the applications learn', () => {
-  it('forecast: after 1,500 steps the next-month error on the held-out tail is below repeating the last value, and so is the free-running forecast', () => {
-    const s = new Session(appConfig('forecast'));
-    s.train(1500);
+  // measured (Node, fast kernels), seeds 1–5 after 4,000 steps: next-month MSE 0.202, 0.140, 0.467, 0.264, 0.236 × the
+  // last value's 0.00205, all below the seasonal naive forecast's 0.00118 (0.576 ×); free-running mean error over the
+  // 48 months 1.28, 1.21, 4.54, 3.41, 3.17 ppm against 2.05 for the seasonal forecast and 3.53 for the last value
+  it.each([1, 2, 3, 4, 5])('forecast, seed %i: after 4,000 steps the next-month error on the held-out tail is below both yardsticks; the free run stays near the truth', (seed) => {
+    const s = new Session({ ...appConfig('forecast'), seed });
+    s.train(4000);
     const m = s.evaluate();
-    // measured: 0.00171 against the baseline's 0.00202 (z-scored units)
-    expect(m.value).toBeLessThan(0.95 * m.baseline);
     const task = s.task as SeriesTask;
+    const seasonal = task.seasonalBaseline(12);
+    expect(m.baseline).toBeCloseTo(0.00205, 5);
+    expect(seasonal.oneStepMse).toBeCloseTo(0.00118, 5);
+    expect(m.value).toBeLessThan(0.5 * m.baseline);
+    expect(m.value).toBeLessThan(0.9 * seasonal.oneStepMse);
     const f = forecast(s.net, task, task.beforeTail(), 48);
     const tail = task.tail();
-    const last = task.beforeTail().inputs[23];
     let net = 0;
-    let naive = 0;
-    for (let i = 0; i < 48; i++) {
-      net += Math.abs(f.predicted[i] - tail[i]) * task.std;
-      naive += Math.abs(last - tail[i]) * task.std;
-    }
-    // measured: 1.78 ppm for the network's 48 free-running months, 3.53 ppm for the last value repeated
-    expect(naive / 48).toBeCloseTo(3.53, 1);
-    expect(net / 48).toBeLessThan(0.8 * (naive / 48));
+    for (let i = 0; i < 48; i++) net += Math.abs(f.predicted[i] - tail[i]) * task.std;
+    // not a claim that it beats a yardstick (it does on some seeds only): that it has not run away
+    expect(net / 48).toBeLessThan(6);
   }, 300_000);
 
   it('lm: after 240 steps most sampled words are words of the text; untrained, few are', () => {

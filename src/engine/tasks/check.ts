@@ -6,6 +6,7 @@
  * pictures and the sequence machinery, which only the worker needs.
  */
 import { EngineError } from '../errors';
+import { bundledSeries } from './bundled-series';
 import { parseSeries } from './csv';
 import { fmt3 } from './labels';
 import { MAX_TEXT_CHARS, MAX_VOCAB, TASK_LIMITS, checkParam, describe } from './limits';
@@ -56,18 +57,41 @@ export function checkText(text: string, T: number): { chars: string[]; vocab: st
   return { chars, vocab };
 }
 
-/** The user series checked for windows of T steps: T, its values in their units, the mean μ and spread σ of the part trained on. */
-export function checkSeriesTask(config: SeriesTaskConfig): { T: number; raw: Float64Array; mean: number; std: number } {
+/** That `points` values leave T + 2 to train on after holding out the last `holdout` (absent = 0); returns K. */
+function checkSeriesLength(points: number, T: number, holdout: number | undefined): number {
+  if (points < T + 2) {
+    throw new EngineError('empty', `the series has ${points} point${points === 1 ? '' : 's'}; sequences of length ${T} need at least ${T + 2}`, 'csv');
+  }
+  const K = holdout === undefined ? 0 : checkParam(holdout, TASK_LIMITS.series.holdout, 'holdout');
+  if (points - K < T + 2) {
+    throw new EngineError('bad-config', `holding out the last ${K} of ${points} points leaves ${points - K}; sequences of length ${T} need at least ${T + 2} to train on`, 'holdout');
+  }
+  return K;
+}
+
+/**
+ * What the series task refuses, without its values when `csv` names a bundled series (bundled-series.ts): a named
+ * series is checked by its size, so the page need not load the data; one given as numbers is parsed and checked.
+ */
+export function checkSeriesConfig(config: SeriesTaskConfig): void {
+  const named = bundledSeries(config.csv);
+  if (!named) {
+    checkSeriesTask(config);
+    return;
+  }
+  checkSeriesLength(named.points, checkParam(config.seqLength, TASK_LIMITS.series.seqLength, 'seqLength'), config.holdout);
+}
+
+/**
+ * The user series checked for windows of T steps: T, its values in their units, the mean μ and spread σ of the part
+ * trained on. `values` are the values of the bundled series `csv` names (the task loads them); without them `csv` is
+ * parsed as numbers.
+ */
+export function checkSeriesTask(config: SeriesTaskConfig, values?: Float64Array): { T: number; raw: Float64Array; mean: number; std: number } {
   const T = checkParam(config.seqLength, TASK_LIMITS.series.seqLength, 'seqLength');
   if (typeof config.csv !== 'string') throw new EngineError('bad-config', `must be text, got ${typeof config.csv}`, 'csv');
-  const raw = parseSeries(config.csv);
-  if (raw.length < T + 2) {
-    throw new EngineError('empty', `the series has ${raw.length} point${raw.length === 1 ? '' : 's'}; sequences of length ${T} need at least ${T + 2}`, 'csv');
-  }
-  const K = config.holdout === undefined ? 0 : checkParam(config.holdout, TASK_LIMITS.series.holdout, 'holdout');
-  if (raw.length - K < T + 2) {
-    throw new EngineError('bad-config', `holding out the last ${K} of ${raw.length} points leaves ${raw.length - K}; sequences of length ${T} need at least ${T + 2} to train on`, 'holdout');
-  }
+  const raw = values ?? parseSeries(config.csv);
+  const K = checkSeriesLength(raw.length, T, config.holdout);
   // μ and σ of the points trained on only: the held-out tail must not leak into the scaling
   const N = raw.length - K;
   let mean = 0;
@@ -125,7 +149,7 @@ export function checkTaskConfig(config: TaskConfig): void {
       checkAddingParams(config as AddingTaskConfig);
       return;
     case 'series':
-      checkSeriesTask(config as SeriesTaskConfig);
+      checkSeriesConfig(config as SeriesTaskConfig);
       return;
     case 'translate':
     case 'caption':

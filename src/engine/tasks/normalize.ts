@@ -3,6 +3,7 @@
  * are built, and each kind's defaults. Pure data work: the page normalizes every link with it, so it imports no
  * task class (create.ts builds tasks).
  */
+import { BUNDLED_SERIES_NAMES, bundledSeries, looksLikeSeriesName } from './bundled-series';
 import { normalizeLineEndings } from './check';
 import { MAX_TEXT_CHARS, TASK_LIMITS, describe, type ParamLimit } from './limits';
 import { TASK_KINDS, type TaskConfig, type TaskKind } from './task';
@@ -129,6 +130,12 @@ export function normalizeTaskConfig(raw: unknown): { config: TaskConfig; notes: 
       let csv = '';
       if (typeof r.csv === 'string') csv = r.csv;
       else if (r.csv !== undefined) notes.push(`csv was ${describe(r.csv)}, not text; using an empty series.`);
+      // one word names a bundled series (bundled-series.ts): an unknown one, which as a CSV would be a header with no
+      // values, is replaced by the first bundled series, so the link still opens a run
+      if (csv !== '' && !bundledSeries(csv) && looksLikeSeriesName(csv)) {
+        notes.push(`csv ${describe(csv)} names no bundled series (there is ${BUNDLED_SERIES_NAMES.join(', ')}); using ${BUNDLED_SERIES_NAMES[0]}.`);
+        csv = BUNDLED_SERIES_NAMES[0];
+      }
       const seqLength = repairNumber(r.seqLength, TASK_LIMITS.series.seqLength, 'seqLength', notes);
       // absent and 0 are the same run: 0 is left out, so a config without a held-out tail reads as it always did
       const holdout = r.holdout === undefined ? 0 : repairNumber(r.holdout, TASK_LIMITS.series.holdout, 'holdout', notes);

@@ -9,14 +9,32 @@
 import { EngineError } from '../errors';
 import { Rng } from '../rng';
 import type { Sequence } from '../types';
+import { bundledSeries } from './bundled-series';
 import { checkSeriesTask } from './check';
+import { CO2_MONTHLY } from './co2-mauna-loa';
 import { fmt3 } from './labels';
 import { persistenceMetric, persistenceMse } from './scoring';
+import { seasonalDrift, seasonalForecast, seasonalOneStep } from './seasonal';
 import { checkStep, newSequence } from './sequence';
 import { EVAL_SEED, type SeriesTaskConfig, type Task, type TaskMetric } from './task';
 
 /** How many windows the evaluation set holds at most. */
 export const SERIES_EVAL_WINDOWS = 32;
+
+/** The values of a bundled series by name (bundled-series.ts lists the names the page knows without the data). */
+const BUNDLED_VALUES: Readonly<Record<string, readonly number[]>> = { co2: CO2_MONTHLY };
+
+/** The seasonal naive forecast with drift (seasonal.ts) of a held-out tail, z-scored like the task's values. */
+export interface SeasonalBaseline {
+  /** the season s, in values per cycle */
+  season: number;
+  /** D/σ: the mean s-step change over the part trained on, z-scored */
+  drift: number;
+  /** the MSE of ẑ_n = z_{n−s} + D on the evaluation set's scored steps: comparable with the task's metric */
+  oneStepMse: number;
+  /** ẑ_{M+h} = z_{M+h−k·s} + k·D for h = 0 … K−1, from the trained part only */
+  forecast: Float64Array;
+}
 
 /** The user-series task. */
 export class SeriesTask implements Task {
@@ -34,13 +52,15 @@ export class SeriesTask implements Task {
   readonly std: number;
   /** u_n = (z_n − μ)/σ */
   readonly normalized: Float64Array;
-  private evalCache: { set: Sequence[]; persistence: number } | null = null;
+  private evalCache: { set: Sequence[]; starts: number[]; persistence: number } | null = null;
 
   /** how many last points are held out of training (0: none) */
   readonly holdout: number;
 
   constructor(config: SeriesTaskConfig) {
-    const { T, raw, mean, std } = checkSeriesTask(config);
+    // a bundled series named by `csv` (e.g. "co2") reads its values here; the config keeps the name
+    const named = bundledSeries(config.csv);
+    const { T, raw, mean, std } = checkSeriesTask(config, named ? Float64Array.from(BUNDLED_VALUES[named.name]) : undefined);
     this.holdout = config.holdout ?? 0;
     this.config = this.holdout > 0 ? { kind: 'series', csv: config.csv, seqLength: T, holdout: this.holdout } : { kind: 'series', csv: config.csv, seqLength: T };
     this.length = T;
@@ -86,7 +106,7 @@ export class SeriesTask implements Task {
     return this.windowAt(this.normalized.length - this.holdout - this.length);
   }
 
-  private ensureEval(): { set: Sequence[]; persistence: number } {
+  private ensureEval(): { set: Sequence[]; starts: number[]; persistence: number } {
     if (!this.evalCache) {
       // with a holdout, the K windows whose last target is in the tail, each scored on its targets in the tail only
       const K = this.holdout;
@@ -95,6 +115,7 @@ export class SeriesTask implements Task {
       const n = Math.min(SERIES_EVAL_WINDOWS, span);
       const rng = new Rng(EVAL_SEED);
       const set: Sequence[] = [];
+      const starts: number[] = [];
       for (let i = 0; i < n; i++) {
         // stratified: one start in each of n equal slices of the valid offsets
         const lo = Math.floor((i * span) / n);
@@ -103,8 +124,9 @@ export class SeriesTask implements Task {
         const seq = this.windowAt(start);
         if (K > 0) for (let t = 0; t < seq.length; t++) if (start + t + 1 < this.normalized.length - K) seq.mask[t] = 0;
         set.push(seq);
+        starts.push(start);
       }
-      this.evalCache = { set, persistence: persistenceMse(set) };
+      this.evalCache = { set, starts, persistence: persistenceMse(set) };
     }
     return this.evalCache;
   }
@@ -118,6 +140,30 @@ export class SeriesTask implements Task {
   evaluate(outputs: readonly Float64Array[]): TaskMetric {
     const { set, persistence } = this.ensureEval();
     return persistenceMetric('MSE (z-scored)', set, outputs, persistence);
+  }
+
+  /**
+   * The seasonal naive forecast with drift of the held-out tail (seasonal.ts), season `season`: one step ahead,
+   * scored on the same steps as `evaluate` (so its MSE stands beside the metric and its persistence baseline), and
+   * free-running over the K held-out values. Throws without a holdout or with no more than `season` values trained on.
+   */
+  seasonalBaseline(season: number): SeasonalBaseline {
+    const K = this.holdout;
+    if (K === 0) throw new EngineError('bad-config', 'a seasonal baseline scores a held-out tail; this series holds none out', 'holdout');
+    const u = this.normalized;
+    const M = u.length - K;
+    const drift = seasonalDrift(u, M, season);
+    const { set, starts } = this.ensureEval();
+    let sum = 0;
+    let count = 0;
+    set.forEach((seq, i) => {
+      for (let t = 0; t < seq.length; t++) {
+        if (seq.mask[t] !== 1) continue;
+        sum += (seasonalOneStep(u, starts[i] + t + 1, drift, season) - seq.targets[t]) ** 2;
+        count++;
+      }
+    });
+    return { season, drift, oneStepMse: count === 0 ? 0 : sum / count, forecast: seasonalForecast(u, M, K, season) };
   }
 
   /** The input value in original units, 3 significant digits. */

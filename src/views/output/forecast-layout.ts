@@ -31,6 +31,8 @@ export interface ForecastModel {
   predictedPath: string;
   /** null when there is no truth to draw (a user series) */
   truthPath: string | null;
+  /** a yardstick's forecast of the same steps (the seasonal naive forecast of a bundled series), or null */
+  baselinePath: string | null;
   /** x pixel of the boundary between what the net read and what it predicted (t = T − ½) */
   splitX: number;
 }
@@ -59,7 +61,7 @@ export function forecastError(d: ForecastData): number | null {
  * that range again on each side, so a forecast that runs away does not flatten the signal it should follow
  * (points beyond are pinned to the edge). A flat signal gets ±1 around it.
  */
-export function forecastDomain(d: ForecastData): [number, number] {
+export function forecastDomain(d: ForecastData, baseline: ArrayLike<number> = []): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   const take = (a: ArrayLike<number>, bounds: [number, number]) => {
@@ -78,7 +80,9 @@ export function forecastDomain(d: ForecastData): [number, number] {
   const span = hi - lo;
   // ±1, or ±10 % where 1 is below the signal's precision (1e100 ± 1 is 1e100, an empty domain)
   const pad = Math.max(1, Math.abs(lo) / 10);
-  take(d.predicted, span > 0 ? [lo - span, hi + span] : [lo - pad, hi + pad]);
+  const widest: [number, number] = span > 0 ? [lo - span, hi + span] : [lo - pad, hi + pad];
+  take(d.predicted, widest);
+  take(baseline, widest);
   if (hi - lo < 1e-12) [lo, hi] = [lo - pad, hi + pad];
   const nice = scaleLinear().domain([lo, hi]).nice(4).domain();
   return [nice[0], nice[1]];
@@ -94,14 +98,14 @@ function tickLabels(values: number[]): [number, string][] {
   return values.map((v, i) => [v, labels[i]]);
 }
 
-/** Lays out a forecast in an SVG `width` pixels wide (at least 240). */
-export function forecastModel(d: ForecastData, width: number): ForecastModel {
+/** Lays out a forecast in an SVG `width` pixels wide (at least 240), with a yardstick's forecast of the same steps if given. */
+export function forecastModel(d: ForecastData, width: number, baseline: ArrayLike<number> = []): ForecastModel {
   const w = Math.max(240, Math.floor(width));
   const box = { width: w, height: FORECAST_HEIGHT, left: 56, right: w - 16, top: 24, bottom: FORECAST_HEIGHT - 48 };
   const T = d.context.length;
   const last = Math.max(1, T + Math.max(d.predicted.length, d.truth.length) - 1);
   const x = scaleLinear().domain([0, last]).range([box.left, box.right]);
-  const y = scaleLinear().domain(forecastDomain(d)).range([box.bottom, box.top]).clamp(true);
+  const y = scaleLinear().domain(forecastDomain(d, baseline)).range([box.bottom, box.top]).clamp(true);
   const pts = (a: ArrayLike<number>, t0: number): P[] => Array.from({ length: a.length }, (_, i) => [x(t0 + i), Number.isFinite(a[i]) ? y(a[i]) : NaN]);
   const xCount = Math.max(2, Math.floor((box.right - box.left) / 90));
   return {
@@ -114,6 +118,7 @@ export function forecastModel(d: ForecastData, width: number): ForecastModel {
     contextPath: path(pts(d.context, 0)) ?? '',
     predictedPath: path(pts(d.predicted, T)) ?? '',
     truthPath: d.truth.length > 0 ? (path(pts(d.truth, T)) ?? '') : null,
+    baselinePath: baseline.length > 0 ? (path(pts(baseline, T)) ?? '') : null,
     splitX: x(T - 0.5),
   };
 }
