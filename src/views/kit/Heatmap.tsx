@@ -4,6 +4,7 @@ import { formatFixed } from '../chart/format';
 import type { ColorScale } from './colors';
 import { paintRaster } from './raster';
 import { pointIn } from './pointer';
+import { backingScale, useBackingScaleKey } from './canvas-scale';
 
 /** Where heatmap cell (t, u) reads its value: values[offset + t·stride + u]. */
 export interface HeatmapData {
@@ -42,6 +43,7 @@ export function Heatmap(props: {
 }) {
   const { data, scale, cellW, cellH, selected } = props;
   const ref = useRef<HTMLCanvasElement>(null);
+  const scaleKey = useBackingScaleKey();
   const [hover, setHover] = useState<{ t: number; u: number; x: number; y: number } | null>(null);
   const width = data.T * cellW;
   const height = data.units * cellH;
@@ -54,7 +56,7 @@ export function Heatmap(props: {
     const c = ref.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return; // jsdom has no 2-D canvas
-    const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
+    const dpr = backingScale(c);
     c.width = Math.max(1, Math.round(width * dpr));
     c.height = Math.max(1, Math.round(height * dpr));
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -74,7 +76,7 @@ export function Heatmap(props: {
       ctx.strokeStyle = '#fff';
       ctx.strokeRect(1, selU * cellH + 1, width - 2, cellH - 2);
     }
-  }, [data, scale, cellW, cellH, width, height, selT, selU, props.raster]); // eslint-disable-line react-hooks/exhaustive-deps -- value() reads only `data`
+  }, [data, scale, cellW, cellH, width, height, selT, selU, props.raster, scaleKey]); // eslint-disable-line react-hooks/exhaustive-deps -- value() reads only `data`
 
   const locate = (e: MouseEvent<HTMLCanvasElement>) => {
     const { x, y } = pointIn(e, e.currentTarget);

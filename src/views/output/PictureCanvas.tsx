@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { backingScale, useBackingScaleKey } from '../kit/canvas-scale';
 
 /**
  * A small RGBA picture (size × size, row-major) scaled up `scale` times, crisp: each pixel painted as a square of
@@ -7,12 +8,13 @@ import { useEffect, useRef } from 'react';
  */
 export function PictureCanvas({ rgba, size, scale, label }: { rgba: Uint8ClampedArray; size: number; scale: number; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const scaleKey = useBackingScaleKey();
   const side = size * scale;
   useEffect(() => {
     const c = ref.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return; // jsdom has no 2-D canvas
-    const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
+    const dpr = backingScale(c);
     c.width = Math.max(1, Math.round(side * dpr));
     c.height = Math.max(1, Math.round(side * dpr));
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -25,6 +27,6 @@ export function PictureCanvas({ rgba, size, scale, label }: { rgba: Uint8Clamped
         ctx.fillRect(x * scale, y * scale, scale, scale);
       }
     }
-  }, [rgba, size, scale, side]);
+  }, [rgba, size, scale, side, scaleKey]);
   return <canvas ref={ref} className="picture-canvas" style={{ width: side, height: side }} role="img" aria-label={label} />;
 }

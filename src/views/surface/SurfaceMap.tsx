@@ -4,6 +4,7 @@ import type { SurfaceResult } from '../../worker/protocol';
 import { formatValue } from '../chart/format';
 import type { ColorScale } from '../kit/colors';
 import { pointIn } from '../kit/pointer';
+import { backingScale, useBackingScaleKey } from '../kit/canvas-scale';
 import { SurfaceBase } from './SurfaceBase';
 import { SurfacePaths } from './SurfacePaths';
 import { GRAD_FLOOR, gridImage, imagePlacement, LOSS_FLOOR, nearestGridPoint, pointAt, surfaceScales } from './surface-layout';
@@ -37,6 +38,7 @@ export function SurfaceMap(props: {
   const q = r.request;
   const clipId = `surface-clip-${useId().replace(/:/g, '')}`;
   const canvas = useRef<HTMLCanvasElement>(null);
+  const scaleKey = useBackingScaleKey();
   const [cursor, setCursor] = useState<{ i: number; j: number; cliff: number } | null>(null);
   const s = useMemo(() => surfaceScales(q, L), [q, L]);
   const values = layer === 'loss' ? r.loss : r.gradNorm;
@@ -47,7 +49,7 @@ export function SurfaceMap(props: {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return; // jsdom has no 2-D canvas
-    const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
+    const dpr = backingScale(c);
     c.width = Math.round(L.plotW * dpr);
     c.height = Math.round(L.plotH * dpr);
     const grid = document.createElement('canvas');
@@ -58,7 +60,7 @@ export function SurfaceMap(props: {
     ctx.imageSmoothingEnabled = false; // one flat cell per sample: a smoothed wall would look gentler than it is
     const p = imagePlacement(L, q.nw, q.nb);
     ctx.drawImage(grid, p.x, p.y, p.w, p.h);
-  }, [image, L, q.nw, q.nb]);
+  }, [image, L, q.nw, q.nb, scaleKey]);
 
   const locate = (e: MouseEvent<SVGRectElement>) => {
     const { x: px, y: py } = pointIn(e, e.currentTarget.ownerSVGElement!);

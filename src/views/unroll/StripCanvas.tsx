@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { backingScale, useBackingScaleKey } from '../kit/canvas-scale';
 import type { ColorScale } from '../kit/colors';
 import { drawStrips } from './strip-draw';
 import type { StripPlan } from './strip-draw';
@@ -10,12 +11,14 @@ import type { UnrollRows } from './unroll-layout';
  */
 export function StripCanvas(props: { width: number; height: number; plans: StripPlan[]; h: Float64Array; H: number; rows: UnrollRows; scale: ColorScale; selectedUnit: number; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  // subscribed for its re-render: the effect below repaints after every render, now also after a change of backing scale
+  useBackingScaleKey();
   const { width, height } = props;
   useEffect(() => {
     const c = ref.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return; // jsdom has no 2-D canvas
-    const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
+    const dpr = backingScale(c);
     const w = Math.max(1, Math.round(width * dpr));
     const hgt = Math.max(1, Math.round(height * dpr));
     if (c.width !== w || c.height !== hgt) {
