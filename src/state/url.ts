@@ -11,7 +11,11 @@ export const DEFAULT_UI: UiSettings = { speed: 20, views: [...DEFAULT_VIEWS], au
 /** User text or CSV longer than this stays out of links (a URL of megabytes breaks browsers and chats). */
 export const MAX_LINK_TEXT = 2000;
 
-/** Link parameter ↔ config path. Short, readable names: a link is something an instructor reads and edits. */
+/**
+ * Link parameter ↔ config path. Short, readable names: a link is something an instructor reads and edits. `csv` is a
+ * series as numbers or the name of a bundled one (`csv=co2`, engine/tasks/bundled-series.ts): the name travels, the
+ * task loads the values, and an unknown name is replaced, with a note, when the config is normalized.
+ */
 export const PATHS: Record<string, string[]> = {
   task: ['task', 'kind'], T: ['task', 'seqLength'], lag: ['task', 'lag'], symbols: ['task', 'symbols'],
   noise: ['task', 'noise'], comps: ['task', 'components'], text: ['task', 'text'], csv: ['task', 'csv'], holdout: ['task', 'holdout'], reverse: ['task', 'reverse'],

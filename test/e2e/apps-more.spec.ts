@@ -52,8 +52,15 @@ test('the CO₂ forecast trains live and draws the held-out tail against the net
   await expect(output.locator('path[data-series="truth"]')).toHaveCount(1);
   await expect(output.locator('path[data-series="forecast"]')).toHaveAttribute('d', /^M/);
   await expect(output.getByRole('list', { name: 'Legend' })).toContainText('what happened (held out)');
-  // ppm on the y axis: the ticks are in the hundreds
-  await expect(output.locator('svg.forecast-chart')).toHaveAttribute('aria-label', /read 24 values, then predicted 48 more/);
+  // the seasonal naive forecast with drift: a second dashed line, and named beside the last value in the readout
+  await expect(output.locator('path[data-series="seasonal"]')).toHaveAttribute('d', /^M/);
+  await expect(output.getByRole('list', { name: 'Legend' })).toContainText('seasonal yardstick');
+  await expect(page.getByTestId('app-metric')).toContainText('persistence (repeat the last value): 0.00205; seasonal naive with drift');
+  await expect(output.locator('svg.forecast-chart')).toHaveAttribute('aria-label', /read 60 values, then predicted 48 more on its own; .*the seasonal yardstick 2\.05, the last value repeated 3\.53/);
+  // the lab link names the series: short
+  const href = (await page.getByRole('link', { name: 'Open this run in the lab' }).getAttribute('href')) ?? '';
+  expect(href).toContain('csv=co2&');
+  expect(href.length).toBeLessThan(300);
   expect(await violations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
@@ -62,7 +69,9 @@ test('the lab’s series task offers the CO₂ series as an example, with its la
   const errors = collectErrors(page);
   await page.goto('/#task=series&csv=1%0A2%0A3%0A2%0A1%0A2%0A3%0A2%0A1%0A2%0A3%0A2&T=4&views=output&play=0');
   await page.getByRole('button', { name: 'CO₂ at Mauna Loa (NOAA)' }).click();
-  await expect(page.getByLabel('Sequence length T')).toHaveValue('24');
+  await expect(page.getByLabel('Sequence length T')).toHaveValue('60');
+  // the series by name: the address bar holds csv=co2, not 806 numbers
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/[#&]csv=co2&/);
   await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(1);
   await expect(page.locator('[data-view="output"] path[data-series="truth"]')).toHaveCount(1);

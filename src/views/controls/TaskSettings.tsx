@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { BUNDLED_SERIES_NAMES, bundledSeries } from '../../engine/tasks/bundled-series';
 import { TASK_LIMITS } from '../../engine/tasks/limits';
 import { defaultTaskConfig } from '../../engine/tasks/normalize';
 import { TASK_KINDS } from '../../engine/tasks/task';
@@ -68,21 +69,30 @@ export function TaskSettings() {
         <SelectField control="reverse" label="The encoder reads the words" value={task.reverse ? 'reversed' : 'in order'} options={['in order', 'reversed'] as const} onChange={(v) => set({ ...task, reverse: v === 'reversed' })} />
       )}
       {task.kind === 'series' && <ExampleSeries onPick={(t) => set(t)} />}
-      {task.kind === 'series' && <OwnData key={task.csv.length} control="csv" label="Your series: one number per line, or CSV (last numeric column)" initial={task.csv} onApply={(csv) => set({ ...task, csv })} />}
+      {task.kind === 'series' && (
+        <OwnData
+          key={bundledSeries(task.csv) ? task.csv : task.csv.length}
+          control="csv"
+          label={`Your series: one number per line, or CSV (last numeric column), or a bundled series by name (${BUNDLED_SERIES_NAMES.join(', ')})`}
+          initial={task.csv}
+          note={bundledSeries(task.csv) ? `“${task.csv}” is the bundled ${bundledSeries(task.csv)?.title}, ${bundledSeries(task.csv)?.points} values.` : undefined}
+          onApply={(csv) => set({ ...task, csv })}
+        />
+      )}
     </fieldset>
   );
 }
 
 /**
  * The series to start from: the made-up seasonal curve, or NOAA's monthly CO₂ at Mauna Loa with its last four years
- * held out (loaded when picked: the page's first script stays without the 806 numbers).
+ * held out, named (`csv=co2`, engine/tasks/bundled-series.ts) as the forecast page's run names it: the link stays
+ * short and the 806 numbers load with the task in the worker, not with the page.
  */
 function ExampleSeries({ onPick }: { onPick: (t: TaskConfig) => boolean }) {
   const { visible, locked } = useControl('csv');
   if (!visible || locked) return null;
-  const co2 = () => {
-    void import('../../engine/tasks/co2-mauna-loa').then((m) => onPick({ kind: 'series', csv: m.CO2_CSV, seqLength: 24, holdout: 48 }));
-  };
+  // the forecast page's windows of 60 months (src/apps/registry.ts `forecast`)
+  const co2 = () => onPick({ kind: 'series', csv: 'co2', seqLength: 60, holdout: 48 });
   return (
     <div className="field example-series" data-control="example-series">
       <span>Example series</span>
@@ -97,7 +107,7 @@ function ExampleSeries({ onPick }: { onPick: (t: TaskConfig) => boolean }) {
 }
 
 /** A textarea applied by a button: pasting a whole text must not start a run per keystroke. */
-function OwnData({ label, initial, onApply, control }: { label: string; initial: string; onApply: (v: string) => boolean; control: ControlId }) {
+function OwnData({ label, initial, onApply, control, note }: { label: string; initial: string; onApply: (v: string) => boolean; control: ControlId; note?: string }) {
   const [text, setText] = useState(initial);
   const { visible, locked } = useControl(control);
   const markId = `${useId()}-locked`;
@@ -109,6 +119,7 @@ function OwnData({ label, initial, onApply, control }: { label: string; initial:
         {label}
         <textarea value={text} rows={5} spellCheck={false} readOnly={locked} aria-describedby={locked ? markId : undefined} onChange={(e) => setText(e.target.value)} />
       </label>
+      {note && <p className="field-note">{note}</p>}
       <button type="button" onClick={() => onApply(text)} disabled={locked || text === initial}>
         Use this
       </button>
