@@ -10,6 +10,7 @@
  */
 import { ConvFront, checkImage } from './conv';
 import type { ConvShape } from './conv';
+import { tanh } from './detmath';
 import { EngineError } from './errors';
 import { ParamLayout } from './params';
 import type { Rng } from './rng';
@@ -127,7 +128,7 @@ export class Captioner implements TrainableModel<CaptionExample> {
       let s = theta[bp + r];
       const row = wp + r * F;
       for (let j = 0; j < F; j++) s += theta[row + j] * f[j];
-      s0[r] = Math.tanh(s);
+      s0[r] = tanh(s);
     }
   }
 

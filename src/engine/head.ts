@@ -1,3 +1,4 @@
+import { exp, log } from './detmath';
 import { dot } from './kernels';
 import type { ParamLayout } from './params';
 import type { HeadKind, Sequence } from './types';
@@ -20,13 +21,13 @@ export function headForward(L: ParamLayout, theta: Float64Array, ws: Workspace, 
     for (let r = 0; r < O; r++) if (ys[yo + r] > m) m = ys[yo + r];
     let z = 0;
     for (let r = 0; r < O; r++) {
-      const e = Math.exp(ys[yo + r] - m);
+      const e = exp(ys[yo + r] - m);
       ps[yo + r] = e;
       z += e;
     }
     for (let r = 0; r < O; r++) ps[yo + r] /= z;
     if (!scored) return NaN;
-    return m + Math.log(z) - ys[yo + seq.targets[t]];
+    return m + log(z) - ys[yo + seq.targets[t]];
   }
   if (!scored) return NaN;
   let l = 0;

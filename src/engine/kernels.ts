@@ -4,6 +4,7 @@
  * for the previous one (floating-point add latency), four let the CPU overlap them.
  * `hot` ≥ 0 says a vector is one-hot at that index, which turns a product into a column lookup.
  */
+import { exp } from './detmath';
 
 /** Σ_{i<n} a[ao+i] · b[bo+i] */
 export function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number): number {
@@ -116,9 +117,9 @@ export function accumulateOuterOverTime(dW: Float64Array, w: number, rows: numbe
   }
 }
 
-/** σ(a) = 1 / (1 + e^{−a}) */
+/** σ(a) = 1 / (1 + e^{−a}), with the deterministic e^x of detmath.ts */
 export function sigmoid(a: number): number {
-  return 1 / (1 + Math.exp(-a));
+  return 1 / (1 + exp(-a));
 }
 
 /** ‖v[o … o+n)‖₂ */

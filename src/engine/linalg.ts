@@ -5,6 +5,7 @@
  * Matrices are row-major Float64Arrays with explicit sizes; they may be views into a larger
  * parameter vector, so only the first rows·cols entries are read and inputs are never modified.
  */
+import { exponent, hypot, pow2 } from './detmath';
 import { EngineError } from './errors';
 import { hessenbergQrEigenvalues } from './hessenberg-qr';
 import { Rng } from './rng';
@@ -35,7 +36,7 @@ function checkMatrix(a: Float64Array, rows: number, cols: number, path: string):
 function scaleExponent(a: Float64Array, len: number): number {
   let m = 0;
   for (let i = 0; i < len; i++) m = Math.max(m, Math.abs(a[i]));
-  return m === 0 ? 0 : Math.min(1000, Math.max(-1000, Math.floor(Math.log2(m))));
+  return m === 0 ? 0 : Math.min(1000, Math.max(-1000, exponent(m)));
 }
 
 /** C = A B, with A m×k and B k×n (row-major; returns a new m×n array). */
@@ -69,9 +70,13 @@ export function frobeniusNorm(a: Float64Array, rows: number, cols: number): numb
     const x = Math.abs(a[i]);
     if (x === 0) continue;
     if (x > scale) {
-      ssq = 1 + ssq * (scale / x) ** 2;
+      const q = scale / x;
+      ssq = 1 + ssq * q * q;
       scale = x;
-    } else ssq += (x / scale) ** 2;
+    } else {
+      const q = x / scale;
+      ssq += q * q;
+    }
   }
   return scale * Math.sqrt(ssq);
 }
@@ -81,12 +86,12 @@ export function eigenvalues(a: Float64Array, n: number): { re: Float64Array; im:
   checkMatrix(a, n, n, 'eigenvalues');
   const e = scaleExponent(a, n * n);
   const h = new Float64Array(n * n);
-  const down = 2 ** -e; // exact scaling to entries of size ~1, so the QR sweeps neither overflow nor underflow
+  const down = pow2(-e); // exact scaling to entries of size ~1, so the QR sweeps neither overflow nor underflow
   for (let i = 0; i < n * n; i++) h[i] = a[i] * down;
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   hessenbergQrEigenvalues(h, n, re, im);
-  const f = 2 ** e;
+  const f = pow2(e);
   for (let i = 0; i < n; i++) {
     re[i] *= f;
     im[i] *= f;
@@ -94,7 +99,7 @@ export function eigenvalues(a: Float64Array, n: number): { re: Float64Array; im:
       throw new EngineError('non-finite', `an eigenvalue overflows double precision`, 'eigenvalues');
     }
   }
-  const mod = Array.from(re, (r, i) => Math.hypot(r, im[i]));
+  const mod = Array.from(re, (r, i) => hypot(r, im[i]));
   const order = Array.from(re, (_, i) => i).sort((p, q) => mod[q] - mod[p] || re[q] - re[p] || im[q] - im[p]);
   return { re: Float64Array.from(order, (i) => re[i]), im: Float64Array.from(order, (i) => im[i]) };
 }
@@ -102,7 +107,7 @@ export function eigenvalues(a: Float64Array, n: number): { re: Float64Array; im:
 /** ρ(A) = max_i |λ_i(A)|, the spectral radius of a real n×n matrix. */
 export function spectralRadius(a: Float64Array, n: number): number {
   const { re, im } = eigenvalues(a, n);
-  return Math.hypot(re[0], im[0]); // eigenvalues are sorted by modulus
+  return hypot(re[0], im[0]); // eigenvalues are sorted by modulus
 }
 
 /**
@@ -113,7 +118,7 @@ export function largestSingularValue(a: Float64Array, rows: number, cols: number
   checkMatrix(a, rows, cols, 'largestSingularValue');
   const e = scaleExponent(a, rows * cols);
   const b = new Float64Array(rows * cols);
-  const down = 2 ** -e;
+  const down = pow2(-e);
   let zero = true;
   for (let i = 0; i < rows * cols; i++) { b[i] = a[i] * down; if (b[i] !== 0) zero = false; }
   if (zero) return 0;
@@ -141,7 +146,10 @@ export function largestSingularValue(a: Float64Array, rows: number, cols: number
       let bestNorm = -1;
       for (let j = 0; j < cols; j++) {
         let s = 0;
-        for (let i = 0; i < rows; i++) s += b[i * cols + j] ** 2;
+        for (let i = 0; i < rows; i++) {
+          const v = b[i * cols + j];
+          s += v * v;
+        }
         if (s > bestNorm) { bestNorm = s; best = j; }
       }
       v = new Float64Array(cols);
@@ -170,12 +178,12 @@ export function largestSingularValue(a: Float64Array, rows: number, cols: number
     lastDelta = delta;
     lastRate = r;
     const small = delta <= POWER_TOL * sigma && settled && r < 1 && (delta * r) / (1 - r) <= POWER_TOL * sigma;
-    if (it >= 2 && (small || delta <= 4 * EPS * sigma)) return sigma * 2 ** e;
+    if (it >= 2 && (small || delta <= 4 * EPS * sigma)) return sigma * pow2(e);
   }
   // Not converged: σ₁ ≈ σ₂ makes the rate (σ₂/σ₁)² too close to 1. Fall back to √λ_max of the smaller
   // Gram matrix (BᵀB or BBᵀ) by the QR algorithm, which is accurate to ~ε relative regardless of gaps.
   const gram = cols <= rows ? matMul(transpose(b, rows, cols), b, cols, rows, cols) : matMul(b, transpose(b, rows, cols), rows, cols, rows);
-  return Math.sqrt(spectralRadius(gram, Math.min(rows, cols))) * 2 ** e;
+  return Math.sqrt(spectralRadius(gram, Math.min(rows, cols))) * pow2(e);
 }
 
 /**
@@ -192,7 +200,10 @@ export function orthogonal(n: number, rng: Rng): Float64Array {
   const signs = new Float64Array(n).fill(1);
   for (let k = 0; k < n; k++) {
     let ss = 0;
-    for (let i = k; i < n; i++) ss += g[i * n + k] ** 2;
+    for (let i = k; i < n; i++) {
+      const v = g[i * n + k];
+      ss += v * v;
+    }
     const norm = Math.sqrt(ss);
     const x0 = g[k * n + k];
     const v = new Float64Array(n);

@@ -1,3 +1,4 @@
+import { powInt } from './detmath';
 import { EngineError } from './errors';
 import { OPTIMIZER_DEFAULTS } from './optim-config';
 import type { OptimizerConfig, OptimizerKind } from './optim-config';
@@ -61,8 +62,8 @@ export class Optimizer {
       const b1 = this.config.beta1 ?? OPTIMIZER_DEFAULTS.beta1;
       const b2 = this.config.beta2 ?? OPTIMIZER_DEFAULTS.beta2;
       const eps = this.config.eps ?? OPTIMIZER_DEFAULTS.eps;
-      const c1 = 1 - Math.pow(b1, this.t);
-      const c2 = 1 - Math.pow(b2, this.t);
+      const c1 = 1 - powInt(b1, this.t);
+      const c2 = 1 - powInt(b2, this.t);
       const { m, v } = this;
       for (let i = 0; i < n; i++) {
         const gi = g[i];

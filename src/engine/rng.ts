@@ -1,3 +1,5 @@
+import { cos2pi, log, sin2pi } from './detmath';
+
 /**
  * The whole state of an Rng, to save a run and continue it: sfc32's four 32-bit words (as signed integers) and the
  * Box–Muller value kept for the next `normal()` call (null when there is none).
@@ -78,9 +80,9 @@ export class Rng {
     let u = 0;
     while (u === 0) u = this.next();
     const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return mean + sigma * r * Math.cos(2 * Math.PI * v);
+    const r = Math.sqrt(-2 * log(u));
+    this.spare = r * sin2pi(v);
+    return mean + sigma * r * cos2pi(v);
   }
 
   /** Its state: a generator given it by `fromState` continues the same stream, the kept normal value included. */

@@ -1,3 +1,4 @@
+import { tanh } from '../detmath';
 import { dot, preactivation, sigmoid } from '../kernels';
 import type { CellContext } from './context';
 
@@ -21,7 +22,7 @@ export function gruForward(cx: CellContext, t: number, x: Float64Array, xo: numb
   preactivation(a, ao + 2 * H, theta, L.b + 2 * H, L.wx + 2 * H * I, L.wh + 2 * H * H, H, I, H, x, xo, hot, rh, hp);
   const ho = hp + H;
   for (let j = 0; j < H; j++) {
-    const n = Math.tanh(a[ao + 2 * H + j]);
+    const n = tanh(a[ao + 2 * H + j]);
     a[ao + 2 * H + j] = n;
     const z = a[ao + j];
     hs[ho + j] = (1 - z) * n + z * prev[pp + j];

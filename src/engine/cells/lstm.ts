@@ -1,3 +1,4 @@
+import { tanh } from '../detmath';
 import { dot, preactivation, sigmoid } from '../kernels';
 import type { CellContext } from './context';
 
@@ -17,9 +18,9 @@ export function lstmForward(cx: CellContext, t: number, x: Float64Array, xo: num
   const cPrev = t * H;
   const cNow = cPrev + H;
   for (let j = 0; j < H; j++) {
-    const f = tanhForget ? Math.tanh(a[ao + j]) : sigmoid(a[ao + j]);
+    const f = tanhForget ? tanh(a[ao + j]) : sigmoid(a[ao + j]);
     const i = sigmoid(a[ao + H + j]);
-    const g = Math.tanh(a[ao + 2 * H + j]);
+    const g = tanh(a[ao + 2 * H + j]);
     const o = sigmoid(a[ao + 3 * H + j]);
     a[ao + j] = f;
     a[ao + H + j] = i;
@@ -27,7 +28,7 @@ export function lstmForward(cx: CellContext, t: number, x: Float64Array, xo: num
     a[ao + 3 * H + j] = o;
     const c = recurrent ? f * cs[cPrev + j] + i * g : i * g;
     cs[cNow + j] = c;
-    const th = Math.tanh(c);
+    const th = tanh(c);
     tc[t * H + j] = th;
     hs[cNow + j] = o * th;
   }

@@ -1,3 +1,4 @@
+import { tanh } from '../detmath';
 import { dot, preactivation, sigmoid } from '../kernels';
 import type { CellContext } from './context';
 
@@ -15,7 +16,7 @@ export function rnnForward(cx: CellContext, t: number, x: Float64Array, xo: numb
   for (let r = 0; r < H; r++) {
     const v = a[ao + r];
     let h: number;
-    if (activation === 'tanh') h = Math.tanh(v);
+    if (activation === 'tanh') h = tanh(v);
     else if (activation === 'relu') h = v > 0 ? v : 0;
     else if (activation === 'sigmoid') h = sigmoid(v);
     else h = v;

@@ -1,3 +1,4 @@
+import { log } from '../detmath';
 import type { Network } from '../network';
 import type { Sequence, TruncMode } from '../types';
 import { FastLayout } from './layout';
@@ -122,7 +123,7 @@ export class FastPath {
       if (seq.mask[t] !== 1) continue;
       // ℓ_t = m + log z − y_k from the step's (max, sum) of the softmax, in double
       sum += head === 'softmax'
-        ? f32[G.norm / 4 + 2 * t] + Math.log(f32[G.norm / 4 + 2 * t + 1]) - f32[G.ys / 4 + t * Op + seq.targets[t]]
+        ? f32[G.norm / 4 + 2 * t] + log(f32[G.norm / 4 + 2 * t + 1]) - f32[G.ys / 4 + t * Op + seq.targets[t]]
         : f32[G.loss / 4 + t];
       n++;
     }

@@ -3,6 +3,7 @@
  * and flat regions where plain gradient descent stalls: random restarts of descent, and simulated
  * annealing (Kirkpatrick, Gelatt & Vecchi 1983), which needs no gradient and may accept uphill moves.
  */
+import { exp, log } from '../detmath';
 import { EngineError } from '../errors';
 import type { Rng } from '../rng';
 import { descentPath, pascanuPoint, resolvePascanuOptions, type PascanuOptions, type PascanuPoint } from './pascanu';
@@ -96,7 +97,7 @@ export function simulatedAnnealing(start: { w: number; b: number }, rng: Rng, op
   const path: PascanuPoint[] = [];
   const ratio = opts.t1 / opts.t0;
   for (let k = 0; k < opts.steps; k++) {
-    const temp = opts.t0 * ratio ** (opts.steps === 1 ? 0 : k / (opts.steps - 1));
+    const temp = opts.t0 * exp((opts.steps === 1 ? 0 : k / (opts.steps - 1)) * log(ratio)); // (t1/t0)^{k/(K−1)}
     const w = cur.w + opts.stepSize * rng.normal();
     const b = cur.b + opts.stepSize * rng.normal();
     const u = rng.next(); // drawn every step so the stream does not depend on the region test
@@ -105,7 +106,7 @@ export function simulatedAnnealing(start: { w: number; b: number }, rng: Rng, op
     if (inside) {
       const cand = pascanuPoint(w, b, model);
       const dE = cand.loss - cur.loss;
-      if (dE <= 0 || u < Math.exp(-dE / temp)) {
+      if (dE <= 0 || u < exp(-dE / temp)) {
         cur = cand;
         accepted++;
         if (cur.loss < best.loss) best = cur;

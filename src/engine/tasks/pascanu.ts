@@ -10,6 +10,7 @@
  * where x_0 sits near the unstable one between them, a tiny change of (w, b) decides which attractor
  * x_50 reaches: the loss steps between two plateaus across a thin wall on which ‖∇E‖ explodes.
  */
+import { hypot, sigmoid } from '../detmath';
 import { EngineError } from '../errors';
 
 /** The paper's setting; every field can be changed for experiments. */
@@ -41,8 +42,6 @@ export interface PascanuGradient {
 
 /** The paper's constants: x_0 = 0.5, T = 50, target 0.7. */
 export const PASCANU_DEFAULTS: Required<PascanuOptions> = { x0: 0.5, steps: 50, target: 0.7 };
-
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 function finite(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError('non-finite', `must be a finite number, got ${String(v)}`, path);
@@ -94,7 +93,7 @@ export function pascanuGrad(w: number, b: number, opts: PascanuOptions = {}): Pa
     db += delta;
     delta *= w * s * (1 - s);
   }
-  return { loss: (sT - o.target) ** 2, dw, db, norm: Math.hypot(dw, db) };
+  return { loss: (sT - o.target) ** 2, dw, db, norm: hypot(dw, db) };
 }
 
 /** E and ‖∇E‖ at (w, b) as a point. */

@@ -4,6 +4,7 @@
  * and ε_t ~ N(0, σ²). Input x_t = s_t, target_t = s_{t+1}, every step scored; linear head.
  * Metric: MSE on the evaluation set against the persistence forecast ŝ_{t+1} = s_t.
  */
+import { sin2pi } from '../detmath';
 import { EngineError } from '../errors';
 import { Rng } from '../rng';
 import type { Sequence } from '../types';
@@ -33,7 +34,7 @@ export function sineSignal(components: number, phases: ArrayLike<number>, start:
   for (let i = 0; i < count; i++) {
     const t = start + i;
     let s = 0;
-    for (let k = 0; k < components; k++) s += SINE_AMPLITUDES[k] * Math.sin((2 * Math.PI * t) / SINE_PERIODS[k] + phases[k]);
+    for (let k = 0; k < components; k++) s += SINE_AMPLITUDES[k] * sin2pi(t / SINE_PERIODS[k] + phases[k] / (2 * Math.PI)); // sin(2πt/P + φ), in turns
     out[i] = s;
   }
   return out;

@@ -3,6 +3,7 @@
  * distinct characters, x_t = one-hot(c_{s+t}) and target_t = c_{s+t+1} at every step of a window
  * starting at a random offset s. Metric: bits per character, −(1/N) Σ log₂ p_t[target_t].
  */
+import { exp, log, log2 } from '../detmath';
 import { EngineError } from '../errors';
 import { Rng } from '../rng';
 import type { Sequence } from '../types';
@@ -130,14 +131,14 @@ export class TextTask implements Task {
       const seq = set[i];
       for (let t = 0; t < seq.length; t++) {
         if (seq.mask[t] !== 1) continue;
-        nats -= Math.log(Math.max(outputs[i][t * V + seq.targets[t]], 1e-300));
+        nats -= log(Math.max(outputs[i][t * V + seq.targets[t]], 1e-300));
         n++;
       }
     }
     return {
       name: 'bits per character',
       value: nats / n / Math.LN2,
-      baseline: Math.log2(V),
+      baseline: log2(V),
       baselineName: `uniform guess over ${V} characters`,
       higherIsBetter: false,
       extra: [{ name: 'next-character accuracy', value: scoredAccuracy(set, outputs, V) }],
@@ -184,12 +185,12 @@ export function sampleIndex(p: Float64Array, offset: number, size: number, tempe
   if (max <= 0) throw new EngineError('bad-config', 'all probabilities are 0', 'p');
   if (temperature === 0) return argmax(p, offset, size);
   // w_k = (p_k / p_max)^{1/τ} = exp((log p_k − log p_max)/τ): the largest weight is 1, so small τ cannot overflow.
-  const logMax = Math.log(max);
+  const logMax = log(max);
   let total = 0;
   const w = new Float64Array(size);
   for (let r = 0; r < size; r++) {
     const v = p[offset + r];
-    w[r] = v > 0 ? Math.exp((Math.log(v) - logMax) / temperature) : 0;
+    w[r] = v > 0 ? exp((log(v) - logMax) / temperature) : 0;
     total += w[r];
   }
   let u = rng.next() * total;
