@@ -27,6 +27,20 @@ export const CLAIM_QUANTITIES = {
    * fresh run's first samples), the share that are words of the text the network learns from. A text task only.
    */
   sampleWordShare: 'the share of the words it writes that are words of its text',
+  /**
+   * The mean distance the output view prints under its free-running forecast (views/output/forecast-layout.ts,
+   * forecastError) of the output the worker draws (taskOutput): for a series with a held-out tail, over that tail
+   * against what was measured, in the series' own units; for the sine task, against the wave without noise.
+   */
+  forecastError: 'how far its free-running forecast is from what happened, on average',
+  /**
+   * For a forecast of a bundled seasonal series' held-out tail (`csv=co2`): the seasonal naive forecast with drift
+   * scored like the metric, next value on the metric's own steps, z-scored (views/output/seasonal-line.ts,
+   * yardsticks; its season as the page picks it, use-seasonal.ts). Independent of the run.
+   */
+  seasonalMse: 'the seasonal yardstick’s next-value error',
+  /** For the same forecasts: how far repeating the last trained value is from the held-out tail, on average, in the series' own units (yardsticks' lastValueMae). */
+  lastValueForecastError: 'how far the last value repeated is from what happened, on average',
 } as const;
 export type ClaimQuantityId = keyof typeof CLAIM_QUANTITIES;
 

@@ -14,6 +14,9 @@ import type { QuantityId, RunSnapshot } from '../../src/lessons/quantities';
 import { CLAIM_QUANTITIES } from '../../src/lessons/types';
 import type { ClaimQuantityId } from '../../src/lessons/types';
 import { fromHash } from '../../src/state/url';
+import { forecastError } from '../../src/views/output/forecast-layout';
+import { yardsticks } from '../../src/views/output/seasonal-line';
+import { seasonalConfig } from '../../src/views/output/use-seasonal';
 import { DEFAULT_SURFACE_REQUEST } from '../../src/views/surface/surface-summary';
 import type { SurfaceRequest, SurfaceResult } from '../../src/worker/protocol';
 import { computeSurface } from '../../src/worker/surface';
@@ -80,6 +83,20 @@ export function readClaimQuantity(id: ClaimQuantityId, session: AnySession, seed
         if (out.kind === 'text') words.push(...wordsOf(out.text));
       }
       return words.length === 0 ? null : words.filter((w) => known.has(w)).length / words.length;
+    }
+    case 'forecastError': {
+      if (session.family !== 'sequence') return null;
+      // the output view's first forecast of a run of this seed (a forecast draws nothing at random)
+      const out = taskOutput(session, new Rng(seed));
+      return out.kind === 'forecast' ? forecastError(out) : null;
+    }
+    case 'seasonalMse':
+    case 'lastValueForecastError': {
+      // the yardsticks as the page computes them for the run's task: none unless it forecasts a bundled seasonal series' tail
+      const c = session.family === 'sequence' ? seasonalConfig(session.config.task) : null;
+      if (!c) return null;
+      const y = yardsticks(c.config, c.season);
+      return id === 'seasonalMse' ? y.seasonalMse : y.lastValueMae;
     }
   }
 }

@@ -1,5 +1,4 @@
 import { findApp } from '../../apps/registry';
-import { EXAMPLE_CSV } from '../../views/controls/example-series';
 import type { Lesson } from '../types';
 import { lessonMeta } from '../catalog';
 
@@ -21,8 +20,12 @@ function appScenario(id: string, set: Record<string, string>): string {
 const LM = appScenario('lm', { play: '0' });
 /** Next-value prediction of a noisy sum of two sines (40 steps), a GRU of 16 units. */
 const SINE = 'task=sine&cell=gru&speed=50&play=0';
-/** The lab's example series (the one its series task starts with), in the link. */
-const SERIES = `${new URLSearchParams({ task: 'series', csv: EXAMPLE_CSV }).toString()}&cell=gru&speed=50&play=0`;
+/**
+ * The CO₂ forecast page's run (NOAA's monthly Mauna Loa series, named `csv=co2`; an LSTM of 32 units on windows of
+ * 60 months; the last 48 months held out), paused. Like LM it trains on the fast float32 kernels, as the page does:
+ * its claims were measured on that path, and the claim test runs this same string.
+ */
+const FORECAST = appScenario('forecast', { play: '0' });
 /**
  * The translation page's encoder–decoder (an LSTM of 32 units, words in source order), paused for a prediction; at
  * 50 steps a second rather than the page's 20, so a 400-step prediction is answered in seconds (the speed changes
@@ -129,18 +132,31 @@ export const lesson: Lesson = {
       notes: 'The mean distance from the truth over the 40 free-running steps is printed above the chart. Pause at different steps and compare it with the one-step error on the curve.',
     },
     {
-      title: 'Your own series',
-      scenario: SERIES,
+      title: 'A real series: CO₂ at Mauna Loa',
+      scenario: FORECAST,
       views: ['output', 'curve'],
-      text: [
-        'Any series of numbers works the same way. In the lab, choose the series task and paste one number per line.',
-        'This example has a slow rise, a cycle of 24 steps, a shorter wiggle and some noise. The values are rescaled to mean 0 and spread 1 before training.',
-        'Here too the network beats persistence within 150 steps: its error falls below a third of persistence’s.',
-      ],
-      alt: 'The output view shows a window of the example series and the network’s free-running forecast after it; on the training curve the error falls below the dashed line of persistence.',
-      // the page forecasts a real series, CO₂ at Mauna Loa, on 48 held-out months
       app: 'forecast',
-      notes: 'Open this step in the lab to paste another series. Persistence is hard to beat on smooth, slow series; noise that cannot be predicted sets a floor for every forecaster.',
+      text: [
+        'Now a real series: the carbon dioxide in the air at Mauna Loa, Hawaii, measured every month since 1958. It rises every year and swings with the seasons.',
+        'An LSTM of 32 units reads it one month at a time and predicts the next month. The last 48 months are held out: it never trains on them, and it is scored on them.',
+        'The score is the squared error of those next-month predictions, in units of the series’ spread: lower is better. Repeating the last month scores 0.0020.',
+        'A stronger yardstick knows the seasons: the value of 12 months before, plus the average rise over 12 months in the years it trains on. It scores 0.0012.',
+        'The output view runs free over the 48 held-out months, as in the last step, against what was measured. Any series works the same way: in the lab, choose the series task and paste one number per line.',
+      ],
+      alt: 'The output view shows the 60 months the untrained network read, then its free-running forecast of the 48 held-out months, far off, against the measured values and the seasonal yardstick’s dashed line. The training curve is empty.',
+      interaction: {
+        kind: 'predict',
+        question: 'after 1,500 training steps, where is its next-month error on the held-out months?',
+        quantity: 'metric',
+        after: 1500,
+        choices: [
+          { label: 'Worse than repeating the last month (above 0.0020)', range: [0.002, Number.POSITIVE_INFINITY] },
+          { label: 'Between the two yardsticks (0.0012 to 0.0020)', range: [0.0012, 0.002] },
+          { label: 'Better than both (below 0.0012)', range: [0, 0.0012] },
+        ],
+        explain: 'After 1,500 steps its error is below both yardsticks, on each of five seeds: it has learnt the yearly swing, and it also reads the months just before. Running free, it stays closer to what was measured than the last month repeated.',
+      },
+      notes: 'The series is NOAA’s monthly mean, in parts per million; the output view prints the forecast’s mean distance from the measured months beside both yardsticks’. Running free is the harder test: on some seeds the seasonal yardstick stays closer. The network has no idea why CO₂ rises; it extends a pattern.',
     },
     {
       title: 'Translating number words',
@@ -289,7 +305,15 @@ export const lesson: Lesson = {
     { says: 'Persistence scores a mean squared error of 0.14 on this task’s evaluation set.', scenario: SINE, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '<', value: 0.145 } },
     { says: 'After 150 steps its error is under a quarter of persistence’s', scenario: SINE, steps: 150, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '<', value: 0.035 } },
     { says: 'Before training it was worse than persistence.', scenario: SINE, steps: 0, seeds: [1, 2, 3, 4, 5], holds: { quantity: 'metricGain', op: '<', value: 0 } },
-    { says: 'Here too the network beats persistence within 150 steps: its error falls below a third of persistence’s.', scenario: SERIES, steps: 150, seeds: [1, 2, 3], holds: { quantity: 'metricGain', op: '>', value: 0 } },
-    { says: 'Here too the network beats persistence within 150 steps: its error falls below a third of persistence’s.', scenario: SERIES, steps: 150, seeds: [1, 2, 3], holds: { quantity: 'metric', op: '<', value: 0.032 } },
+    // the CO₂ forecast's claims: measured on the fast float32 kernels (FORECAST's kernels=fast), as the page trains
+    { says: 'Repeating the last month scores 0.0020.', scenario: FORECAST, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '>', value: 0.00195 } },
+    { says: 'Repeating the last month scores 0.0020.', scenario: FORECAST, steps: 0, seeds: [1], holds: { quantity: 'baseline', op: '<', value: 0.00205 } },
+    { says: 'It scores 0.0012.', scenario: FORECAST, steps: 0, seeds: [1], holds: { quantity: 'seasonalMse', op: '>', value: 0.00115 } },
+    { says: 'It scores 0.0012.', scenario: FORECAST, steps: 0, seeds: [1], holds: { quantity: 'seasonalMse', op: '<', value: 0.00125 } },
+    // below both: under 0.00115, the seasonal yardstick's claimed floor
+    { says: 'After 1,500 steps its error is below both yardsticks, on each of five seeds', scenario: FORECAST, steps: 1500, seeds: [1, 2, 3, 4, 5], holds: { quantity: 'metric', op: '<', value: 0.00115 } },
+    // closer than the last month repeated: its mean distance under 3.4 ppm, the last value's over it
+    { says: 'Running free, it stays closer to what was measured than the last month repeated.', scenario: FORECAST, steps: 1500, seeds: [1, 2, 3, 4, 5], holds: { quantity: 'forecastError', op: '<', value: 3.4 } },
+    { says: 'Running free, it stays closer to what was measured than the last month repeated.', scenario: FORECAST, steps: 0, seeds: [1], holds: { quantity: 'lastValueForecastError', op: '>', value: 3.4 } },
   ],
 };
