@@ -80,7 +80,7 @@ export const lesson: Lesson = {
         'The application page makes a game of it. You see two snippets of 60 characters, one from the book and one by the network, and pick the network’s.',
         'That is the idea of Turing’s imitation game (1950), not a Turing test. Nobody converses, and the snippets are short. The network has learnt one page, not English: it is scored on that page, and the book’s snippet comes from it.',
       ],
-      alt: 'The output view shows 200 characters the untrained network writes, a jumble of letters, capitals and punctuation; the training curve is still empty. Played, the curve falls and the text turns into words of the page.',
+      alt: 'The output view shows 200 characters the untrained network writes, a jumble of letters, capitals and punctuation; the training curve is still empty. Played, the curve falls and more and more of what it writes are words of the page.',
       interaction: {
         kind: 'predict',
         question: 'after 240 training steps, how many bits per character does this LSTM need?',
