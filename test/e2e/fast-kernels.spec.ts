@@ -1,9 +1,10 @@
 /**
  * The fast kernels (float32 WebAssembly SIMD) training inside the page's worker, under the built site's CSP. The run
- * is compared with the engine's own in Node, on both paths: the page's θ after 200 steps must be the fast run's (to
- * 1e-10, the last-bit differences of the host's Math functions grown over 200 steps: measured 5.7e-14) and not the
- * reference run's (measured 1e-7 apart, float32 rounding grown over the same steps) — so a page that silently
- * trained on the reference fails.
+ * is compared with the engine's own in Node, on both paths: the page's θ after 200 steps must be the fast run's, bit
+ * for bit (the engine's elementary functions are its own, src/engine/detmath.ts, so they do not depend on the host's
+ * Math; before them the two differed by 5.7e-14 here) and not the reference run's (measured 1e-7 apart, float32
+ * rounding grown over the same steps) — so a page that silently trained on the reference fails. determinism.spec.ts
+ * checks the same byte for byte for more runs and both kernels.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -60,7 +61,7 @@ test('kernels=fast trains in the worker on the float32 kernels: θ after 200 ste
   await expect(page.getByTestId('formulas-kernels')).toContainText('recomputed in Float64');
   await trainTo(page, STEPS);
   const page200 = await savedTheta(page);
-  expect(worstRelative(page200, fast.theta)).toBeLessThan(1e-10);
+  expect(worstRelative(page200, fast.theta)).toBe(0);
   expect(worstRelative(page200, reference.theta)).toBeGreaterThan(1e-8);
   expect(errors).toEqual([]);
 });
