@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseEvent, parseMessage } from '../../src/present/channel-messages';
 import { presentChannel } from '../../src/present/channel';
 import { MAX_CHUNK } from '../../src/present/parse-record';
+import { LIMITS } from '../../src/present/parse-values';
 import type { Frame, WorkerEvent } from '../../src/worker/protocol';
 import { channelHub } from './fake-channel';
 import { divergingEvents, frameWith, framesOf, realEvents, realSurface, TASKS } from './real-events';
@@ -138,7 +139,7 @@ describe('each task output kind: hostile variants are refused, none throws', () 
         [['output', 'evalSize'], -1], [['output', 'items'], huge()], [['output', 'items', 0, 'image'], new Uint8Array(1024)], [['output', 'items', 0, 'image'], new Uint8ClampedArray(1000)], [['output', 'items', 0, 'size'], 15], [['output', 'items', 0, 'size'], '16'],
         [['output', 'items', 0, 'reference'], longString], [['output', 'items', 0, 'correct'], null], [['output', 'items', 2], protoKey()],
         [['output', 'features', 'size'], Infinity], [['output', 'features', 'size'], 1e7], [['output', 'features', 'channels'], 0], [['output', 'features', 'channels'], 1e9], [['output', 'features', 'maps'], new Float64Array(10)], [['output', 'features', 'maps'], new Float32Array(1536)],
-        [['output', 'features', 'image'], [0, 0, 0, 255]], [['output', 'features', 'caption'], longString], [['output', 'features'], DELETE], [['output', 'features', 'constructor'], 'x'], [['output', 'features'], { __proto__: { image: 1 } }],
+        [['output', 'features', 'image'], [0, 0, 0, 255]], [['output', 'features', 'image'], new Uint8Array(1024)], [['output', 'features', 'caption'], longString], [['output', 'features'], DELETE], [['output', 'features', 'constructor'], 'x'], [['output', 'features'], { __proto__: { image: 1 } }],
       ],
     },
   };
@@ -185,6 +186,10 @@ describe('each task output kind: hostile variants are refused, none throws', () 
     expect(parseMessage({ kind: 'picture', from: ID, run: 1, picture: picture(f.output) }).ok).toBe(true);
     expect(parseMessage({ kind: 'picture', from: ID, run: 1, picture: picture(edit(f.output, ['features', 'maps'], new Float64Array(3))) }).ok).toBe(false);
     expect(parseMessage({ kind: 'picture', from: ID, run: 1, picture: picture({ kind: 'captions', step: 1 }) }).ok).toBe(false);
+    // a picture has no record to size the meaning vector by: an empty one is refused on its own
+    const t = frameWith('translate', 'translations', 'gru');
+    expect(parseMessage({ kind: 'picture', from: ID, run: 1, picture: picture(t.output) }).ok).toBe(true);
+    expect(parseMessage({ kind: 'picture', from: ID, run: 1, picture: picture(edit(t.output, ['meaning', 'h'], new Float64Array(0))) }).ok).toBe(false);
   });
 });
 
@@ -208,6 +213,20 @@ describe('the initial states h0 and c0 of a record', () => {
       [gru, 'c0', new Float64Array(gru().record.H)], [gru, 'h0', new Uint8Array(gru().record.H)], [plain, 'h0', new Float64Array(plain().record.H * 2)],
     ];
     for (const [frame, key, value] of bad) expect(parsesFrame(edit(frame(), ['record', key], value)), `${key} = ${String(value).slice(0, 30)}`).toBeNull();
+  });
+
+  it('a record as long as LIMITS.steps is accepted, one step longer is not (even with every array to match)', () => {
+    const rnnRecord = (T: number) => {
+      const z = (n: number) => new Float64Array(n);
+      return {
+        T, H: 1, I: 1, O: 1, cell: 'rnn', gateNames: ['h'], inputs: z(T), targets: z(T), mask: new Uint8Array(T).fill(1), h: z(T), c: z(0), gates: z(T), preX: z(T), preH: z(T), preB: z(1),
+        y: z(T), p: z(0), losses: z(T), loss: 0, dh: z(T), dc: z(0), tau: 0, flowH: z(1), flowC: z(0), blockNames: [], blockGradNorms: z(0),
+        inputLabels: Array<string>(T).fill(''), targetLabels: Array<string>(T).fill(''), outputLabels: Array<string>(T).fill(''),
+      };
+    };
+    const f = framesOf(realEvents('echo', 'rnn'))[0];
+    expect(parsesFrame({ ...f, record: rnnRecord(LIMITS.steps) })).not.toBeNull();
+    expect(parsesFrame({ ...f, record: rnnRecord(LIMITS.steps + 1) })).toBeNull();
   });
 
   it('a record whose other arrays do not match T and H is refused too', () => {
@@ -379,5 +398,26 @@ describe('arrays with holes, and data that throws when read', () => {
     let parsed: ReturnType<typeof parseMessage> | undefined;
     expect(() => (parsed = parseMessage(evil))).not.toThrow();
     expect(parsed).toMatchObject({ ok: false, why: expect.stringContaining('gotcha') });
+  });
+});
+
+describe('a polluted Object.prototype adds nothing to a message', () => {
+  it('a field the message lacks is not read from the prototype', () => {
+    const ready = readyOf('echo');
+    const withoutKernels = edit(ready, ['info', 'kernels'], DELETE);
+    const forecast = frameWith('series', 'forecast');
+    const withoutName = edit(forecast, ['output', 'truthName'], DELETE);
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.defineProperty(Object.prototype, 'kernels', { value: 'fast', configurable: true, writable: true });
+    Object.defineProperty(Object.prototype, 'truthName', { value: 'polluted', configurable: true, writable: true });
+    try {
+      const info = parseEvent(withoutKernels);
+      expect(info?.type === 'ready' && (info.info as { kernels?: string }).kernels).toBe('reference');
+      const f = parsesFrame(withoutName);
+      expect(f?.type === 'frame' && f.frame.output?.kind === 'forecast' && Object.hasOwn(f.frame.output, 'truthName')).toBe(false);
+    } finally {
+      delete proto.kernels;
+      delete proto.truthName;
+    }
   });
 });
