@@ -66,6 +66,8 @@ export type OwnerMessage =
 export type MirrorMessage =
   /** a mirror (re)connected: the owner answers with a snapshot */
   | { kind: 'hello'; from: string }
+  /** a connected mirror is still there (every beat): an owner that stops hearing it stops relaying for it */
+  | { kind: 'here'; from: string }
   /** a LabActions call by name, carried out by the owner's lab as its own */
   | { kind: 'call'; from: string; name: string; args: unknown[] }
   | { kind: 'control'; from: string; control: Control }
@@ -152,6 +154,7 @@ function parseChecked(data: unknown): Parsed<ChannelMessage> {
   switch (kind) {
     case 'owner':
     case 'hello':
+    case 'here':
     case 'bye':
       return ok({ kind, from });
     case 'state': {

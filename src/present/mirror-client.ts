@@ -169,7 +169,7 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
 
   const unsubscribe = channel.subscribe((msg) => {
     // another speaker window's requests, and its bye (an owner's bye comes from the owner followed)
-    if (disposed || msg.kind === 'hello' || msg.kind === 'call' || msg.kind === 'control' || (msg.kind === 'bye' && msg.from !== owner)) return;
+    if (disposed || msg.kind === 'hello' || msg.kind === 'here' || msg.kind === 'call' || msg.kind === 'control' || (msg.kind === 'bye' && msg.from !== owner)) return;
     lastHeard = now();
     onMessage(msg);
   });
@@ -181,6 +181,8 @@ export function createMirrorClient(channel: PresentChannel, opts: MirrorOptions 
     const c = status.getState().connection;
     if (c === 'connected' && now() - lastHeard > SILENCE_MS) status.setState({ connection: 'reconnecting' });
     if (status.getState().connection !== 'connected') hello();
+    // connected: tell the owner this window is still here (one that stops saying so is dropped: owner-relay.ts)
+    else channel.post({ kind: 'here', from: id });
   }, HEARTBEAT_MS);
 
   // a speaker window closing or reloading tells the owner, which stops relaying when none is left

@@ -35,7 +35,15 @@ export interface RelayOptions {
   actions?: () => LabActions;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
+  /** milliseconds now (tests pass a fake clock) */
+  now?: () => number;
 }
+
+/**
+ * A speaker window not heard from for this long is gone (crashed, or closed without its bye): the relay stops
+ * cloning frames for it. Three beats, as a mirror waits for its owner (mirror-client.ts SILENCE_MS).
+ */
+export const MIRROR_SILENCE_MS = 3 * HEARTBEAT_MS;
 
 /** One chunk of the steps of several (the page's steps not drawn yet, handed on with the latest frame). */
 function joined(chunks: HistoryChunk[]): HistoryChunk {
@@ -66,8 +74,10 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
   let frame: Frame | null = null;
   let undrawn: HistoryChunk[] = [];
   let run = lab.store.getState().runId;
-  /** the speaker windows that said hello and not yet bye: with none, the frames are not cloned for nobody */
-  const mirrors = new Set<string>();
+  /** the speaker windows that said hello and not yet bye, and when each was last heard: with none, the frames are
+   * not cloned for nobody */
+  const mirrors = new Map<string, number>();
+  const now = opts.now ?? (() => Date.now());
   const post = (msg: OwnerMessage) => channel.post(msg);
   const state = (): PresentationState => ({ ...opts.state(), speed: lab.store.getState().ui.speed });
   const announce = () => post({ kind: 'state', from: id, state: state() });
@@ -112,8 +122,10 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
     post({ kind: 'snapshot', from: id, to, run, sent: s.sent, state: state(), events: lasting, picture: pictureOf(s), frame: latest });
   };
   const unsubscribeChannel = channel.subscribe((msg) => {
+    // any word from a known speaker window (its beat, a call, a control) says it is still there
+    if (msg.kind !== 'bye' && mirrors.has(msg.from)) mirrors.set(msg.from, now());
     if (msg.kind === 'hello') {
-      mirrors.add(msg.from);
+      mirrors.set(msg.from, now());
       snapshot(msg.from);
     } else if (msg.kind === 'bye') mirrors.delete(msg.from);
     else if (msg.kind === 'control') opts.onControl(msg.control);
@@ -131,7 +143,11 @@ export function createOwnerRelay(lab: Lab, channel: PresentChannel, opts: RelayO
 
   const setI = opts.setInterval ?? ((fn, ms) => setInterval(fn, ms));
   const clearI = opts.clearInterval ?? ((h) => clearInterval(h as ReturnType<typeof setInterval>));
-  const beat = setI(announce, HEARTBEAT_MS);
+  const beat = setI(() => {
+    const t = now();
+    for (const [m, heard] of mirrors) if (t - heard > MIRROR_SILENCE_MS) mirrors.delete(m);
+    announce();
+  }, HEARTBEAT_MS);
   // a closing or reloading audience window tells the speaker windows, which then wait for the next owner
   const bye = () => post({ kind: 'bye', from: id });
   if (typeof window !== 'undefined') window.addEventListener('pagehide', bye);

@@ -33,6 +33,7 @@ describe('channel messages are parsed like any untrusted input', () => {
     for (const m of [
       { kind: 'owner', from: ID },
       { kind: 'hello', from: ID },
+      { kind: 'here', from: ID },
       { kind: 'bye', from: ID },
       { kind: 'state', from: ID, state: { lesson: 'vanishing', step: 2, blackout: true, speed: 20 } },
       { kind: 'state', from: ID, state: { lesson: null, step: 0, blackout: false, speed: 0 } },

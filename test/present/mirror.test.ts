@@ -421,6 +421,53 @@ describe('a speaker window mirrors the audience window over the channel', () => 
     expect(heard).not.toContain('event');
   });
 
+  it('a speaker window that dies without its bye is dropped after three beats unheard; one that beats stays', () => {
+    const hub = channelHub();
+    const heard: string[] = [];
+    hub.port().onmessage = (e) => heard.push((e.data as { kind: string }).kind);
+    let now = 0;
+    let ownerTick: () => void = () => {};
+    const w = loopClient();
+    const lab = createLab({ config: { ...defaultConfig(), model: { cell: 'rnn', activation: 'tanh', hiddenSize: 8 } }, ui: { ...DEFAULT_UI, views: ['curve'], autoplay: false }, client: manyListeners(w.client), raf: w.raf });
+    const relay = createOwnerRelay(lab, presentChannel(hub.port()), { state: () => ({ lesson: null, step: 0, blackout: false }), onControl: () => {}, now: () => now, setInterval: (fn) => (ownerTick = fn), clearInterval: () => {} });
+    const owner = { w, lab, relay, show: { lesson: null, step: 0, blackout: false }, controls: [] as Control[], leave: () => relay.dispose() };
+    // the living window beats; the dead one said hello once and then nothing (a crash: no pagehide, no bye)
+    let livingTick: () => void = () => {};
+    const livingFrames: (() => void)[] = [];
+    const living = createMirrorLab(presentChannel(hub.port()), { config: defaultConfig(), ui: { ...DEFAULT_UI }, raf: (cb) => livingFrames.push(cb), now: () => now, setInterval: (fn) => (livingTick = fn), clearInterval: () => {} });
+    mirrors.push(living);
+    const dead = presentChannel(hub.port());
+    dead.post({ kind: 'hello', from: 'dead-window-0001' });
+    settleAll(owner, hub, { lab: living, frames: livingFrames });
+    expect(living.client.status.getState().connection).toBe('connected');
+    const beat = (t: number) => {
+      now = t;
+      livingTick();
+      hub.flush();
+      ownerTick();
+      hub.flush();
+    };
+    beat(2000);
+    beat(4000);
+    expect(heard).toContain('here');
+    beat(7000);
+    // the living window is still relayed to: its frames arrive
+    heard.length = 0;
+    train(owner, hub, { lab: living, frames: livingFrames }, 200);
+    expect(heard.filter((k) => k === 'event').length).toBeGreaterThan(0);
+    // now the living one dies too (no beat, no bye): after three silent beats the owner stops cloning frames
+    living.client.status.setState({ connection: 'waiting' }); // its watch would say hello again: silence it
+    now = 20_000;
+    ownerTick();
+    hub.flush();
+    heard.length = 0;
+    train(owner, hub, undefined, 200);
+    expect(heard).toContain('sent');
+    expect(heard).not.toContain('event');
+    relay.dispose();
+    lab.dispose();
+  });
+
   it('two presentations on two channels do not hear each other', () => {
     const a = channelHub();
     const b = channelHub();
