@@ -42,8 +42,8 @@ test('Tab reaches every control once, in page order, each with a visible focus r
   const settings = cycle.filter((f) => f.id.startsWith('settings')).map((f) => f.id.replace('settings: ', ''));
   expect(settings.indexOf('select Task')).toBe(0);
   expect(settings.indexOf('select Cell')).toBeLessThan(settings.indexOf('select Optimizer'));
-  // the run's settings end with the seed; then "jump ahead, save a run"
-  expect(settings.slice(-5)).toEqual(['input Seed', 'input Train', 'button Go', 'button Save run', 'button Open run…']);
+  // the run's settings end with the seed and the kernels; then "jump ahead, save a run"
+  expect(settings.slice(-6)).toEqual(['input Seed', 'select Kernels', 'input Train', 'button Go', 'button Save run', 'button Open run…']);
   // a keyboard user sees where they are: every stop matches :focus-visible and draws a ring (solid outline, or an SVG stroke) at least 2 px wide
   for (const f of cycle) {
     expect(f.focusVisible, f.id).toBe(true);
