@@ -2,6 +2,7 @@
  * What a training step costs, estimated before it runs, so that a heavy configuration (T = 400, hidden 128,
  * batch 64: seconds per step) never starts without a word.
  */
+import { isExampleTask } from '../engine/tasks/task';
 import type { RunInfo } from '../worker/protocol';
 
 /**
@@ -50,5 +51,5 @@ export function slowRunWarning(info: RunInfo): string | null {
   const s = stepSeconds(info);
   if (s <= SLOW_STEP_SECONDS) return null;
   const c = info.config;
-  return `Each training step of this run takes about ${formatDuration(s)} (batch ${c.batch} × ${info.task.length} steps × ${info.model.cell.toUpperCase()} of ${c.model.hiddenSize} units): the curve will move slowly. A smaller batch, sequence length or hidden size trains faster${info.kernels === 'fast' || info.task.kind === 'translate' || info.task.kind === 'caption' ? '' : ', and so do the fast kernels (Training settings)'}.`;
+  return `Each training step of this run takes about ${formatDuration(s)} (batch ${c.batch} × ${info.task.length} steps × ${info.model.cell.toUpperCase()} of ${c.model.hiddenSize} units): the curve will move slowly. A smaller batch, sequence length or hidden size trains faster${info.kernels === 'fast' || isExampleTask(info.config.task) ? '' : ', and so do the fast kernels (Training settings)'}.`;
 }
