@@ -26,7 +26,7 @@ const TRUNC_HINT =
 
 const KERNEL_NAMES: Record<KernelPath, string> = { reference: 'Float64 reference (verified)', fast: 'float32 WebAssembly (fast)' };
 const KERNEL_HINT =
-  'Reference: the Float64 kernels checked against finite differences, and what every lesson runs. ' +
+  'Reference: the Float64 kernels checked against finite differences, the default. ' +
   'Fast: the same network trained in float32 with WebAssembly SIMD, about 4–7 times faster. Its numbers differ from the reference in the 6th or 7th digit, so a long run can drift away from the reference run with the same seed.';
 
 /** How it learns: optimizer, learning rate, clipping, truncated BPTT, batch, seed. */
