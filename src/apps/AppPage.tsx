@@ -12,11 +12,10 @@ import { Controls } from '../views/controls/Controls';
 import { Notices } from '../views/Notices';
 import { Panel } from '../views/Panel';
 import { StatusBar } from '../views/StatusBar';
-import { scenarioWithData, labHashWithData } from './app-data';
 import { CostPanel } from './CostPanel';
 import { GuessGame } from './GuessGame';
 import { MetricReadout } from './MetricReadout';
-import { APPS, appHash, findApp, scenarioHash } from './registry';
+import { APPS, appHash, findApp, labHash, scenarioHash } from './registry';
 import type { AppEntry } from './registry';
 import { useBenchmark } from './use-benchmark';
 import './apps.css';
@@ -36,7 +35,7 @@ export default function AppPage({ id }: { id: string }) {
 function LiveApp({ app }: { app: AppEntry }) {
   const { scenario } = useMemo(() => parseScenario(scenarioHash(app)), [app]);
   const lab = useOwnedLab(() => {
-    const { config, ui, notes } = fromHash(`#${scenarioWithData(app)}`);
+    const { config, ui, notes } = fromHash(`#${app.scenario}`);
     return createLab({ config, ui: { ...ui, views: app.views }, notices: notes.map((text, i) => ({ id: -1 - i, kind: 'warning' as const, text })), precheck: lockPrecheck(scenario, config) });
   }, `app-${app.id}`);
   const shown = useLockedLab(lab, scenario);
@@ -56,7 +55,7 @@ function LiveApp({ app }: { app: AppEntry }) {
               <p key={p}>{p}</p>
             ))}
             <p className="lesson-lab-link">
-              <a href={labHashWithData(app)}>Open this run in the lab</a> — every setting, and the views inside the decoder.
+              <a href={labHash(app)}>Open this run in the lab</a> — every setting, and the views inside the decoder.
             </p>
           </article>
           {shown ? (

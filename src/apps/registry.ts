@@ -22,8 +22,6 @@ export interface AppEntry {
   views: ViewId[];
   /** what the metric counts, in words, for the headline number */
   scoreWords: string;
-  /** bundled data the run reads, too long for the scenario string: added as the `csv` link key by app-data.ts */
-  data?: 'co2';
   /** the "human or network?" game under the views (a text task's sampled output) */
   game?: boolean;
 }

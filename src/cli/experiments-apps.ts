@@ -5,7 +5,6 @@
  */
 import { createSession } from '../engine/create-session';
 import type { CellKind } from '../engine/types';
-import { scenarioWithData } from '../apps/app-data';
 import { findApp } from '../apps/registry';
 import { fromHash } from '../state/url';
 
@@ -47,7 +46,7 @@ export const APP_PLANS: AppPlan[] = [
 function appConfig(app: string, cell: CellKind, seed: number, set: Record<string, string>): object {
   const entry = findApp(app);
   if (!entry) throw new Error(`no application ${app}`);
-  const p = new URLSearchParams(scenarioWithData(entry));
+  const p = new URLSearchParams(entry.scenario);
   p.set('cell', cell);
   for (const [k, v] of Object.entries(set)) p.set(k, v);
   p.set('seed', String(seed));
@@ -122,7 +121,7 @@ export function appsSection(log: (s: string) => void): string {
     fixed.delete('seed');
     fixed.delete('speed');
     const fmt = plan.format === 'num' ? num : pct;
-    parts.push(`### ${plan.heading}\nThe page's run (\`${fixed.toString()}\`${entry.data ? `, with its bundled ${entry.data} data` : ''}), the cell changed${plan.variants ? ` (and, in the last rows, ${plan.variants.map((v) => `${new URLSearchParams(v.set).toString()}: ${v.label}`).join('; ')})` : ''}; seed${plan.seeds.length > 1 ? 's' : ''} ${plan.seeds.join(', ')}. The trivial baseline, ${runs[0].m.baseline.name}, scores ${fmt(runs[0].m.baseline.value)}. Seconds: the training and scoring of all seeds of the row on this machine.`);
+    parts.push(`### ${plan.heading}\nThe page's run (\`${fixed.toString()}\`), the cell changed${plan.variants ? ` (and, in the last rows, ${plan.variants.map((v) => `${new URLSearchParams(v.set).toString()}: ${v.label}`).join('; ')})` : ''}; seed${plan.seeds.length > 1 ? 's' : ''} ${plan.seeds.join(', ')}. The trivial baseline, ${runs[0].m.baseline.name}, scores ${fmt(runs[0].m.baseline.value)}. Seconds: the training and scoring of all seeds of the row on this machine.`);
     plan.scores.forEach((sc, j) => {
       const head = `| ${sc.label} \\ steps | ${plan.checkpoints.join(' | ')} | seconds |`;
       const rows = runs.map((r) => `| ${r.label} | ${plan.checkpoints.map((_, k) => {

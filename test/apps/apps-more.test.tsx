@@ -5,7 +5,6 @@
  */
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { scenarioWithData } from '../../src/apps/app-data';
 import { GuessGame } from '../../src/apps/GuessGame';
 import { accuracyBins, binWidth, cutSnippet, makeRound } from '../../src/apps/guess-round';
 import { findApp } from '../../src/apps/registry';
@@ -94,7 +93,7 @@ describe('the game', () => {
 
 describe('the CO₂ forecast output', () => {
   it('draws the 60 months read, the 48 forecast and the 48 held out, in ppm, and the seasonal yardstick of the same months', async () => {
-    const { config } = fromHash(`#${scenarioWithData(findApp('forecast')!)}`);
+    const { config } = fromHash(`#${findApp('forecast')!.scenario}`);
     const out = taskOutput(new Session(config), new Rng(1));
     if (out.kind !== 'forecast') throw new Error(out.kind);
     expect([out.context.length, out.predicted.length, out.truth.length]).toEqual([60, 48, 48]);

@@ -10,7 +10,6 @@ import AppPage from '../../src/apps/AppPage';
 import { AppsGallery } from '../../src/apps/AppsGallery';
 import { CostPanel, formatMs } from '../../src/apps/CostPanel';
 import { MetricReadout, percent } from '../../src/apps/MetricReadout';
-import { scenarioWithData } from '../../src/apps/app-data';
 import { APPS, appHash, findApp, labHash, scenarioHash } from '../../src/apps/registry';
 import { BENCHMARK_MS, useBenchmark } from '../../src/apps/use-benchmark';
 import type { Benchmark } from '../../src/apps/use-benchmark';
@@ -41,7 +40,7 @@ describe('the registry', () => {
   it('has unique ids, and each entry is a run the lab reads as it is, with controls and views that exist', () => {
     expect(new Set(APPS.map((a) => a.id)).size).toBe(APPS.length);
     for (const app of APPS) {
-      const { config, ui, notes } = fromHash(`#${scenarioWithData(app)}`);
+      const { config, ui, notes } = fromHash(`#${app.scenario}`);
       expect(notes, app.id).toEqual([]);
       expect(normalizeConfig(config).notes, app.id).toEqual([]);
       expect(config.task.kind).toBe(({ lm: 'text', forecast: 'series' } as Record<string, string>)[app.id] ?? app.id);

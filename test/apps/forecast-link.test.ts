@@ -4,8 +4,7 @@
  * the named run trains exactly as the run with the 806 numbers as CSV did, and hostile names get a note and a default.
  */
 import { describe, expect, it } from 'vitest';
-import { labHashWithData, scenarioWithData } from '../../src/apps/app-data';
-import { findApp } from '../../src/apps/registry';
+import { findApp, labHash } from '../../src/apps/registry';
 import { defaultConfig, normalizeConfig } from '../../src/engine/config';
 import { Session } from '../../src/engine/session';
 import { CO2_CSV } from '../../src/engine/tasks/co2-mauna-loa';
@@ -27,9 +26,9 @@ describe('a bundled series in a link', () => {
   });
 
   it('the forecast page’s lab link is short and opens the page’s own run', () => {
-    const link = labHashWithData(app);
+    const link = labHash(app);
     expect(link.length).toBeLessThan(300);
-    const page = fromHash(`#${scenarioWithData(app)}`);
+    const page = fromHash(`#${app.scenario}`);
     const lab = fromHash(link);
     expect(lab.notes).toEqual([]);
     expect(page.notes).toEqual([]);
@@ -38,7 +37,7 @@ describe('a bundled series in a link', () => {
   });
 
   it('the named series trains step for step as the same run with the numbers as CSV (the link the page had before)', () => {
-    const named = fromHash(`#${scenarioWithData(app)}&kernels=reference`).config;
+    const named = fromHash(`#${app.scenario}&kernels=reference`).config;
     const full = { ...named, task: { ...named.task, csv: CO2_CSV } };
     const a = new Session(named);
     const b = new Session(full);

@@ -11,10 +11,9 @@ import { Session } from '../../src/engine/session';
 import { ALICE_CHAPTER_1_OPENING } from '../../src/engine/tasks/corpus';
 import type { SeriesTask } from '../../src/engine/tasks/series';
 import { APPS } from '../../src/apps/registry';
-import { scenarioWithData } from '../../src/apps/app-data';
 import { fromHash } from '../../src/state/url';
 
-const appConfig = (id: string) => fromHash(`#${scenarioWithData(APPS.find((a) => a.id === id)!)}`).config;
+const appConfig = (id: string) => fromHash(`#${APPS.find((a) => a.id === id)!.scenario}`).config;
 
 /** The share of a text's words (runs of letters, lower-cased) that are words of the training text. */
 function wordShare(text: string): number {
