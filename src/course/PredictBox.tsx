@@ -38,6 +38,9 @@ export function PredictBox({ predict }: { predict: Predict }) {
     const { runId } = store.getState();
     // until trainTo returns (the store changes under it, and the box hears that), no frame counts as the landing
     landing.current = { runId, mark: Number.POSITIVE_INFINITY };
+    // measure on what the claim was tested on: the first evaluation sequence scored at its last step, whatever τ the
+    // student picked in the flow view meanwhile (the worker handles this before the trainTo, so the landing frame has it)
+    a.select({ sample: 0, tau: null });
     if (!a.trainTo(after)) {
       // refused (a notice says why): the student may commit again
       landing.current = null;

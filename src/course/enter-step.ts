@@ -10,6 +10,8 @@ export function enterStep(lab: Lab, step: LessonStep): void {
   a.setUi({ views: step.views, logScale: ui.logScale, viewKnobs: false });
   a.setSpeed(ui.speed);
   a.configure(config);
-  a.select({ highlight: step.highlight ?? null, t: null });
+  // the first evaluation sequence, scored at its last step: what the step's claims were tested on (a τ picked in the
+  // flow view on an earlier step would otherwise carry over and change every gradient number this step shows)
+  a.select({ highlight: step.highlight ?? null, t: null, sample: 0, tau: null });
   if (ui.autoplay) a.play();
 }

@@ -13,6 +13,7 @@ import type { Predict } from '../../src/lessons/types';
 import { LabProvider } from '../../src/state/context';
 import type { Lab, LabActions } from '../../src/state/lab';
 import { createLabStore } from '../../src/state/store';
+import type { Selection } from '../../src/state/store';
 import type { Frame } from '../../src/worker/protocol';
 
 const PREDICT: Predict = {
@@ -51,6 +52,16 @@ function fakeLab(speed: number) {
       store.setState((s) => ({ playing: false, jumping: { to: step, step: s.step } }));
       sent();
       return true;
+    },
+    // as createLab's: a changed sample or τ is an inspect command to the worker
+    select: (patch: Partial<Selection>) => {
+      const before = store.getState().selection;
+      const selection = { ...before, ...patch };
+      store.setState({ selection });
+      if (selection.sample !== before.sample || selection.tau !== before.tau) {
+        calls.push(`inspect ${selection.sample} ${selection.tau}`);
+        sent();
+      }
     },
     notify: () => {},
   } as unknown as LabActions;
@@ -146,6 +157,17 @@ describe('a Predict measures at the step it names', () => {
     frame({ step: 400, handled: 6, playing: false, metric: 0.96 });
     expect(screen.getByTestId('predict-result')).toHaveAttribute('data-measured-step', '400');
     expect(screen.getByTestId('predict-result')).toHaveAttribute('data-measured', '0.96');
+  });
+
+  it('measures on what the claim was tested on: a τ the student picked in the flow view is set back before the trainTo', () => {
+    const { lab, store, calls, frame } = fakeLab(0);
+    act(() => store.setState((s) => ({ selection: { ...s.selection, tau: 5 } })));
+    commit(lab, PREDICT, 'Half or more');
+    // the inspect goes first, so the worker's landing frame carries the record of the last scored step
+    expect(calls).toEqual(['inspect 0 null', 'trainTo 400']);
+    expect(store.getState().selection.tau).toBeNull();
+    frame({ step: 400, handled: store.getState().sent, playing: false, metric: 0.9 });
+    expect(screen.getByTestId('predict-result')).toHaveAttribute('data-measured', '0.9');
   });
 
   it('at full speed (0) it trains to `after` at once', () => {
