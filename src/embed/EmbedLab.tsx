@@ -41,7 +41,7 @@ export function EmbedLab({ hash, link, guest, seen, goTo }: { hash: string; link
     guest.attach(labTarget(lab, scenario, goTo));
     return () => guest.detach();
   }, [lab, guest, scenario, goTo]);
-  useEmbedKeys(reader?.actions ?? null);
+  useEmbedKeys(reader?.actions ?? null, guest);
   if (!reader) return <EmbedWaiting title="Unrolled: a recurrent network, live" />;
   return (
     <LabProvider lab={reader}>

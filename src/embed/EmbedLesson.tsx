@@ -81,7 +81,7 @@ function EmbedStep({ lesson, step: k, link, guest, seen, goTo }: Props & { lesso
     guest.attach(labTarget(lab, scenario, goTo));
     return () => guest.detach();
   }, [lab, guest, scenario, goTo]);
-  useEmbedKeys(reader?.actions ?? null);
+  useEmbedKeys(reader?.actions ?? null, guest);
   if (!reader) return <EmbedWaiting title={step.title} />;
   return (
     <ScenarioProvider value={scenario}>

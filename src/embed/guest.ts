@@ -1,3 +1,5 @@
+import { deckMessage } from './deck-keys';
+import type { DeckMethod } from './deck-keys';
 import { message, parseCommand } from './messages';
 import type { Command, CommandId, EmbedEvent, SettingValue } from './messages';
 import { createResizeEmitter } from './resize';
@@ -52,6 +54,12 @@ export interface Guest {
   setOnScreen(on: boolean): void;
   /** the content's height changed */
   resized(height: number): void;
+  /**
+   * Passes a clicker key's method to the host in reveal.js's API (deck-keys.ts). True when a deck is known to hear it
+   * (it sent slide:start or slide:stop); false when none has spoken yet — reveal.js says nothing to the slide it
+   * opens on, so the message goes anyway, to the host's target origin, and a page that is not a deck ignores it.
+   */
+  toDeck(method: DeckMethod): boolean;
   /** handles one message event's fields (the window listener calls it; tests too) */
   receive(data: unknown, origin: string, source: unknown): void;
   dispose(): void;
@@ -92,6 +100,8 @@ export function createGuest(o: GuestOptions): Guest {
   const holds = new Set<Hold>();
   /** the guest paused a playing run for a hold (or a host asked to play during one): play when the holds lift */
   let resume = false;
+  /** the origin of the reveal.js deck that sent slide:start or slide:stop ('null' for a deck opened from a file), or null */
+  let deck: string | null = null;
 
   // step events: throttled while playing, at once otherwise
   let lastSent: StepState | null = null;
@@ -201,7 +211,10 @@ export function createGuest(o: GuestOptions): Guest {
     }
     if (sizes.receive(data)) return;
     // reveal.js posts these strings to the iframes of the slide it leaves and the one it shows
-    if (data === 'slide:stop' || data === 'slide:start') return hold('slide', data === 'slide:stop');
+    if (data === 'slide:stop' || data === 'slide:start') {
+      deck = origin;
+      return hold('slide', data === 'slide:stop');
+    }
     const parsed = parseCommand(data);
     if (parsed.kind === 'foreign') return;
     if (o.origins.length === 0 || !o.origins.includes(origin)) {
@@ -249,6 +262,13 @@ export function createGuest(o: GuestOptions): Guest {
       timer = null;
     },
     setOnScreen: (on) => hold('offscreen', !on),
+    toDeck(method) {
+      if (!o.parent) return false;
+      // an opaque origin ('null': a deck opened from a file) cannot be named as a target; the parent is the window
+      // that spoke to this embed, and the message moves slides, nothing secret
+      o.parent.postMessage(deckMessage(method), deck === null ? o.targetOrigin : deck === 'null' ? '*' : deck);
+      return deck !== null;
+    },
     resized: (h) => sizes.report(h),
     receive,
     dispose() {

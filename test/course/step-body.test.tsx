@@ -11,7 +11,7 @@ import { lessonById } from '../../src/lessons';
 
 afterEach(() => localStorage.clear());
 
-const guest: Guest = { attach() {}, detach() {}, setOnScreen() {}, resized() {}, receive() {}, dispose() {} };
+const guest: Guest = { attach() {}, detach() {}, setOnScreen() {}, resized() {}, toDeck: () => false, receive() {}, dispose() {} };
 
 /** What the student reads and handles in a step body, with the chrome around it left out. */
 function bodyOf(root: HTMLElement, text: string, views: string) {

@@ -195,6 +195,31 @@ describe('the guest: a good guest', () => {
     expect(calls).toEqual(['play', 'pause', 'play', 'pause']);
   });
 
+  it('passes a clicker key to the host in reveal.js’s API: to the deck’s origin once it spoke, before that to the target origin', () => {
+    const { guest, send, posted } = setup();
+    const deckMessages = () => posted.filter((p) => typeof p.data === 'string' && p.data.includes('method'));
+    // no deck has spoken yet (reveal.js is silent to the slide it opens on): sent to the host's target origin, and
+    // not known to be heard
+    expect(guest.toDeck('next')).toBe(false);
+    // a sibling frame saying slide:start does not make a deck
+    send('slide:start', 'https://evil.example', {});
+    expect(guest.toDeck('next')).toBe(false);
+    send('slide:start', 'https://slides.example');
+    expect(guest.toDeck('next')).toBe(true);
+    send('slide:stop', 'https://slides.example');
+    expect(guest.toDeck('togglePause')).toBe(true);
+    expect(deckMessages()).toEqual([
+      { data: '{"method":"next","args":[]}', target: HOST },
+      { data: '{"method":"next","args":[]}', target: HOST },
+      { data: '{"method":"next","args":[]}', target: 'https://slides.example' },
+      { data: '{"method":"togglePause","args":[]}', target: 'https://slides.example' },
+    ]);
+    // a deck opened from a file has an opaque origin, which cannot be a target: its window is, with '*'
+    send('slide:start', 'null');
+    expect(guest.toDeck('prev')).toBe(true);
+    expect(deckMessages().at(-1)).toEqual({ data: '{"method":"prev","args":[]}', target: '*' });
+  });
+
   it('waits for every hold to lift, and a play asked for meanwhile starts when they do', () => {
     const { guest, send } = setup();
     const { target, calls } = fakeTarget();
