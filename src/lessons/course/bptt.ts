@@ -52,7 +52,7 @@ export const lesson: Lesson = {
       notes: 'This is “the error also flows back from later steps to earlier ones” written as one line. At the last step the second term is 0: nothing comes after it. Move the scrubber to see ∂L/∂h_t at each step.',
     },
     {
-      title: 'Error reaches steps without a target',
+      title: 'Steps without a target',
       scenario: echo(),
       views: ['unroll'],
       highlight: 'dh',
@@ -100,8 +100,9 @@ export const lesson: Lesson = {
       views: ['formulas'],
       highlight: 'dh',
       text: [
-        'Apply the one-step rule again and again. The error of step $\\tau$ reaches step $k$ multiplied by one Jacobian for each step between them. In symbols: $\\frac{\\partial \\ell_\\tau}{\\partial h_k} = \\frac{\\partial \\ell_\\tau}{\\partial h_\\tau} \\prod_{j=k+1}^{\\tau} \\frac{\\partial h_j}{\\partial h_{j-1}}$.',
-        'Each Jacobian is $\\frac{\\partial h_j}{\\partial h_{j-1}} = \\operatorname{diag}\\big(g\'(a_j)\\big)\\, W_{hh}$: the slope of the activation at step $j$, times the shared $W_{hh}$.',
+        'Apply the one-step rule again and again. The error of step $\\tau$ reaches step $k$ multiplied by one Jacobian for each step between them.',
+        'The Jacobian $J_j = \\partial h_j / \\partial h_{j-1}$ is the matrix of how each unit of $h_j$ moves with each unit of $h_{j-1}$. Here $J_j = \\operatorname{diag}\\big(g\'(a_j)\\big)\\, W_{hh}$: the slope of the activation $g$ at step $j$, times the shared $W_{hh}$.',
+        'In symbols, as in the one-step rule: $\\frac{\\partial \\ell_\\tau}{\\partial h_k} = (J_\\tau J_{\\tau-1} \\cdots J_{k+1})^{\\top} \\frac{\\partial \\ell_\\tau}{\\partial h_\\tau}$. The product $J_\\tau \\cdots J_{k+1}$ is $\\partial h_\\tau / \\partial h_k$, so the matrices go in the order of the steps.',
         'Move the scrubber to $t = 2$, then 1, then 0: one more Jacobian each time. The view shows the factor by which the product changed the size of the error.',
         'The same $W_{hh}$ is in every factor. The lesson on vanishing and exploding gradients shows what that does over many steps.',
       ],
@@ -113,9 +114,10 @@ export const lesson: Lesson = {
       scenario: echo(),
       views: ['curve', 'output'],
       text: [
-        'Every copy of $W_{hh}$ is the same matrix, so its gradient is the sum of what each step gives: $\\frac{\\partial L}{\\partial W_{hh}} = \\sum_t \\big(g\'(a_t) \\odot \\frac{\\partial L}{\\partial h_t}\\big)\\, h_{t-1}^{\\top}$.',
+        'Every copy of $W_{hh}$ is the same matrix, so its gradient is the sum of what each step gives: $\\frac{\\partial L}{\\partial W_{hh}} = \\sum_t \\big(g\'(a_t) \\odot \\frac{\\partial L}{\\partial h_t}\\big)\\, h_{t-1}^{\\top}$. Here $\\odot$ multiplies unit by unit.',
         'The same goes for $W_{xh}$, $b_h$, $W_{hy}$ and $b_y$. One update then changes each weight once, for every step at once.',
         'Here each training step averages the gradient over 16 sequences and updates the weights with Adam.',
+        'Adam is gradient descent with a step size for each weight: it divides the weight’s recent average gradient by that gradient’s typical size.',
       ],
       alt: 'The training curve, empty until training starts, and the table of the network’s answers to the first evaluation sequences.',
       interaction: {
