@@ -44,7 +44,7 @@ export const lesson: Lesson = {
       views: ['formulas'],
       text: [
         'Each gate, and the candidate, has its own block of weights: a matrix for the input, a matrix for the old state, and a bias.',
-        'The GRU has three such blocks ($z$, $r$, $n$). The LSTM has four ($f$, $i$, $g$, $o$).',
+        'The GRU has three such blocks ($z$, $r$, $n$). The LSTM has four ($f$, $i$, $o$ and its candidate $g$).',
         'Here the network has 16 units, 5 inputs and 4 outputs. An LSTM of the same size has 1,476 weights and biases.',
       ],
       alt: 'The GRU’s equations with this network’s numbers filled in: the z, r and n rows, each with its input weights, recurrent weights and bias.',
