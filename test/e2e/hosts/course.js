@@ -1,7 +1,9 @@
 // The host side of the embed API, as docs/embedding.md shows it: size the iframe, listen to its events, command it.
+// The page loads this in its head, so it listens before any embed has loaded: an embed says `ready` once and reports
+// its height only when it changes, so a listener added after the frames (a script at the end of the body, fetched
+// while the frames load) can miss both (seen on a loaded machine: frame A never sized, its `ready` never heard).
 /* global window, document */
 const EMBED = '{{EMBED}}';
-const widgetB = document.getElementById('widget-b');
 /** every event the page heard: { from: 'a' | 'b' | 'c', data } */
 window.heard = [];
 
@@ -13,8 +15,11 @@ window.addEventListener('message', (event) => {
   if (data.type === 'resize') document.getElementById(from).style.height = `${data.height}px`;
   window.heard.push({ from: from === 'frame-a' ? 'a' : 'c', data });
 });
+// the component's events bubble out of it (composed): heard on the window, before the element is parsed
 for (const type of ['ready', 'step', 'error', 'ack']) {
-  widgetB.addEventListener(`unrolled-${type}`, (event) => window.heard.push({ from: 'b', data: event.detail }));
+  window.addEventListener(`unrolled-${type}`, (event) => {
+    if (event.target?.id === 'widget-b') window.heard.push({ from: 'b', data: event.detail });
+  });
 }
 
 /** a command to an iframe embed, at its origin */
