@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { collectErrors, openLab } from './lab-page';
+import { collectErrors, openLab, pauseAndSettle } from './lab-page';
 
 /** A linear RNN with Whh = s·I on the adding problem, SGD at a tiny rate (the weights barely move), clipping by norm at 1. */
 const linear = (s: number) => `/#task=adding&T=20&cell=rnn&act=linear&init=identity&rscale=${s}&opt=sgd&lr=0.0001&views=flow&speed=5`;
@@ -57,10 +57,11 @@ test('clipping visibly caps the norm history: after clipping it never rises abov
   const strip = page.locator('[data-view="flow"] .norm-history');
   // a few clipped steps (Whh = 1.5·I over 20 steps: ‖∇θ‖ ≫ 1 at every step)
   await expect.poll(async () => Number(await strip.locator('.flow-clips').getAttribute('data-count')), { timeout: 6_000 }).toBeGreaterThanOrEqual(3);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  const line = strip.locator('.flow-threshold line');
+  // paused and settled, so that no frame lands between the readings: a new norm can rescale the axis, and the line's y
+  // and the paths' must come from one drawing
+  await pauseAndSettle(page);
   await expect(strip.locator('.flow-threshold')).toHaveAttribute('data-threshold', '1');
-  const y = Number(await line.getAttribute('y1'));
+  const y = Number(await strip.locator('.flow-threshold line').getAttribute('y1'));
   const before = await pathYs(strip.locator('[data-series="before"]'));
   const after = await pathYs(strip.locator('[data-series="after"]'));
   expect(before.length).toBeGreaterThanOrEqual(3);
@@ -91,7 +92,8 @@ test('after a 1e25 spike at step 2 the norm history keeps the later norms off th
   const errors = collectErrors(page);
   await openLab(page, '/#task=adding&T=50&cell=rnn&act=relu&init=xavier&opt=rmsprop&lr=0.1&clip=none&views=flow&speed=20');
   await expect.poll(() => historyStep(page), { timeout: 8_000 }).toBeGreaterThanOrEqual(12);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  // paused and settled: the axis labels and the path below are read from one drawing, not across a frame
+  await pauseAndSettle(page);
   const strip = page.locator('[data-view="flow"] .norm-history');
   // the spike is marked, and the caption counts exactly the marks by the rule it states
   await expect(strip.locator('.flow-spikes')).toHaveAttribute('data-count', '1');

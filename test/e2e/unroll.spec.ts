@@ -7,6 +7,16 @@ const RNN = '/#views=unroll&cell=rnn&hidden=8&speed=5';
 const view = (page: Page) => page.locator('section[data-view="unroll"]');
 const progress = (page: Page) => view(page).locator('svg.unroll-svg').getAttribute('data-progress');
 
+/** From now on, records every data-progress the figure shows (a MutationObserver in the page, not a poll from the test). */
+async function recordProgress(page: Page): Promise<void> {
+  await view(page).locator('svg.unroll-svg').evaluate((svg) => {
+    const seen: string[] = [];
+    (window as unknown as { __progress: string[] }).__progress = seen;
+    new MutationObserver(() => seen.push(svg.getAttribute('data-progress') ?? '')).observe(svg, { attributes: true, attributeFilter: ['data-progress'] });
+  });
+}
+const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+
 /** ‖∂L/∂h_t‖ for every step, read from the table alternative ("Show as table"). */
 async function tableNorms(page: Page): Promise<number[]> {
   await view(page).getByRole('button', { name: 'Show as table' }).click();
@@ -38,12 +48,21 @@ test('the unrolled view draws live frames: T steps, backward arrows as wide as t
 test('Fold animates the chain into one cell and Unroll brings it back; with reduced motion it jumps', async ({ page }) => {
   await openLab(page, `${RNN}&play=0`);
   await expect(view(page).locator('g.step-col')).toHaveCount(11);
+  // every progress the figure shows from the click on, recorded by a MutationObserver: a reading polled from the test
+  // could land after the 700 ms glide had ended on a loaded machine, and then no mid-animation value would be seen
+  await recordProgress(page);
   await view(page).getByRole('button', { name: 'Fold' }).click();
-  // mid-animation readings lie strictly between unrolled (1) and folded (0), then it completes
-  await expect.poll(async () => Number(await progress(page)), { timeout: 2_000, intervals: [30] }).toBeLessThan(0.9);
-  const mid = Number(await progress(page));
-  expect(mid).toBeGreaterThan(0);
   await expect.poll(() => progress(page)).toBe('0.000');
+  // mid-animation readings lie strictly between unrolled (1) and folded (0), falling, then it completes at 0
+  const glide = (await recorded(page)).map(Number);
+  expect(glide.at(-1)).toBe(0);
+  const mid = glide.slice(0, -1);
+  expect(mid.some((p) => p < 0.9), JSON.stringify(glide)).toBe(true);
+  for (const p of mid) {
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+  }
+  for (let i = 1; i < glide.length; i++) expect(glide[i]).toBeLessThan(glide[i - 1]);
   await expect(view(page).locator('g.step-col')).toHaveCount(1);
   await expect(view(page).locator('.self-loop')).toBeVisible();
   await view(page).getByRole('button', { name: 'Unroll' }).click();
@@ -53,14 +72,10 @@ test('Fold animates the chain into one cell and Unroll brings it back; with redu
   await page.emulateMedia({ reducedMotion: 'reduce' });
   // with reduced motion there is no glide: every progress the figure ever shows after the click is 0 (folded) — recorded
   // by a MutationObserver, so a slow machine cannot make an animation look like a jump or the reverse
-  await view(page).locator('svg.unroll-svg').evaluate((svg) => {
-    const seen: string[] = [];
-    (window as unknown as { __progress: string[] }).__progress = seen;
-    new MutationObserver(() => seen.push(svg.getAttribute('data-progress') ?? '')).observe(svg, { attributes: true, attributeFilter: ['data-progress'] });
-  });
+  await recordProgress(page);
   await view(page).getByRole('button', { name: 'Fold' }).click();
   await expect.poll(() => progress(page)).toBe('0.000');
-  expect(await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)).toEqual(['0.000']);
+  expect(await recorded(page)).toEqual(['0.000']);
 });
 
 test('hovering one W_hh copy lights all of them', async ({ page }) => {
