@@ -28,7 +28,7 @@ export const lesson: Lesson = {
       text: [
         'A tanh RNN with 16 units learns to continue a wave. At each of 80 steps it predicts the next value of a sum of two sine waves.',
         'It trains with plain gradient descent (SGD): each update moves the weights by the learning rate, 0.3, times the gradient. No remedy of any kind.',
-        'Its recurrent weights start large: $\\rho(W_{hh})$ is between 2 and 2.5.',
+        'Its recurrent weights start large: $\\rho(W_{hh})$ is between 2 and 2.5. $\\rho(W_{hh})$, the spectral radius, is how much $W_{hh}$ stretches a vector in the long run.',
         'The yardstick is persistence: “the next value equals this one”. The curve shows its error as a dashed line.',
       ],
       alt: 'The training curve (test error against the dashed persistence line) and the gradient-flow view: the error plot of one sequence and, below it, the gradient norm of every training step.',
@@ -76,8 +76,8 @@ export const lesson: Lesson = {
       text: [
         'The second remedy shortens the product. Truncated BPTT with $k$ steps cuts each sequence into chunks of $k$ steps.',
         'The error of a step travels back only to the start of its chunk. It crosses at most $k$ Jacobians, never a product of 80. The forward pass is unchanged: $h$ still flows from chunk to chunk.',
-        'What it saves, honestly: memory. The backward pass needs only the $k$ steps of one chunk (this lab keeps them all, to draw them). It saves no arithmetic: every step is still visited once on the way back.',
-        'What it costs: no error crosses more than $k$ steps, so the gradient cannot teach the network anything that spans more than $k$ steps.',
+        'What it saves, honestly: memory. The backward pass needs only the $k$ steps of one chunk (this lab keeps them all, to draw them). It saves no arithmetic: every step is still visited once on the way back, as in full BPTT.',
+        'What it costs: the gradient cannot teach the network to keep something for more than $k$ steps. It learns longer links only if the forward pass already carries them.',
       ],
       alt: 'The training curve and the gradient-flow view; with truncation on, the error plot shades the k steps before the last one that train on its error.',
       interaction: {
@@ -87,7 +87,7 @@ export const lesson: Lesson = {
         solve: { trunc: '10', play: '1' },
         why: 'With k = 10 all three seeds beat persistence by step 200, and ρ(W_hh) stays below 2.5. No error is multiplied by more than 10 Jacobians, so no gradient can grow like a product of 80.',
       },
-      notes: 'The error plot itself stays exact (it is the untruncated ∂ℓ/∂h_k); the shading marks what training uses. Predicting a wave only needs the last few values, so k = 10 loses little here. On the adding problem, whose first marker comes 25 or more steps before the answer, k = 10 would cut that dependency off.',
+      notes: 'The error plot itself stays exact (it is the untruncated ∂ℓ/∂h_k); the shading marks what training uses. Predicting a wave only needs the last few values, so k = 10 loses little here. Where the link is longer, truncation shows. On echo with a lag of 20 (the recurrence lesson’s network), full BPTT names the symbol on seeds 1–3 by step 300; with k = 10, seed 1 does too, seed 3 only by step 1,000, and seed 2 is still at chance at step 1,000. No error crosses a chunk boundary: a seed learns the link only where its forward pass already carries the symbol across.',
     },
     {
       title: 'Remedy 3: RMSProp',
@@ -113,15 +113,15 @@ export const lesson: Lesson = {
       notes: 'Why at most 3η: after a spike, s is at least 0.1 g², so g/√s is at most 1/√0.1 ≈ 3.2. Adam, the lab’s default, divides by the same kind of average. Seeds 4 to 6 are slower than 1 to 3: try seed 5 to show a run that is stable but not yet good.',
     },
     {
-      title: 'Clipping does not fix the network',
+      title: 'Clipping only buys time',
       scenario: run(CLIPPED, { act: 'linear' }),
       views: ['curve', 'flow'],
       highlight: 'h',
       text: [
         'A common belief: clipping fixes exploding gradients. Test it.',
         'Take away the tanh. With a linear activation, $h_t = W_{xh} x_t + W_{hh} h_{t-1} + b_h$, and nothing stops $h$ from growing. With $\\rho(W_{hh}) \\approx 2$ it can double at every step.',
-        'Clipping is on, at 1, with the same learning rate, 0.3.',
-        'It does recover, slowly: each clipped update shrinks $W_{hh}$ a little. By step 100, ρ(W_hh) is below 1 and the predictions beat persistence.',
+        'Clipping is on, at 1, with the same learning rate, 0.3. It keeps each update short. It does not stop $h$ from growing.',
+        'The run recovers only once the updates have shrunk $W_{hh}$: by step 100, $\\rho(W_{hh})$ is below 1 on every seed, and the predictions beat persistence.',
       ],
       alt: 'The training curve starting enormously high, and the gradient-flow view: an error plot that rises by many powers of ten towards step 0, and a history strip where every early step is far above the clipping threshold.',
       interaction: {
@@ -134,9 +134,9 @@ export const lesson: Lesson = {
           { label: 'Large: between 1 and a million', range: [1, 1e6] },
           { label: 'Still exploding: above a million', range: [1e6, Number.POSITIVE_INFINITY] },
         ],
-        explain: 'With clipping on, after 30 steps the error reaching step 0 is still above 10⁸, and the loss above 10⁴. Clipping shortens the update; it does not touch the forward pass, which still multiplies h by W_hh at every step.',
+        explain: 'With clipping on, after 30 steps the error reaching step 0 is still above 10⁸, and the loss above 10⁴. Clipping shortens the update; it does not touch the forward pass, which still multiplies h by W_hh at every step: at step 40, ρ(W_hh) is still above 1 and the predictions are worse than persistence, on all six seeds.',
       },
-      notes: 'The misconception: “clipping fixes exploding gradients”. It bounds each update, not the gradient and not the forward pass. Here it only limits how fast the weights can change; what ends the explosion is W_hh shrinking to ρ ≈ 1, some 40 to 60 updates later.',
+      notes: 'The misconception: “clipping fixes exploding gradients”. It bounds each update, not the gradient and not the forward pass. Here it keeps the run alive (without it, the first update overflows: next step) while the updates shrink W_hh; ρ(W_hh) falls below 1 between steps 50 and 80, depending on the seed, and only then does the loss come down. Shorter steps mean a longer wait: at learning rate 0.03, the same clipped run was still far worse than persistence after 300 steps on all six seeds we tried, with ρ(W_hh) between 1.1 and 1.4.',
     },
     {
       title: 'Fix the forward pass',
@@ -215,8 +215,14 @@ export const lesson: Lesson = {
     // measured at step 30: gradAtStart 3.2e14, 2.0e11, 7.2e20, 4.0e8, 5.6e8, 1.3e12; loss 9.8e6, 1.8e10, 1.3e22, 3.6e4, 5.8e7, 4.0e7
     { says: 'With clipping on, after 30 steps the error reaching step 0 is still above 10⁸, and the loss above 10⁴.', scenario: run(CLIPPED, { act: 'linear' }), steps: 30, seeds: [1, 2, 3, 4, 5, 6], holds: { quantity: 'gradAtStart', op: '>', value: 1e8 } },
     { says: 'With clipping on, after 30 steps the error reaching step 0 is still above 10⁸, and the loss above 10⁴.', scenario: run(CLIPPED, { act: 'linear' }), steps: 30, seeds: [1, 2, 3, 4, 5, 6], holds: { quantity: 'loss', op: '>', value: 1e4 } },
-    { says: 'By step 100, ρ(W_hh) is below 1 and the predictions beat persistence.', scenario: run(CLIPPED, { act: 'linear' }), steps: 100, seeds: SEEDS, holds: { quantity: 'rho', op: '<', value: 1 } },
-    { says: 'By step 100, ρ(W_hh) is below 1 and the predictions beat persistence.', scenario: run(CLIPPED, { act: 'linear' }), steps: 100, seeds: SEEDS, holds: { quantity: 'metricGain', op: '>', value: 0.1 } },
+    // measured at step 30: hMax 2.1e7, 1.9e6, 4.6e11, 9.1e3, 3.0e4, 1.3e6 on seeds 1–6 (the inputs are about 1)
+    { says: 'It does not stop $h$ from growing.', scenario: run(CLIPPED, { act: 'linear' }), steps: 30, seeds: [1, 2, 3, 4, 5, 6], holds: { quantity: 'hMax', op: '>', value: 1e3 } },
+    // measured at step 40: ρ 1.083, 1.278, 1.216, 1.126, 1.225, 1.040; metricGain −12, −8.5e12, −3.7e11, −8.6e4, −2.1e9, −2.3 on seeds 1–6
+    { says: 'at step 40, ρ(W_hh) is still above 1 and the predictions are worse than persistence, on all six seeds.', scenario: run(CLIPPED, { act: 'linear' }), steps: 40, seeds: [1, 2, 3, 4, 5, 6], holds: { quantity: 'rho', op: '>', value: 1 } },
+    { says: 'at step 40, ρ(W_hh) is still above 1 and the predictions are worse than persistence, on all six seeds.', scenario: run(CLIPPED, { act: 'linear' }), steps: 40, seeds: [1, 2, 3, 4, 5, 6], holds: { quantity: 'metricGain', op: '<', value: 0 } },
+    // measured at step 100: ρ 0.896, 0.935, 0.987, 0.907, 0.952, 0.933; metricGain 0.117, 0.125, 0.123, 0.122, 0.124, 0.122 on seeds 1–6
+    { says: 'by step 100, $\\rho(W_{hh})$ is below 1 on every seed, and the predictions beat persistence.', scenario: run(CLIPPED, { act: 'linear' }), steps: 100, seeds: [1, 2, 3, 4, 5, 6], holds: { quantity: 'rho', op: '<', value: 1 } },
+    { says: 'by step 100, $\\rho(W_{hh})$ is below 1 on every seed, and the predictions beat persistence.', scenario: run(CLIPPED, { act: 'linear' }), steps: 100, seeds: [1, 2, 3, 4, 5, 6], holds: { quantity: 'metricGain', op: '>', value: 0.1 } },
     { says: 'At its starting weights, $h$ grows past $10^{20}$ over the 80 steps.', scenario: run(PLAIN, { act: 'linear' }), steps: 0, seeds: SEEDS, holds: { quantity: 'hMax', op: '>', value: 1e20 } },
     { says: 'With the recurrent scale at 0.5, the same network learns with no remedy at all: all three seeds beat persistence by step 200.', scenario: run(PLAIN, { act: 'linear', rscale: 0.5 }), steps: 200, seeds: SEEDS, holds: { quantity: 'metricGain', op: '>', value: 0.05 } },
   ],
