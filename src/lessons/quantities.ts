@@ -40,6 +40,20 @@ const maxAbs = (v: Float64Array | undefined): number | null => {
   return finite(m);
 };
 
+/** (‖∂ℓ_τ/∂h_0‖ / ‖∂ℓ_τ/∂h_τ‖)^(1/τ), or null before the record has both ends. */
+const stepFactorOf = (s: RunSnapshot): number | null => {
+  const a = flow(s, 'first');
+  const b = flow(s, 'last');
+  const tau = s.record?.tau ?? 0;
+  return a !== null && b !== null && b > 0 && tau > 0 ? finite((a / b) ** (1 / tau)) : null;
+};
+
+/** The largest spectral radius of the recurrent matrices, or null without spectra. */
+const rhoOf = (s: RunSnapshot): number | null => (s.spectral && s.spectral.length > 0 ? finite(Math.max(...s.spectral.map((x) => x.radius))) : null);
+
+/** |h| beyond which a tanh unit counts as saturated: tanh′ = 1 − h² < 0.0975 there. */
+export const SATURATED = 0.95;
+
 /** A field of a surface path's last point, or null when there is no path. */
 const pathEnd = (p: SurfacePoints | null | undefined, f: 'w' | 'b' | 'loss'): number | null => (p && p.loss.length > 0 ? finite(p[f][p.loss.length - 1]) : null);
 
@@ -66,15 +80,16 @@ export const QUANTITIES = {
     const b = flow(s, 'last');
     return a !== null && b !== null && b > 0 ? finite(a / b) : null;
   } },
-  /** (‖∂ℓ_τ/∂h_0‖ / ‖∂ℓ_τ/∂h_τ‖)^(1/τ): the measured factor per step back */
-  stepFactor: { label: 'the factor per step back', read: (s) => {
-    const a = flow(s, 'first');
-    const b = flow(s, 'last');
-    const tau = s.record?.tau ?? 0;
-    return a !== null && b !== null && b > 0 && tau > 0 ? finite((a / b) ** (1 / tau)) : null;
-  } },
+  /** (‖∂ℓ_τ/∂h_0‖ / ‖∂ℓ_τ/∂h_τ‖)^(1/τ): the measured factor per step back, on average (the geometric mean of the steps' own factors) */
+  stepFactor: { label: 'the factor per step back, on average', read: stepFactorOf },
   /** the largest spectral radius of the recurrent matrices */
-  rho: { label: 'ρ(W_hh)', read: (s) => (s.spectral && s.spectral.length > 0 ? finite(Math.max(...s.spectral.map((x) => x.radius))) : null) },
+  rho: { label: 'ρ(W_hh)', read: rhoOf },
+  /** ρ(W_hh) when the error shrinks on its way back (stepFactor < 1), else 0: a Try's goal "ρ ≥ x and still vanishing" in one number */
+  rhoWhileShrinking: { label: 'ρ(W_hh) if the error shrinks on its way back, else 0', read: (s) => {
+    const rho = rhoOf(s);
+    const f = stepFactorOf(s);
+    return rho !== null && f !== null ? (f < 1 ? rho : 0) : null;
+  } },
   /** |θ| = G·H·(I + H + 1) + O·(H + 1) (docs/engine.md, weight layout): every weight and bias, one set however long the sequence */
   weights: { label: 'the number of weights and biases', read: (s) => {
     const r = s.record;
@@ -82,6 +97,17 @@ export const QUANTITIES = {
   } },
   /** max over t, j of |h_t[j]| in the inspected sequence */
   hMax: { label: 'the largest |h_t[j]|', read: (s) => maxAbs(s.record?.h) },
+  /** the share of the values h_t[j] of the inspected sequence with |h_t[j]| > SATURATED (tanh′ < 0.1 there): units saturated at −1 or 1 */
+  saturatedShare: { label: 'the share of the values of h near −1 or 1 (|h| > 0.95)', read: (s) => {
+    const h = s.record?.h;
+    if (!h || h.length === 0) return null;
+    let n = 0;
+    for (const x of h) {
+      if (!Number.isFinite(x)) return null;
+      if (Math.abs(x) > SATURATED) n++;
+    }
+    return n / h.length;
+  } },
   /** max over t, k of |y_t[k]|: the output before any softmax */
   yMax: { label: 'the largest |y_t[k]|', read: (s) => maxAbs(s.record?.y) },
   /** max over j of |(W_h· h_{−1})[j]| at t = 0: the recurrent part of the first step's pre-activations */
