@@ -83,7 +83,7 @@ export const lesson: Lesson = {
           { label: 'Some of it (1% to 30%)', range: [0.01, 0.3] },
           { label: 'Almost none (less than 1%)', range: [0, 0.01] },
         ],
-        explain: 'Less than 1% reaches step 0: each step back multiplies the error by about 0.7 here, and 0.7²⁰ ≈ 0.0008. A GRU is not a memory by itself: z has to learn to stay near 1.',
+        explain: 'Less than 1% reaches step 0: each step back multiplies the error by about 0.7 here, and 0.7²⁰ ≈ 0.0008. A GRU is not a memory by itself: to carry the symbol across 20 steps, training has to change z.',
       },
       notes: 'The gated cells do not switch off the vanishing gradient; they give the network a path where the factor per step can be made close to 1. Compare with the LSTM’s forget-gate bias, which starts f near 0.73 (bias 1).',
     },
