@@ -96,6 +96,13 @@ export interface LessonStep {
   notes: string;
   /** the application page this step is about (an id of src/apps/registry.ts): the step links to #app=<id> */
   app?: string;
+  /**
+   * For a step that shows the error surface: the request the view is set to on entering the step, its first
+   * request (DEFAULT_SURFACE_REQUEST) with these fields changed; without it, that first request, so whatever the
+   * student set on an earlier step is undone. A claim quoted in the step's text about the surface is computed
+   * with the same request, so the number on screen is the number tested (the linter holds the two together).
+   */
+  surface?: Partial<SurfaceRequest>;
 }
 
 /** A question of the quick check that ends a lesson, with an explanation for every choice. */

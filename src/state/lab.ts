@@ -115,6 +115,7 @@ export function createLab(opts: LabOptions): Lab {
     },
     requestSurface: (request) => {
       surfaceRunId = runId();
+      store.setState({ surfaceRequest: request });
       client.send({ type: 'surface', runId: surfaceRunId, request });
     },
     trainTo: (step) => {

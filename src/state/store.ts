@@ -4,7 +4,7 @@ import type { SessionConfig } from '../engine/config';
 import type { SpectralInfo } from '../engine/session';
 import type { TaskMetric } from '../engine/tasks/task';
 import type { Divergence } from '../engine/trainer';
-import type { Frame, RunInfo, SurfaceResult, TaskOutput } from '../worker/protocol';
+import type { Frame, RunInfo, SurfaceRequest, SurfaceResult, TaskOutput } from '../worker/protocol';
 import { PointRing, TrainingHistory } from './history';
 
 /** The views a lab can show, in page order. */
@@ -75,6 +75,8 @@ export interface LabState {
   staleFramesDropped: number;
   /** the latest error surface of the single-unit network (requestSurface), independent of the run */
   surface: SurfaceResult | null;
+  /** the latest request sent for it (requestSurface): until `surface` answers this one, the view says it is computing */
+  surfaceRequest: SurfaceRequest | null;
   /** a trainTo under way: its target and the step the worker last said it reached (no frame is drawn until it lands) */
   jumping: { to: number; step: number } | null;
 }
@@ -106,6 +108,7 @@ export function createLabStore(config: SessionConfig, ui: UiSettings, notices: N
     selection: { sample: 0, t: null, unit: 0, tau: null, highlight: null },
     staleFramesDropped: 0,
     surface: null,
+    surfaceRequest: null,
     jumping: null,
   }));
 }

@@ -96,3 +96,23 @@ export function parseSurfaceRequest(data: unknown): SurfaceRequest | null {
 
   return { wRange, bRange, nw, nb, start, lr, steps, clip, restarts, annealing, seed };
 }
+
+/** Whether two requests ask for the same surface, field by field (a request and its answer's copy, key order aside). */
+export function sameSurfaceRequest(a: SurfaceRequest, b: SurfaceRequest): boolean {
+  const pair = <T>(x: T | null, y: T | null, same: (x: T, y: T) => boolean) => (x === null || y === null ? x === y : same(x, y));
+  return (
+    a.wRange[0] === b.wRange[0] &&
+    a.wRange[1] === b.wRange[1] &&
+    a.bRange[0] === b.bRange[0] &&
+    a.bRange[1] === b.bRange[1] &&
+    a.nw === b.nw &&
+    a.nb === b.nb &&
+    pair(a.start, b.start, (x, y) => x.w === y.w && x.b === y.b) &&
+    a.lr === b.lr &&
+    a.steps === b.steps &&
+    a.clip === b.clip &&
+    pair(a.restarts, b.restarts, (x, y) => x.n === y.n) &&
+    pair(a.annealing, b.annealing, (x, y) => x.steps === y.steps && x.stepSize === y.stepSize && x.t0 === y.t0 && x.t1 === y.t1) &&
+    a.seed === b.seed
+  );
+}

@@ -54,3 +54,56 @@ test('the error surface comes from the worker; a click on the cliff throws plain
   expect(points((await view.getByTestId('surface-clipped').getAttribute('d'))!).length).toBe(201);
   expect(errors).toEqual([]);
 });
+
+/** The loss a result line says its descent ended at: "E 0.329 → 0.000407 in 200 steps…" → 0.000407. */
+async function endLoss(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? '';
+  const m = /→ (\S+) in \d+ steps/.exec(text);
+  if (!m) throw new Error(`no end loss in ${JSON.stringify(text)}`);
+  return Number(m[1].replace(/,/g, ''));
+}
+
+test('a lesson step opens the error surface its text speaks of: clipped at 2 in the valley, at 3 on the plateau, the first request on the next step; the embed alike', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // paths drawn at once: the status names the last step as soon as the answer is in
+  const clip = page.getByRole('spinbutton', { name: 'clip at ‖g‖ =' });
+  const status = page.getByTestId('surface-status');
+  const clipped = page.getByTestId('surface-result-clipped');
+
+  // "Clipped at 2 it still reaches the valley." (the claim: its loss ends below 0.001, seeds 1–3)
+  await page.goto('/#lesson=surface&step=4');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('A higher threshold');
+  await expect(clip).toHaveValue('2');
+  await expect(clipped).toHaveText(/^Clipped at 2: E 0\.329 → 0\.000407 in 200 steps, ending at \(/);
+  await expect(status).toHaveText('step 200 of 200');
+  expect(await endLoss(page, 'surface-result-clipped')).toBeLessThan(0.001);
+  await expect(page.getByRole('list', { name: 'Lines and marks on the map' })).toContainText('clipped at ‖g‖ ≤ 2');
+  await expect(page.getByTestId('try')).toHaveAttribute('data-held', 'false');
+
+  // the next step, by the clicker's key: "Clipped at 3 one step is long enough to cross onto the plateau." (above 0.05)
+  await page.locator('body').press('PageDown');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Too high');
+  await expect(clip).toHaveValue('3');
+  await expect(clipped).toHaveText(/^Clipped at 3: E 0\.329 → 0\.0871 in 200 steps/);
+  await expect(status).toHaveText('step 200 of 200');
+  expect(await endLoss(page, 'surface-result-clipped')).toBeGreaterThan(0.05);
+
+  // a step without its own request: the view's first one again (clipped at 1, down to 3.29e-4), no threshold carried over
+  await page.locator('body').press('PageDown');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start somewhere else');
+  await expect(clip).toHaveValue('1');
+  await expect(clipped).toHaveText(/^Clipped at 1: E 0\.329 → 0\.000329 in 200 steps/);
+  await expect(status).toHaveText('step 200 of 200');
+
+  // the wall step opens on the wall's low end: "There the gradient is in the hundreds" — plain descent's first step, 791 long
+  await page.goto('/#lesson=surface&step=8');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('On the wall itself');
+  await expect(page.getByTestId('surface-result-raw')).toHaveText(/off the map; largest step 791, at step 1\.$/);
+
+  // the embedded step enters the same way (enterStep): clipped at 3
+  await page.goto('/embed.html#lesson=surface&step=5');
+  await expect(page.locator('#embed-step-title')).toHaveText('Too high');
+  await expect(clip).toHaveValue('3');
+  await expect(clipped).toHaveText(/^Clipped at 3: E 0\.329 → 0\.0871 in 200 steps/);
+  expect(errors).toEqual([]);
+});

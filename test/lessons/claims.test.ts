@@ -13,11 +13,11 @@ import { compare, readQuantity } from '../../src/lessons/quantities';
 import type { QuantityId, RunSnapshot } from '../../src/lessons/quantities';
 import { CLAIM_QUANTITIES } from '../../src/lessons/types';
 import type { ClaimQuantityId } from '../../src/lessons/types';
+import { lessonSurfaceRequest } from '../../src/lessons/surface-request';
 import { fromHash } from '../../src/state/url';
 import { forecastError } from '../../src/views/output/forecast-layout';
 import { yardsticks } from '../../src/views/output/seasonal-line';
 import { seasonalConfig } from '../../src/views/output/use-seasonal';
-import { DEFAULT_SURFACE_REQUEST } from '../../src/views/surface/surface-summary';
 import type { SurfaceRequest, SurfaceResult } from '../../src/worker/protocol';
 import { computeSurface } from '../../src/worker/surface';
 import { parseSurfaceRequest } from '../../src/worker/surface-request';
@@ -103,9 +103,9 @@ export function readClaimQuantity(id: ClaimQuantityId, session: AnySession, seed
 
 const surfaces = new Map<string, SurfaceResult>();
 
-/** The error surface a claim speaks of: the surface view's first request with the claim's changes and this seed, as the worker would compute it (claims share results). */
+/** The error surface a claim speaks of: the surface view's first request with the claim's changes and this seed (built as a lesson step builds the request it sends), as the worker would compute it (claims share results). */
 export function claimSurface(patch: Partial<SurfaceRequest>, seed: number): SurfaceResult {
-  const req = parseSurfaceRequest({ ...DEFAULT_SURFACE_REQUEST, ...patch, seed });
+  const req = parseSurfaceRequest({ ...lessonSurfaceRequest(patch), seed });
   expect(req, `the surface request ${JSON.stringify(patch)} is one the worker accepts`).not.toBeNull();
   const key = JSON.stringify(req);
   let r = surfaces.get(key);

@@ -2,18 +2,23 @@
  * The lesson linter: every lesson is checked as content before it reaches a student — a scenario the lab would
  * change (no silent clamping), an unknown view or control, an interaction that reads a quantity the stream does
  * not carry, a missing alt text or speaker note, a quiz without an explanation for every choice, a claim whose
- * sentence is not in the lesson: each fails the build.
+ * sentence is not in the lesson, an error-surface request the view would not send as written, a step whose text
+ * says what a surface claim tested while the step shows another surface: each fails the build.
  */
 import { describe, expect, it } from 'vitest';
 import { findApp } from '../../src/apps/registry';
 import { normalizeConfig } from '../../src/engine/config';
 import { LESSONS } from '../../src/lessons';
+import { lessonSurfaceRequest } from '../../src/lessons/surface-request';
 import { CATALOG } from '../../src/lessons/catalog';
 import { QUANTITIES } from '../../src/lessons/quantities';
 import { CONTROL_IDS } from '../../src/lessons/types';
 import type { Lesson } from '../../src/lessons/types';
 import { VIEW_IDS } from '../../src/state/store';
 import { fromHash } from '../../src/state/url';
+import { DEFAULT_SURFACE_REQUEST } from '../../src/views/surface/surface-summary';
+import type { SurfaceRequest } from '../../src/worker/protocol';
+import { parseSurfaceRequest, sameSurfaceRequest } from '../../src/worker/surface-request';
 
 /** Every sentence of a lesson a student reads: step texts, interactions' words, quiz explanations. */
 function prose(l: Lesson): string {
@@ -21,6 +26,16 @@ function prose(l: Lesson): string {
     .flatMap((s) => [...s.text, s.interaction?.kind === 'predict' ? `${s.interaction.question} ${s.interaction.explain}` : s.interaction ? `${s.interaction.goal} ${s.interaction.why}` : ''])
     .concat(l.quiz.flatMap((q) => [q.question, ...q.choices.flatMap((c) => [c.text, c.why])]))
     .join('\n');
+}
+
+/** What is wrong with a step's or claim's `surface`: a field the request has not, or a value the worker would refuse or clamp. */
+function surfaceProblems(patch: Partial<SurfaceRequest>): string[] {
+  const unknown = Object.keys(patch).filter((k) => !(k in DEFAULT_SURFACE_REQUEST));
+  if (unknown.length > 0) return unknown.map((k) => `no surface request field "${k}"`);
+  const req = lessonSurfaceRequest(patch);
+  const parsed = parseSurfaceRequest(req);
+  if (parsed === null) return [`the worker refuses the surface request ${JSON.stringify(patch)}`];
+  return sameSurfaceRequest(parsed, req) ? [] : [`the worker would change the surface request ${JSON.stringify(patch)} to ${JSON.stringify(parsed)}`];
 }
 
 /** What is wrong with a scenario link: what the lab's link reading or the engine's normalization would change. */
@@ -52,6 +67,11 @@ describe('the lesson linter', () => {
           expect(s.alt.trim().length, `${where}: alt text`).toBeGreaterThan(20);
           expect(s.notes.trim().length, `${where}: speaker notes`).toBeGreaterThan(20);
           expect(s.text.length, where).toBeGreaterThan(0);
+          // a step that sets the error surface shows it, with a request the worker computes as written
+          if (s.surface !== undefined) {
+            expect(s.views, `${where}: sets the error surface`).toContain('surface');
+            expect(surfaceProblems(s.surface), where).toEqual([]);
+          }
           // a step about an application links to its page: the page must exist
           if (s.app !== undefined) expect(findApp(s.app), `${where}: application page ${s.app}`).toBeDefined();
           // short sentences: one idea per step
@@ -98,6 +118,24 @@ describe('the lesson linter', () => {
           expect(text, `the claim "${c.says}" quotes the lesson`).toContain(c.says);
           expect(scenarioProblems(c.scenario), c.says).toEqual([]);
           expect(c.seeds.length).toBeGreaterThan(0);
+          if (c.surface) expect(surfaceProblems(c.surface), c.says).toEqual([]);
+        }
+      });
+
+      it('shows the error surface its text speaks of: a surface claim quoted in a step’s text was tested on the request the step sets', () => {
+        for (const c of l.claims) {
+          if (!c.surface) continue;
+          const tested = lessonSurfaceRequest(c.surface);
+          const steps = l.steps.filter((s) => prose({ ...l, steps: [s], quiz: [] }).includes(c.says));
+          for (const s of steps) expect(s.views, `${s.title}: "${c.says}" is about the error surface`).toContain('surface');
+          // the text is read beside the map as the step opens it; an interaction's words come after the student has
+          // changed the map (a click, a button, a threshold typed in), so only the text is held to the step's request
+          for (const s of steps.filter((x) => x.text.join('\n').includes(c.says))) {
+            const shown = lessonSurfaceRequest(s.surface);
+            // the seed moves only the searches: the step's is one the claim was tested at, the rest is the same request
+            expect(c.seeds, `${s.title}: "${c.says}" was tested at the step's seed`).toContain(shown.seed);
+            expect(sameSurfaceRequest({ ...tested, seed: shown.seed }, shown), `${s.title}: "${c.says}" tested ${JSON.stringify(c.surface)}, the step shows ${JSON.stringify(s.surface ?? {})}`).toBe(true);
+          }
         }
       });
     });

@@ -1,6 +1,7 @@
 /**
  * Renders a view inside a real lab store with stub actions and a stub worker client, for jsdom tests.
- * `setUi` and `select` also apply their patch to the store, so a control's effect on the view can be seen.
+ * `setUi` and `select` also apply their patch to the store, and `requestSurface` records its request there (as the
+ * lab does), so a control's effect on the view can be seen.
  */
 import { render } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
@@ -50,7 +51,7 @@ export function stubLab(config: SessionConfig = defaultConfig(), ui: Partial<UiS
     dismissNotice: vi.fn(),
     notify: vi.fn(),
     restartWorker: vi.fn(),
-    requestSurface: vi.fn(),
+    requestSurface: vi.fn((request) => store.setState({ surfaceRequest: request })),
     trainTo: vi.fn((step) => {
       tell({ type: 'trainTo', step });
       return true;

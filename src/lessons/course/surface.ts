@@ -4,9 +4,11 @@ import { lessonMeta } from '../catalog';
 
 /**
  * The error surface of Pascanu, Mikolov & Bengio's one-unit network, drawn by the surface view. The view does not
- * depend on the lab's run, so every step keeps the same small paused run; what changes is what the student does
- * on the map (its own threshold field, its Random restarts and Simulated annealing buttons, a click on the cliff).
- * The steps follow the view's first request (start (4.5, −2.5), learning rate 1, 200 steps, clipped at 1).
+ * depend on the lab's run, so every step keeps the same small paused run; what changes is the view's request, set
+ * by each step (its `surface`: the view's first request — start (4.5, −2.5), learning rate 1, 200 steps, clipped at
+ * 1 — with a threshold or a start changed, so the map a step opens on is the one its text and claims speak of), and
+ * what the student does on the map (its threshold field, its Random restarts and Simulated annealing buttons, a
+ * click on the cliff).
  */
 const LAB = 'task=echo&lag=5&cell=rnn&speed=20&play=0';
 
@@ -62,13 +64,38 @@ export const lesson: Lesson = {
         'Clipping changes the step, not the surface: the cliff is still there.',
       ],
       alt: 'The same map. The dashed clipped path follows the plain path to the wall, then, instead of jumping, turns along the slope and ends in the low valley to the left.',
+      notes: 'The results line under the map gives both losses at the end. Clipping bounds the update; it does nothing to the forward pass. Ask: how high can the threshold go before clipping stops saving it?',
+    },
+    {
+      title: 'A higher threshold',
+      scenario: LAB,
+      views: ['surface'],
+      surface: { clip: 2 },
+      text: [
+        'Now the threshold is $c = 2$: the dashed path may take steps twice as long.',
+        'Clipped at 2 it still reaches the valley.',
+      ],
+      alt: 'The map with the threshold at 2. The plain path still jumps onto the upper plateau; the dashed clipped path takes steps of up to 2 near the wall and still ends in the low valley to the left.',
       interaction: {
         kind: 'try',
         goal: 'raise the clipping threshold (the "clip at" field of the map) until clipped descent falls off the cliff too: its loss ends above 0.05.',
         holds: { quantity: 'surfaceClippedLoss', op: '>', value: 0.05 },
-        why: 'Clipped at 2 it still reaches the valley; clipped at 3 one step is long enough to cross onto the plateau. Clipping only helps if the threshold keeps steps short. Set it back to 1 before going on.',
+        why: 'A step long enough crosses the narrow valley and lands on the upper plateau, where the gradient is almost 0. Clipping only helps if the threshold keeps steps short.',
       },
-      notes: 'Ask first: will a threshold of 5 still save it? The wall’s gradient here is about 9, but a step of 3 already overshoots the narrow valley. Clipping bounds the update; it does nothing to the forward pass.',
+      notes: 'Ask first: will a threshold of 5 still save it? The clip field applies on Enter; the results line gives the clipped loss at the end. The next step shows the threshold where it first fails.',
+    },
+    {
+      title: 'Too high',
+      scenario: LAB,
+      views: ['surface'],
+      surface: { clip: 3 },
+      text: [
+        'Now the threshold is $c = 3$.',
+        'Clipped at 3 one step is long enough to cross onto the plateau.',
+        'There the gradient is almost 0, and clipped descent is stuck like plain descent. Clipping only helps if the threshold keeps steps short.',
+      ],
+      alt: 'The map with the threshold at 3. The dashed clipped path, like the plain one, ends on the upper plateau instead of in the valley.',
+      notes: 'The wall’s gradient here is about 9, but a step of 3 already overshoots the narrow valley. Compare the two results lines: both losses now end near 0.09.',
     },
     {
       title: 'Start somewhere else',
@@ -110,18 +137,20 @@ export const lesson: Lesson = {
       scenario: LAB,
       views: ['surface'],
       highlight: 'bh',
+      surface: { start: WALL_LOW },
       text: [
-        'One last experiment. Click exactly on the cliff line: the map snaps to it, and both descents start on the wall.',
-        'There the gradient is enormous: in the hundreds at the low end of the wall, beyond $10^{20}$ further along it.',
+        'One last experiment: both descents now start on the wall itself, at its low end.',
+        'There the gradient is in the hundreds: one step of plain descent carries it hundreds of units away, far outside the map.',
+        'The clipped path takes no step longer than the learning rate times the threshold.',
       ],
-      alt: 'The map with the start on the wall; the path of plain descent leaves the map in its first step, while the dashed clipped path stays on it.',
+      alt: 'The map with the start on the low end of the wall; the path of plain descent leaves the map in its first step, while the dashed clipped path stays on it.',
       interaction: {
         kind: 'try',
-        goal: 'start on the wall, and make plain descent leave the map.',
-        holds: { quantity: 'surfaceDescentOff', op: '>=', value: 1 },
-        why: 'One step of learning rate times gradient carries it hundreds of units or more away, far outside the map. The clipped path takes no step longer than the learning rate times the threshold.',
+        goal: 'click further along the cliff line (the map snaps a click onto it), and find a start on the wall where the longest step of plain descent is beyond $10^{20}$.',
+        holds: { quantity: 'surfaceJump', op: '>', value: 1e20 },
+        why: 'Further along the wall the gradient grows beyond $10^{20}$. Wherever on the wall it starts, one step of learning rate times gradient carries plain descent far outside the map.',
       },
-      notes: 'Hover the cliff line first: the tooltip gives the gradient norm on the wall at that column. Try the low end (w ≈ 4.7) and the high end (w ≈ 15): hundreds against 10²⁵.',
+      notes: 'Hover the cliff line first: the tooltip gives the gradient norm on the wall at that column. The low end (w ≈ 4.7) gives hundreds, the high end (w ≈ 15) about 10²⁵.',
     },
   ],
   quiz: [
@@ -164,16 +193,17 @@ export const lesson: Lesson = {
     { says: 'Its loss ends at 0.09, far above the valley.', scenario: LAB, steps: 0, seeds: [1, 2, 3], surface: {}, holds: { quantity: 'surfaceDescentLoss', op: '>', value: 0.085 } },
     { says: 'Its loss ends at 0.09, far above the valley.', scenario: LAB, steps: 0, seeds: [1, 2, 3], surface: {}, holds: { quantity: 'surfaceDescentLoss', op: '<', value: 0.095 } },
     { says: 'At the wall it takes a short step instead of a leap, stays on the slope, and walks down into the valley.', scenario: LAB, steps: 0, seeds: [1, 2, 3], surface: {}, holds: { quantity: 'surfaceClippedLoss', op: '<', value: 0.001 } },
-    { says: 'Clipped at 2 it still reaches the valley', scenario: LAB, steps: 0, seeds: [1, 2, 3], surface: { clip: 2 }, holds: { quantity: 'surfaceClippedLoss', op: '<', value: 0.001 } },
-    { says: 'clipped at 3 one step is long enough to cross onto the plateau.', scenario: LAB, steps: 0, seeds: [1, 2, 3], surface: { clip: 3 }, holds: { quantity: 'surfaceClippedLoss', op: '>', value: 0.05 } },
+    { says: 'Clipped at 2 it still reaches the valley.', scenario: LAB, steps: 0, seeds: [1, 2, 3], surface: { clip: 2 }, holds: { quantity: 'surfaceClippedLoss', op: '<', value: 0.001 } },
+    { says: 'Clipped at 3 one step is long enough to cross onto the plateau.', scenario: LAB, steps: 0, seeds: [1, 2, 3], surface: { clip: 3 }, holds: { quantity: 'surfaceClippedLoss', op: '>', value: 0.05 } },
     { says: 'Most of the ten runs end on a plateau.', scenario: LAB, steps: 0, seeds: SEEDS, surface: SEARCHES, holds: { quantity: 'surfaceRestartsStuck', op: '>', value: 0.5 } },
     { says: 'But the best one starts in the valley’s basin and ends at the bottom', scenario: LAB, steps: 0, seeds: SEEDS, surface: SEARCHES, holds: { quantity: 'surfaceRestartsBest', op: '<', value: 0.001 } },
     { says: 'Its best state lies deep in the valley, far below the 0.09 where plain descent got stuck.', scenario: LAB, steps: 0, seeds: SEEDS, surface: SEARCHES, holds: { quantity: 'surfaceAnnealingBest', op: '<', value: 1e-4 } },
-    { says: 'There the gradient is enormous: in the hundreds at the low end of the wall, beyond $10^{20}$ further along it.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_LOW }, holds: { quantity: 'surfaceJump', op: '>', value: 100 } },
-    { says: 'There the gradient is enormous: in the hundreds at the low end of the wall, beyond $10^{20}$ further along it.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_LOW }, holds: { quantity: 'surfaceJump', op: '<', value: 1000 } },
-    { says: 'There the gradient is enormous: in the hundreds at the low end of the wall, beyond $10^{20}$ further along it.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_HIGH }, holds: { quantity: 'surfaceJump', op: '>', value: 1e20 } },
-    { says: 'One step of learning rate times gradient carries it hundreds of units or more away, far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_LOW }, holds: { quantity: 'surfaceDescentOff', op: '>=', value: 1 } },
-    { says: 'One step of learning rate times gradient carries it hundreds of units or more away, far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_MID }, holds: { quantity: 'surfaceDescentOff', op: '>=', value: 1 } },
-    { says: 'One step of learning rate times gradient carries it hundreds of units or more away, far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_HIGH }, holds: { quantity: 'surfaceDescentOff', op: '>=', value: 1 } },
+    { says: 'There the gradient is in the hundreds: one step of plain descent carries it hundreds of units away, far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_LOW }, holds: { quantity: 'surfaceJump', op: '>', value: 100 } },
+    { says: 'There the gradient is in the hundreds: one step of plain descent carries it hundreds of units away, far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_LOW }, holds: { quantity: 'surfaceJump', op: '<', value: 1000 } },
+    { says: 'There the gradient is in the hundreds: one step of plain descent carries it hundreds of units away, far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_LOW }, holds: { quantity: 'surfaceDescentOff', op: '>=', value: 1 } },
+    { says: 'Further along the wall the gradient grows beyond $10^{20}$.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_HIGH }, holds: { quantity: 'surfaceJump', op: '>', value: 1e20 } },
+    { says: 'Wherever on the wall it starts, one step of learning rate times gradient carries plain descent far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_LOW }, holds: { quantity: 'surfaceDescentOff', op: '>=', value: 1 } },
+    { says: 'Wherever on the wall it starts, one step of learning rate times gradient carries plain descent far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_MID }, holds: { quantity: 'surfaceDescentOff', op: '>=', value: 1 } },
+    { says: 'Wherever on the wall it starts, one step of learning rate times gradient carries plain descent far outside the map.', scenario: LAB, steps: 0, seeds: [1], surface: { start: WALL_HIGH }, holds: { quantity: 'surfaceDescentOff', op: '>=', value: 1 } },
   ],
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLab, useLabActions } from '../../state/context';
-import type { SurfaceRequest, SurfaceResult } from '../../worker/protocol';
+import type { SurfaceRequest } from '../../worker/protocol';
+import { sameSurfaceRequest } from '../../worker/surface-request';
 import '../chart/chart.css';
 import { formatValue } from '../chart/format';
 import { useElementWidth } from '../chart/use-width';
@@ -31,30 +32,28 @@ export const SURFACE_FALLBACK_WIDTH = 640;
  */
 export function ErrorSurfaceView() {
   const surface = useLab((s) => s.surface);
+  const asked = useLab((s) => s.surfaceRequest);
   const highlight = useLab((s) => s.selection.highlight);
   const { requestSurface, select } = useLabActions();
   const reduced = useReducedMotion();
   const [layer, setLayer] = useState<SurfaceLayer>('loss');
   const [contours, setContours] = useState(true);
-  // the request sent last and the result the store held then: until that result is replaced, we are waiting
-  const [pending, setPending] = useState<{ request: SurfaceRequest; before: SurfaceResult | null } | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box, SURFACE_FALLBACK_WIDTH);
 
-  // The first picture is asked for once, when the store has none (the embed mounts this view alone).
+  // The first picture is asked for once, when nothing has been (the embed mounts this view alone); a lesson step
+  // that asked for its own before this view loaded keeps it.
   useEffect(() => {
-    if (surface === null) requestSurface(DEFAULT_SURFACE_REQUEST);
-  }, [surface, requestSurface]);
+    if (surface === null && asked === null) requestSurface(DEFAULT_SURFACE_REQUEST);
+  }, [surface, asked, requestSurface]);
 
-  const req = surface?.request ?? DEFAULT_SURFACE_REQUEST;
-  const inFlight = pending !== null && pending.before === surface ? pending.request : null;
+  const req = surface?.request ?? asked ?? DEFAULT_SURFACE_REQUEST;
+  // the latest request, whoever sent it (this view's controls, a lesson step), until the surface drawn answers it:
+  // the controls show it and the status says we wait
+  const inFlight = asked !== null && (surface === null || !sameSurfaceRequest(asked, surface.request)) ? asked : null;
   const waiting = surface === null || inFlight !== null;
-  const send = (patch: Partial<SurfaceRequest>) => {
-    // a second change before the answer builds on the first, not on the older result
-    const next = { ...(inFlight ?? req), ...patch };
-    setPending({ request: next, before: surface });
-    requestSurface(next);
-  };
+  // a second change before the answer builds on the first, not on the older result
+  const send = (patch: Partial<SurfaceRequest>) => requestSurface({ ...(inFlight ?? req), ...patch });
 
   const layout = useMemo(() => surfaceLayout(width), [width]);
   const scale = useMemo(() => (surface ? sequentialScale(...colorDomain(surface, layer)) : sequentialScale(0, 1)), [surface, layer]);

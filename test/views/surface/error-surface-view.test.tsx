@@ -46,6 +46,25 @@ describe('ErrorSurfaceView', () => {
     expect(actions.requestSurface).not.toHaveBeenCalled();
   });
 
+  it('keeps a request sent from outside it (a lesson step): no default over it, its values in the controls, computing until its answer', () => {
+    const step = { ...REQ, clip: 3 };
+    const { actions, store } = renderLab(<ErrorSurfaceView />, { setup: (s) => s.setState({ surface: RESULT, surfaceRequest: step }) });
+    expect(actions.requestSurface).not.toHaveBeenCalled();
+    expect(screen.getByRole('spinbutton', { name: 'clip at ‖g‖ =' })).toHaveValue(3);
+    expect(screen.getByTestId('surface-status')).toHaveTextContent('Computing…');
+    // the result drawn is still the old one, and says so: clipped at 1
+    expect(screen.getByTestId('surface-result-clipped')).toHaveTextContent(/^Clipped at 1: /);
+    // a change made meanwhile builds on the request under way, not on the result drawn
+    fireEvent.click(screen.getByRole('button', { name: `Random restarts (${RESTARTS})` }));
+    expect(actions.requestSurface).toHaveBeenLastCalledWith({ ...step, restarts: { n: RESTARTS }, seed: 2 });
+    // its answer (the worker's copy of the request) ends the wait
+    const answer = computeSurface({ ...step, restarts: { n: RESTARTS }, seed: 2 });
+    act(() => store.setState({ surface: answer }));
+    expect(screen.getByTestId('surface-status')).toHaveTextContent('step 200 of 200');
+    expect(screen.getByTestId('surface-result-clipped')).toHaveTextContent(/^Clipped at 3: E 0\.329 → 0\.\d+ in 200 steps/);
+    expect(answer.clipped!.loss[200]).toBeGreaterThan(0.05); // on the plateau, as the lesson's "Too high" says
+  });
+
   it('draws the colour legend over the log loss domain, and the gradient-norm domain on the other layer', () => {
     renderLab(<ErrorSurfaceView />, { setup: withResult(RESULT) });
     // E from its grid minimum 0.00145 to 0.49 (the σ → 0 plateau)
@@ -153,7 +172,8 @@ describe('ErrorSurfaceView', () => {
     fireEvent.click(screen.getByRole('button', { name: `Random restarts (${RESTARTS})` }));
     expect(actions.requestSurface.mock.calls[0][0]).toMatchObject({ restarts: { n: RESTARTS }, start: REQ.start });
     const both = computeSurface({ ...REQ, start: { w: 12, b: -2 }, restarts: { n: RESTARTS }, annealing: ANNEALING, seed: 2 });
-    act(() => store.setState({ surface: both }));
+    // the answer to a later request (both searches, from (12, −2)): the latest one sent, so the view shows it as done
+    act(() => store.setState({ surface: both, surfaceRequest: both.request }));
     const rs = both.restarts!;
     const best = byTestId(container, 'surface-restart-best');
     expect(best.getAttribute('cx')).toBe(String(r2(S.x(rs.ends.w[rs.best]))));
