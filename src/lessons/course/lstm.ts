@@ -116,7 +116,7 @@ export const lesson: Lesson = {
         solve: { play: '1' },
         why: 'It gets there, only later: at lag 10, every run we measured reached 100% by step 250. Only a sigmoid gate rules the flips out.',
       },
-      notes: 'Changing a setting restarts the run from step 0, so each comparison starts fresh. Why is σ still the standard? It cannot flip the memory, and f = 1 (keep) is its natural end, so the forget bias trick works with it directly.',
+      notes: 'Changing a setting restarts the run from step 0, so each comparison starts fresh. Why is σ still the standard? It cannot flip the memory, and f = 1 (keep) is its natural end, so the forget bias trick works with it directly. We found no longer lag where, at forget bias 0, the flips clearly cost the tanh gate: at lag 20 after 1,000 steps the sigmoid gate was at 50% / 50% / 100% over seeds 1–3 and the tanh gate at 100% / 100% / 25%; at lag 40 after 1,500 steps the sigmoid gate was at 25% on all three and the tanh gate at 100% / 25% / 25%. So the text speaks of lag 10 only.',
     },
     {
       title: 'The price: four weight blocks',
