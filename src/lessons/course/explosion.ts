@@ -136,7 +136,7 @@ export const lesson: Lesson = {
         ],
         explain: 'With clipping on, after 30 steps the error reaching step 0 is still above 10⁸, and the loss above 10⁴. Clipping shortens the update; it does not touch the forward pass, which still multiplies h by W_hh at every step: at step 40, ρ(W_hh) is still above 1 and the predictions are worse than persistence, on all six seeds.',
       },
-      notes: 'The misconception: “clipping fixes exploding gradients”. It bounds each update, not the gradient and not the forward pass. Here it keeps the run alive (without it, the first update overflows: next step) while the updates shrink W_hh; ρ(W_hh) falls below 1 between steps 50 and 80, depending on the seed, and only then does the loss come down. Shorter steps mean a longer wait: at learning rate 0.03, the same clipped run was still far worse than persistence after 300 steps on all six seeds we tried, with ρ(W_hh) between 1.1 and 1.4.',
+      notes: 'The misconception: “clipping fixes exploding gradients”. It bounds each update, not the gradient and not the forward pass. Here it keeps the run alive (without it, the first update overflows: next step) while the updates shrink W_hh; ρ(W_hh) first falls below 1 between steps 40 and 80, depending on the seed, and the predictions beat persistence only after that (by step 80 on seeds 1–6). Shorter steps mean a longer wait: at learning rate 0.03, the same clipped run was still far worse than persistence after 300 steps on all six seeds we tried, with ρ(W_hh) between 1.1 and 1.4.',
     },
     {
       title: 'Fix the forward pass',
