@@ -64,8 +64,8 @@ export const APPS: readonly AppEntry[] = [
     story: [
       'A language model predicts the next character from the ones before it. Sampled one character at a time, each fed back as the next input, it writes text (Karpathy’s char-rnn, 2015).',
       'This one is an LSTM with 64 units. It learns from about 5,000 characters: the opening of “Alice’s Adventures in Wonderland” by Lewis Carroll, public domain. Within a minute it writes word-like text.',
-      'The game below is the idea of Turing’s imitation game (1950): can a person tell the machine’s writing from a human’s? You see two snippets of 60 characters, one from the book and one the network wrote, and pick the network’s.',
-      'What it is not: a Turing test. Nobody converses, the snippets are short, and the network has learnt this one page, so it often copies whole phrases of it. There is no held-out text: the book’s snippet comes from the page it trained on.',
+      'The game below borrows Turing’s idea (1950): can a judge tell the machine from a human? You see two snippets of 60 characters, one from the book and one the network wrote, and pick the network’s.',
+      'It is not a Turing test, and no network here passes one. Nobody converses, the snippets are short, and the network has learnt this one page, so it often copies whole phrases of it. There is no held-out text: the book’s snippet comes from the page it trained on.',
       'The score is bits per character on 32 windows of the text: how surprised the network is by the next character, 0 if never. A uniform guess over the 62 characters scores about 6.',
     ],
     scenario: 'task=text&T=48&cell=lstm&hidden=64&opt=adam&lr=0.01&clip=norm&clipAt=1&batch=16&seed=1&kernels=fast&speed=0',
