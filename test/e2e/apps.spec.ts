@@ -37,6 +37,8 @@ test('the home page and the site header lead to the gallery, which lists every a
 });
 
 test('translation trains live: the steps move, the score appears, held-out numbers are translated, the cost is measured', async ({ page }) => {
+  // the score's climb below is bounded at 60 s, on a loaded machine: the test's own bound must be longer than that wait
+  test.slow();
   const errors = collectErrors(page);
   await page.goto('/#apps');
   await page.getByRole('link', { name: 'Translation: number words to digits' }).click();
@@ -147,6 +149,8 @@ test('an unknown application says so and lists the ones there are', async ({ pag
 test.describe('at 390 px', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('both pages fit the phone: no sideways scrolling of the page, the output readable', async ({ page }) => {
+    // two pages, each waiting up to 30 s for its cost table (the cells timed in its worker): longer than the default bound
+    test.slow();
     for (const id of ['translate', 'caption']) {
       await page.goto(`/#app=${id}`);
       await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(2);

@@ -61,6 +61,8 @@ test('under the policy the fast kernels compile and run, and eval is still refus
 });
 
 test('every view, a lesson with formulas and the embed run under the policy without one violation', async ({ page }) => {
+  // three pages, the first with every view: 14 s on a lightly loaded 2-core machine, 38 s on a heavily loaded one (measured)
+  test.slow();
   await watchViolations(page);
   const errors = collectErrors(page);
   await openLab(page, '/#views=curve,output,unroll,flow,gates,formulas,surface,compare');
@@ -85,6 +87,8 @@ async function nothingInjected(page: Page): Promise<void> {
 const PAYLOAD = '<img src=x onerror="window.__pwn=1"><svg onload="window.__pwn=2"></svg><script>window.__pwn=3</script>';
 
 test('HTML in a link, in the text a network learns and in a CSV is shown as text, never made into elements', async ({ page }) => {
+  // two pages, the first with four views: 8 s on a lightly loaded 2-core machine, 23 s on a heavily loaded one (measured)
+  test.slow();
   await watchViolations(page);
   const text = `${PAYLOAD} the cat sat on the mat. ${PAYLOAD}`;
   await openLab(page, `/#task=text&text=${encodeURIComponent(text)}&views=curve,output,unroll,gates&caption=${encodeURIComponent(PAYLOAD)}`);

@@ -330,6 +330,8 @@ function summarize(violations: { id: string; impact?: string | null; nodes: { ta
 }
 
 test('axe finds no violations in the embed: a lab scenario with controls and a lesson step', async ({ page }) => {
+  // axe over two pages: 16 s on a lightly loaded 2-core machine, 23–26 s on a heavily loaded one (measured)
+  test.slow();
   await page.goto('/embed.html#task=echo&lag=3&views=curve,output&speed=20&controls=playback,lag,cell,views&lock=cell&caption=Watch%20the%20accuracy');
   await expect(page.getByTestId('run-state')).toContainText('training');
   await page.getByText('Settings').click();

@@ -119,6 +119,8 @@ test('a lesson step: hidden, locked, caption, and locked playback refuses the bu
 });
 
 test('the dialog keeps the focus inside, previews the embed, and fits 1366 and 390 px', async ({ page }) => {
+  // axe, forty Tabs and the embed's preview: 27 s on a heavily loaded 2-core machine (measured), close to the default 30 s
+  test.slow();
   await openLab(page, '/#task=echo&play=0');
   const opener = page.getByRole('button', { name: 'Share or embed' });
   await opener.click();
