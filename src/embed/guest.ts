@@ -153,9 +153,20 @@ export function createGuest(o: GuestOptions): Guest {
     }
   };
 
+  /** a host that started listening late: ready, the height and where training is, again */
+  const greet = (c: Command) => {
+    emit(o.ready);
+    sizes.repeat();
+    if (target) flush(target.state());
+    answer(c, null);
+  };
+
   const run = (c: Command): string | null | Promise<string | null> => {
     const t = target!;
     switch (c.type) {
+      case 'hello':
+        // answered as it arrives (receive), never queued
+        return null;
       case 'play':
         if (holds.size > 0) resume = true;
         else t.play();
@@ -217,6 +228,8 @@ export function createGuest(o: GuestOptions): Guest {
     }
     const parsed = parseCommand(data);
     if (parsed.kind === 'foreign') return;
+    // hello moves nothing and tells only what the embed already posts to its target origin: any parent may ask
+    if (parsed.kind === 'command' && parsed.command.type === 'hello') return greet(parsed.command);
     if (o.origins.length === 0 || !o.origins.includes(origin)) {
       const key = o.origins.length === 0 ? '' : origin;
       if (!warnedOrigins.has(key) && warnedOrigins.size < 5) {

@@ -15,6 +15,8 @@ export type CommandId = string | number;
 export type SettingValue = string | number | boolean;
 
 export type Command =
+  /** says again what a host listening late missed: `ready`, the height (`resize`) and where training is (`step`) */
+  | { type: 'hello'; id?: CommandId }
   | { type: 'play' | 'pause' | 'step' | 'reset'; id?: CommandId }
   /** link keys → values; applied as a link would be (checked and clamped), locked keys refused */
   | { type: 'set'; config: Record<string, SettingValue>; id?: CommandId }
@@ -23,7 +25,7 @@ export type Command =
   | { type: 'trainTo'; step: number; id?: CommandId };
 
 export type CommandType = Command['type'];
-export const COMMAND_TYPES: readonly CommandType[] = ['play', 'pause', 'step', 'reset', 'set', 'goTo', 'trainTo'];
+export const COMMAND_TYPES: readonly CommandType[] = ['hello', 'play', 'pause', 'step', 'reset', 'set', 'goTo', 'trainTo'];
 
 /** What the embed tells its host. */
 export type EmbedEvent =
@@ -121,6 +123,8 @@ export function parseCommand(data: unknown): Parsed {
   if (typeof id === 'string') return { kind: 'invalid', reason: id };
   const bad = (reason: string): Parsed => ({ kind: 'invalid', reason: `${type}: ${reason}` });
   switch (type as CommandType) {
+    case 'hello':
+      return { kind: 'command', command: { type: 'hello', ...id } };
     case 'play':
     case 'pause':
     case 'step':

@@ -18,6 +18,8 @@ import { message } from './messages';
 export interface ResizeEmitter {
   /** the content's height in CSS pixels (rounded up); posts only if it changed */
   report(height: number): void;
+  /** posts the last height again, in every protocol (a host that started listening late asked for it) */
+  repeat(): void;
   /** handles a message from the parent if it belongs to the H5P exchange; true if it did */
   receive(data: unknown): boolean;
 }
@@ -30,6 +32,11 @@ export function createResizeEmitter(post: (data: unknown, targetOrigin: string) 
   const prepare = () => {
     if (h5p && last >= 0) h5pSend('prepareResize', { scrollHeight: last, clientHeight: last });
   };
+  const send = () => {
+    post(message({ type: 'resize', height: last }), targetOrigin);
+    post(JSON.stringify({ subject: 'lti.frameResize', height: last }), targetOrigin);
+    prepare();
+  };
   h5pSend('hello');
   return {
     report(height) {
@@ -37,9 +44,10 @@ export function createResizeEmitter(post: (data: unknown, targetOrigin: string) 
       const h = Math.ceil(height);
       if (h === last) return;
       last = h;
-      post(message({ type: 'resize', height: h }), targetOrigin);
-      post(JSON.stringify({ subject: 'lti.frameResize', height: h }), targetOrigin);
-      prepare();
+      send();
+    },
+    repeat() {
+      if (last >= 0) send();
     },
     receive(data) {
       if (typeof data !== 'object' || data === null || (data as { context?: unknown }).context !== 'h5p') return false;

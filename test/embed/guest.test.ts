@@ -295,6 +295,39 @@ describe('the guest: step events', () => {
   });
 });
 
+describe('the guest: a host that listens late', () => {
+  it('hello, from the parent at any origin, says ready, the height and the step again; from a sibling frame, nothing', () => {
+    const { guest, posted, send, ours } = setup();
+    const { target, update } = fakeTarget();
+    guest.attach(target);
+    guest.resized(640);
+    update({ step: 12 });
+    posted.length = 0;
+    send(cmd('hello'), 'https://late.example', {});
+    expect(posted).toEqual([]);
+    // not in the allowlist, yet answered: hello moves nothing, and the answers go to the target origin as always
+    send(cmd('hello', { id: 'h1' }), 'https://late.example');
+    expect(ours()).toEqual([
+      { ns: 'unrolled', v: 1, type: 'ready', mode: 'lab', lesson: null, step: null },
+      { ns: 'unrolled', v: 1, type: 'resize', height: 640 },
+      { ns: 'unrolled', v: 1, type: 'step', step: 12, loss: null, metric: null, playing: false },
+      { ns: 'unrolled', v: 1, type: 'ack', id: 'h1', command: 'hello', ok: true },
+    ]);
+    expect(new Set(posted.map((p) => p.target))).toEqual(new Set([HOST]));
+  });
+
+  it('before the lab has started, hello says ready and the height, and nothing waits in the queue', () => {
+    const { guest, send, ours, posted } = setup();
+    guest.resized(300);
+    posted.length = 0;
+    send(cmd('hello'));
+    expect(ours().map((e) => e.type)).toEqual(['ready', 'resize']);
+    const { target, calls } = fakeTarget();
+    guest.attach(target);
+    expect(calls).toEqual([]);
+  });
+});
+
 describe('the guest: sizes', () => {
   it('reports a new height in the three protocols and answers H5P', () => {
     const { guest, posted, send } = setup();

@@ -35,8 +35,13 @@ describe('parseCommand: every command', () => {
     expect(parseCommand(JSON.stringify(ours({ type: 'pause' })))).toEqual({ kind: 'command', command: { type: 'pause' } });
   });
 
-  it('knows exactly the seven commands', () => {
-    expect([...COMMAND_TYPES].sort()).toEqual(['goTo', 'pause', 'play', 'reset', 'set', 'step', 'trainTo']);
+  it('reads hello, with or without an id', () => {
+    expect(parseCommand(ours({ type: 'hello' }))).toEqual({ kind: 'command', command: { type: 'hello' } });
+    expect(parseCommand(ours({ type: 'hello', id: 7 }))).toEqual({ kind: 'command', command: { type: 'hello', id: 7 } });
+  });
+
+  it('knows exactly the eight commands', () => {
+    expect([...COMMAND_TYPES].sort()).toEqual(['goTo', 'hello', 'pause', 'play', 'reset', 'set', 'step', 'trainTo']);
   });
 });
 

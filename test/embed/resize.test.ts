@@ -21,6 +21,17 @@ describe('the resize emitter', () => {
     expect(take()).toEqual([{ ns: 'unrolled', v: 1, type: 'resize', height: 613 }, '{"subject":"lti.frameResize","height":613}']);
   });
 
+  it('repeat posts the last height again (nothing before the first one)', () => {
+    const { r, take } = setup();
+    take();
+    r.repeat();
+    expect(take()).toEqual([]);
+    r.report(500);
+    take();
+    r.repeat();
+    expect(take()).toEqual([{ ns: 'unrolled', v: 1, type: 'resize', height: 500 }, '{"subject":"lti.frameResize","height":500}']);
+  });
+
   it('posts nothing when the height has not changed, or is not a height', () => {
     const { r, take } = setup();
     r.report(400);
