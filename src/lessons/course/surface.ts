@@ -103,7 +103,8 @@ export const lesson: Lesson = {
       views: ['surface'],
       text: [
         'Descent stops wherever the surface is flat. Where it ends depends on where it starts.',
-        'A meta-heuristic is a recipe wrapped around an optimizer. The simplest one: run clipped descent from many random starts, and keep the best end.',
+        'The usual word for such a trap is a local minimum: a pit lower than all around it, but not the lowest point. The traps on this map are flatter: plateaus, where the gradient is almost 0.',
+        'Either way, more descent from the same start cannot get out. A meta-heuristic is a search recipe that adds randomness to escape. The simplest: run clipped descent from many random starts, and keep the best end.',
       ],
       alt: 'The map with ten random start points, each joined to where its clipped descent ended; most ends lie on the two plateaus, and the best end is marked in the valley.',
       interaction: {
