@@ -1,6 +1,5 @@
-import { expect, test as base } from '@playwright/test';
-import { startHosts } from './hosts/serve';
-import type { Hosts } from './hosts/serve';
+import { expect } from '@playwright/test';
+import { test } from './hosts/fixture';
 import { collectErrors } from './lab-page';
 
 /**
@@ -8,14 +7,6 @@ import { collectErrors } from './lab-page';
  * embed: the focus is in the embed's iframe, so the deck no longer hears the keys; the embed passes the clicker's
  * keys back through reveal.js's postMessage API. Waits are on the deck's slide index and the embed's own state.
  */
-const test = base.extend<{ hosts: Hosts }>({
-  hosts: async ({ baseURL }, provide) => {
-    const hosts = await startHosts(new URL(baseURL!).origin);
-    await provide(hosts);
-    await hosts.close();
-  },
-});
-
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 test('with the focus inside an embed, the clicker’s PageDown and PageUp still move the deck; Space stays the embed’s', async ({ page, hosts }) => {

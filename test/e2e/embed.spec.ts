@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { FrameLocator, Page } from '@playwright/test';
-import { startHosts } from './hosts/serve';
+import { test } from './hosts/fixture';
 import type { Hosts } from './hosts/serve';
 import { collectErrors, parseCount } from './lab-page';
 
@@ -10,14 +10,6 @@ import { collectErrors, parseCount } from './lab-page';
  * component, and a reveal.js deck. Every wait is on state: an event the host heard, a console warning, the
  * embed's own step counter and its `data-synced` / `data-worker-playing`.
  */
-const test = base.extend<{ hosts: Hosts }>({
-  hosts: async ({ baseURL }, provide) => {
-    const hosts = await startHosts(new URL(baseURL!).origin);
-    await provide(hosts);
-    await hosts.close();
-  },
-});
-
 interface Heard {
   type: string;
   step?: number;
