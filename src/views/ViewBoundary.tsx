@@ -10,8 +10,12 @@ interface Props {
   children: ReactNode;
 }
 
-/** A chunk that failed to load says so in its message (Chromium, Firefox and Safari word it differently). */
-const CHUNK_FAILED = /dynamically imported module|Importing a module script failed|error loading dynamically|Failed to fetch/i;
+/**
+ * A chunk that failed to load says so in its message (Chromium, Firefox and Safari word it differently); so does a
+ * view's stylesheet that Vite's preload could not fetch ("Unable to preload CSS for …", thrown from the lazy import
+ * before the view's code runs: the equations view's, with KaTeX's, when the server went away mid-walk).
+ */
+const CHUNK_FAILED = /dynamically imported module|Importing a module script failed|error loading dynamically|Failed to fetch|Unable to preload CSS/i;
 
 /** One plain sentence on what failed, for the student; the detail goes behind a disclosure. */
 export function failureSentence(error: unknown): string {

@@ -40,13 +40,25 @@ export function createClient(opts: { inProcess?: boolean } = {}): LabClient {
   };
 }
 
+/**
+ * What a worker's `error` event means, for the page. An exception the worker did not catch comes as an ErrorEvent
+ * with its message; a worker whose script could not be fetched (the server gone or unreachable) gets a plain Event
+ * with no message (HTML: "fire an event named error"), which is no crash of the training code.
+ */
+export function workerErrorMessage(e: Event): string {
+  const message = 'message' in e && typeof e.message === 'string' ? e.message : '';
+  return message
+    ? `The training worker crashed: ${message}`
+    : 'The training code could not be loaded (the connection or the server may be down).';
+}
+
 function workerBackend(emit: (e: WorkerEvent) => void): Backend {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'unrolled-trainer' });
   let lastRun = -1;
   worker.onmessage = (e: MessageEvent<WorkerEvent>) => emit(e.data);
-  worker.onerror = (e: ErrorEvent) => {
+  worker.onerror = (e: Event) => {
     e.preventDefault();
-    emit({ type: 'error', runId: lastRun, message: `The training worker crashed: ${e.message || 'unknown error'}`, recoverable: false });
+    emit({ type: 'error', runId: lastRun, message: workerErrorMessage(e), recoverable: false });
   };
   worker.onmessageerror = () => emit({ type: 'error', runId: lastRun, message: 'A message from the training worker could not be read.', recoverable: false });
   return {

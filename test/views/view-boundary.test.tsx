@@ -99,6 +99,8 @@ describe('containment', () => {
   it('says in plain words what failed', () => {
     expect(failureSentence(new TypeError('Failed to fetch dynamically imported module: x'))).toMatch(/could not be loaded/);
     expect(failureSentence(new TypeError('Importing a module script failed.'))).toMatch(/could not be loaded/);
+    // Vite's preload of a lazy view's CSS (the equations view's KaTeX) failing: no view code ran, nothing was drawn
+    expect(failureSentence(new Error('Unable to preload CSS for http://localhost:4173/assets/FormulasView-BncsGpg2.css'))).toMatch(/could not be loaded/);
     expect(failureSentence(new RangeError('Invalid array length'))).toBe('This view hit an error while drawing.');
     expect(failureSentence('a string')).toBe('This view hit an error while drawing.');
   });

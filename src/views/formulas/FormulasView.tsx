@@ -28,6 +28,8 @@ export interface Snapshot {
   step: number;
   /** ρ(W_hh) as streamed up to this frame (null before the first spectrum) */
   rho: number | null;
+  /** the run the frame belongs to: a snapshot held over a new run (throttled, or off screen) is not drawn with the new run's settings */
+  runId: number;
 }
 
 /** The hovered number: which formula, which row, and where to put its tooltip. */
@@ -50,13 +52,27 @@ export function FormulasView() {
   // committed in the same store update as the frame it came with
   const spectral = useLab((s) => s.spectral);
   const playing = useLab((s) => s.playing);
+  // the store holds no frame of another run (a new run clears it, stale frames are dropped): this is the frame's run
+  const runId = useLab((s) => s.runId);
   const live = useMemo<Snapshot | null>(
-    () => (frame ? { record: frame.record, step: frame.step, rho: spectral?.find((x) => x.name === 'Whh')?.radius ?? null } : null),
-    [frame, spectral],
+    () => (frame ? { record: frame.record, step: frame.step, rho: spectral?.find((x) => x.name === 'Whh')?.radius ?? null, runId } : null),
+    [frame, spectral, runId],
   );
   const snapshot = useThrottled(live, playing ? PLAYING_REFRESH_MS : 0);
   if (!snapshot || snapshot.record.T === 0) return <p className="view-empty">Training starts… the formulas fill with numbers after the first frame.</p>;
+  // a frame of the previous run, still held by the throttle while the new run (a new activation, cell or size)
+  // starts playing: its numbers under the new settings' equations would be wrong, so wait for the new run's frame
+  if (snapshot.runId !== runId) return <Waiting />;
   return <FormulasBody snapshot={snapshot} playing={playing} />;
+}
+
+/** What the view shows between a new run's start and its first frame drawn here. */
+function Waiting() {
+  return (
+    <p className="view-empty" data-testid="formulas-waiting">
+      A new run starts… the formulas fill with its numbers after its first frame.
+    </p>
+  );
 }
 
 /** The view proper, for one snapshot (re-rendered only when the snapshot, the selection or the settings change). */
@@ -76,13 +92,16 @@ const FormulasBody = memo(function FormulasBody({ snapshot, playing }: { snapsho
   const [tip, setTip] = useState<Tip | null>(null);
   // off screen while training runs, the whole view keeps the frame it last showed (typesetting unseen formulas only costs frames)
   const onScreen = useOnScreen(outer);
-  const { record, step, rho } = useHeld(snapshot, onScreen || !playing);
+  const held = useHeld(snapshot, onScreen || !playing);
+  const runId = useLab((s) => s.runId);
+  const { record, step, rho } = held;
+  const stale = held.runId !== runId;
 
   const { T, H } = record;
   const t = sel.t === null ? T - 1 : Math.min(sel.t, T - 1);
   const unit = Math.min(sel.unit, H - 1);
   const ctx = useMemo(() => ({ rec: record, step, activation, t, unit, rho, truncate, truncMode }), [record, step, activation, t, unit, rho, truncate, truncMode]);
-  const formulas = useMemo(() => buildFormulas(ctx, divergedAt), [ctx, divergedAt]);
+  const formulas = useMemo(() => (stale ? [] : buildFormulas(ctx, divergedAt)), [ctx, divergedAt, stale]);
   const broken = useMemo(() => overflowed(record), [record]);
   // the same step buildFormulas names in the checks (overflowStep)
   const overflow = divergedAt ?? (broken ? step : null);
@@ -131,6 +150,14 @@ const FormulasBody = memo(function FormulasBody({ snapshot, playing }: { snapsho
     </label>
   );
 
+  // a frame held off screen over a new run: not drawn with the new run's settings (the outer div keeps the observer)
+  if (stale) {
+    return (
+      <div ref={outer}>
+        <Waiting />
+      </div>
+    );
+  }
   return (
     <div ref={outer}>
       <ViewShell
