@@ -46,7 +46,9 @@ export default defineConfig({
     command: `npx vite preview --port ${port} --strictPort`,
     cwd: root,
     url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
+    // never another checkout's server: a run that reused one tested that checkout's build, and failed mid-walk when
+    // its owner stopped it; a taken port is a clear error instead (E2E_PORT picks another)
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });
